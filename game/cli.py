@@ -1,0 +1,127 @@
+"""The one command line, ``dilemmaspel``: thin over the Python API.
+
+Every subcommand is a small function ``cmd_NAME(args) -> exit code``; the parser
+is built from the catalogs so ``--help`` speaks Dutch (or English with
+``--lang en``). Exit codes: 0 all well, 1 problems found, 2 wrong use.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from game.i18n import LANGUAGES, _, n_, set_language
+from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, decks_for, load_case, load_deck,
+                                  load_decks, load_library)
+from game.scenario.problems import Problem
+
+
+def package_version() -> str:
+    try:
+        return version("dilemmaspel")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _argparse_text(text: str) -> str:
+    """argparse's own fixed texts (usage, options, errors) from our catalogs."""
+    translated = _(f"argparse.{text}")
+    return text if translated == f"argparse.{text}" else translated
+
+
+argparse._ = _argparse_text  # argparse looks its texts up through this module-level name
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own fixed texts in the catalogs and usage errors as exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_('cli.usage_error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dilemmaspel", description=_("cli.description"), add_help=False)
+    _common_options(parser)
+    parser.add_argument("--version", action="version", version=f"dilemmaspel {package_version()}",
+                        help=_("cli.version_help"))
+    commands = parser.add_subparsers(dest="command", metavar=_("cli.command_metavar"), title=_("cli.commands_title"))
+    validate = commands.add_parser("validate", help=_("cli.validate_help"), description=_("cli.validate_description"),
+                                   add_help=False)
+    _common_options(validate)
+    validate.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"),
+                          help=_("cli.validate_paths_help"))
+    validate.set_defaults(run=cmd_validate)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help=_("cli.help_help"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_("cli.lang_help"))
+
+
+def _language_from(argv: list[str]) -> str | None:
+    """The --lang value, read before the parser is built so that --help is translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    if lang in LANGUAGES:
+        set_language(lang)
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "run", None):
+        return cmd_play(args)
+    return args.run(args)
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    print(_("cli.no_screens_yet"))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [BUNDLED_LIBRARY]
+    problems: list[Problem] = []
+    files = 0
+    for path in paths:
+        if not path.exists():
+            print(_("cli.path_missing", path=path), file=sys.stderr)
+            return 2
+        checked, found = _validate_path(path)
+        files += checked
+        problems += found
+    for problem in problems:
+        print(problem.format())
+    bad_files = len({p.path for p in problems})
+    print(n_("cli.validate_summary", files, problems=len(problems), bad_files=bad_files) if problems
+          else n_("cli.validate_summary_ok", files))
+    return 1 if problems else 0
+
+
+def _validate_path(path: Path) -> tuple[int, list[Problem]]:
+    """Check a library folder, a deck file or a case file: (files checked, problems)."""
+    if path.is_dir():
+        if (path / DECK_FOLDER).is_dir():
+            library = load_library(path)
+            return len(library.files) + len(DECK_FILES), library.problems
+        decks, problems = load_decks(decks_for(path / "x.yaml"))
+        files = sorted(path.rglob("*.yaml"))
+        for file in files:
+            problems += load_case(file, decks).problems
+        return len(files), problems
+    if path.parent.name == DECK_FOLDER and path.name in DECK_FILES.values():
+        return 1, load_deck(path)[1]
+    decks, problems = load_decks(decks_for(path))
+    return 1, problems + list(load_case(path, decks).problems)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

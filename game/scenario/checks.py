@@ -1,0 +1,165 @@
+"""Checks across a whole case: references, ids and the shape of the story graph.
+
+They run on the raw data next to the model validation, so a file with a typo in
+one option still gets all its broken links, unreachable parts and endless paths
+reported in the same pass. Every check skips what does not have the right shape:
+the model validation reports that.
+"""
+from __future__ import annotations
+
+import difflib
+
+import networkx as nx
+
+from game.scenario.model import default_option_id
+from game.scenario.problems import Problem
+from game.scenario.validation import dotted
+from game.scenario.yamlsource import Source
+
+
+def check_case(source: Source, role_ids: set[str], value_ids: set[str]) -> list[Problem]:
+    data = source.data if isinstance(source.data, dict) else {}
+    decisions = _mapping(data.get("decisions"))
+    endings = _mapping(data.get("endings"))
+    own_values = set(_mapping(data.get("values")))
+    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": path[-1]})
+                for path, mark in source.duplicates]
+    problems += _duplicate_node_ids(source, decisions, endings)
+    problems += _unknown_roles(source, data, role_ids)
+    problems += _unknown_values(source, data, value_ids | own_values)
+    problems += _start(source, data, decisions)
+    problems += _options(source, decisions, endings)
+    problems += _graph(source, data, decisions, endings)
+    return problems
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _suggest(word: object, choices: set[str] | list[str]) -> dict:
+    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    return {"suggestion": close[0]} if close else {}
+
+
+def _reference_problem(source: Source, path: tuple, code: str, ref: object, choices, at_key: bool = False) -> Problem:
+    params = {"ref": ref, "where": dotted(path), "known": ", ".join(sorted(map(str, choices))) or "-"}
+    params.update(_suggest(ref, choices))
+    variant = "" if "suggestion" in params else "list"
+    return source.problem(path, code, at_key=at_key, hint_variant=variant, **params)
+
+
+def _duplicate_node_ids(source: Source, decisions: dict, endings: dict) -> list[Problem]:
+    return [source.problem(("endings", node_id), "DUPLICATE_ID", at_key=True, id=node_id)
+            for node_id in endings if node_id in decisions]
+
+
+def _unknown_roles(source: Source, data: dict, role_ids: set[str]) -> list[Problem]:
+    return [_reference_problem(source, ("roles", role), "UNKNOWN_ROLE", role, role_ids, at_key=True)
+            for role in _mapping(data.get("roles")) if role not in role_ids]
+
+
+def _unknown_values(source: Source, data: dict, value_ids: set[str]) -> list[Problem]:
+    places = []
+    for side_index, side in enumerate(_list(data.get("tension"))):
+        places.append((("tension", side_index, "values"), _mapping(side).get("values")))
+    for node_id, decision in _mapping(data.get("decisions")).items():
+        for opt_index, option in enumerate(_list(_mapping(decision).get("options"))):
+            for field in ("favours", "pressures"):
+                places.append((("decisions", node_id, "options", opt_index, field), _mapping(option).get(field)))
+    return [_reference_problem(source, path + (index,), "UNKNOWN_VALUE", value, value_ids)
+            for path, values in places
+            for index, value in enumerate(_list(values))
+            if isinstance(value, str) and value not in value_ids]
+
+
+def _start(source: Source, data: dict, decisions: dict) -> list[Problem]:
+    start = data.get("start")
+    if start is None or not isinstance(start, str) or start in decisions:
+        return []
+    return [_reference_problem(source, ("start",), "UNKNOWN_NODE", start, set(decisions))]
+
+
+def option_ids(decision: dict) -> list[str]:
+    """Option ids as the model gives them: the author's id, else a, b, c, d."""
+    ids = []
+    for index, option in enumerate(_list(decision.get("options"))):
+        given = _mapping(option).get("id")
+        ids.append(given if isinstance(given, str) else default_option_id(index) if index < 4 else str(index))
+    return ids
+
+
+def _options(source: Source, decisions: dict, endings: dict) -> list[Problem]:
+    nodes = set(decisions) | set(endings)
+    problems = []
+    for node_id, decision in decisions.items():
+        decision = _mapping(decision)
+        options = _list(decision.get("options"))
+        base = ("decisions", node_id, "options")
+        seen: set[str] = set()
+        for index, (oid, option) in enumerate(zip(option_ids(decision), options)):
+            option = _mapping(option)
+            if oid in seen:
+                problems.append(source.problem(base + (index, "id"), "DUPLICATE_ID", id=oid))
+            seen.add(oid)
+            target = option.get("next")
+            if target is None:
+                problems.append(source.problem(base + (index,), "OPTION_NO_NEXT", where=dotted(base + (index,))))
+            elif isinstance(target, str) and target not in nodes:
+                problems.append(_reference_problem(source, base + (index, "next"), "UNKNOWN_NODE", target, nodes))
+            problems += _conditions(source, base + (index,), option, decisions)
+        if options and all(_mapping(o).get("when") or _mapping(o).get("unless") for o in options):
+            problems.append(source.problem(base, "NO_FREE_OPTION", where=dotted(base)))
+    return problems
+
+
+def _conditions(source: Source, path: tuple, option: dict, decisions: dict) -> list[Problem]:
+    known = {f"{node}.{oid}" for node, decision in decisions.items() for oid in option_ids(_mapping(decision))}
+    problems = []
+    for field in ("when", "unless"):
+        for index, ref in enumerate(_list(option.get(field))):
+            if isinstance(ref, str) and ref not in known:
+                problems.append(_reference_problem(source, path + (field, index), "UNKNOWN_OPTION", ref, known))
+    return problems
+
+
+def story_graph(decisions: dict, endings: dict) -> nx.DiGraph:
+    """Decision points and endings as nodes; an edge for every option with a known target."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(decisions, kind="decision")
+    graph.add_nodes_from(endings, kind="ending")
+    for node_id, decision in decisions.items():
+        for option in _list(_mapping(decision).get("options")):
+            target = _mapping(option).get("next")
+            if isinstance(target, str) and target in graph:
+                graph.add_edge(node_id, target)
+    return graph
+
+
+def _graph(source: Source, data: dict, decisions: dict, endings: dict) -> list[Problem]:
+    if not decisions:
+        return []
+    start = data.get("start") if data.get("start") in decisions else next(iter(decisions))
+    graph = story_graph(decisions, endings)
+    reachable = nx.descendants(graph, start) | {start}
+    problems = []
+    for node_id in graph:
+        section = "decisions" if node_id in decisions else "endings"
+        if node_id not in reachable:
+            problems.append(source.problem((section, node_id), "UNREACHABLE_NODE", at_key=True, id=node_id))
+    can_end = set()
+    for ending in endings:
+        can_end |= nx.ancestors(graph, ending) | {ending}
+    for node_id in decisions:
+        if node_id in reachable and node_id not in can_end and _all_targets_known(decisions[node_id], graph):
+            problems.append(source.problem(("decisions", node_id), "NO_ENDING", at_key=True, id=node_id))
+    return problems
+
+
+def _all_targets_known(decision: object, graph: nx.DiGraph) -> bool:
+    return all(isinstance(_mapping(o).get("next"), str) and _mapping(o).get("next") in graph
+               for o in _list(_mapping(decision).get("options")))

@@ -1,0 +1,141 @@
+"""Loading case files and decks into the immutable model, with every problem found.
+
+``load_case`` and ``load_deck`` read one file; ``load_library`` reads a folder with
+its decks. They never raise for anything in a file: problems come back as a list,
+each with its place, so a facilitator sees all of them at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from pydantic import TypeAdapter, ValidationError
+
+from game.scenario.checks import check_case
+from game.scenario.model import DeckCard, Id, Scenario
+from game.scenario.problems import Problem, display_path, one_per_place
+from game.i18n import _
+from game.scenario.validation import dotted, kind_of, problems_from
+from game.scenario.yamlsource import Source, read_source
+
+BUNDLED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
+DECK_FOLDER = "decks"
+DECK_FILES = {"roles": "roles.yaml", "values": "values.yaml"}
+DECK_TYPE = dict[Id, DeckCard]
+_DECK_ADAPTER = TypeAdapter(DECK_TYPE)
+
+
+@dataclass(frozen=True)
+class Decks:
+    """The shared role cards and value cards that cases refer to by id."""
+
+    roles: Mapping[str, DeckCard]
+    values: Mapping[str, DeckCard]
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    scenario: Scenario
+    path: Path
+    digest: str
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """What loading one case gave: the case when it is valid, and all problems."""
+
+    path: Path
+    case: LoadedCase | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class Library:
+    decks: Decks
+    cases: dict[tuple[str, str], LoadedCase] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def case(self, case_id: str, lang: str = "nl") -> LoadedCase | None:
+        return self.cases.get((case_id, lang)) or self.cases.get((case_id, "nl"))
+
+    def scenarios(self, lang: str = "nl") -> list[Scenario]:
+        return [c.scenario for (cid, clang), c in sorted(self.cases.items()) if clang == lang]
+
+
+def load_deck(path: Path) -> tuple[dict[str, DeckCard], list[Problem]]:
+    source = read_source(path)
+    if isinstance(source, Problem):
+        return {}, [source]
+    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": p[-1]})
+                for p, mark in source.duplicates]
+    try:
+        cards = _DECK_ADAPTER.validate_python(source.data)
+    except ValidationError as error:
+        return {}, one_per_place(problems + problems_from(error, source, DECK_TYPE))
+    return cards, one_per_place(problems)
+
+
+def load_decks(folder: Path) -> tuple[Decks, list[Problem]]:
+    problems: list[Problem] = []
+    loaded = {}
+    for name, filename in DECK_FILES.items():
+        cards, found = load_deck(folder / filename)
+        loaded[name] = cards
+        problems += found
+    return Decks(**loaded), problems
+
+
+def decks_for(path: Path) -> Path:
+    """The deck folder for a case file: the nearest ``decks/`` above it, else the bundled one."""
+    for folder in path.resolve().parents:
+        if (folder / DECK_FOLDER / DECK_FILES["roles"]).is_file():
+            return folder / DECK_FOLDER
+    return BUNDLED_LIBRARY / DECK_FOLDER
+
+
+def load_case(path: Path, decks: Decks) -> CaseResult:
+    source = read_source(path)
+    if isinstance(source, Problem):
+        return CaseResult(path, None, (source,))
+    problems = check_case(source, set(decks.roles), set(decks.values))
+    scenario = None
+    if not isinstance(source.data, dict):
+        problems.append(source.problem((), "WRONG_TYPE", where=dotted(()), expected=_("type.mapping"),
+                                       found=_(f"type.{kind_of(source.data)}")))
+    else:
+        try:
+            scenario = Scenario.model_validate(source.data)
+        except ValidationError as error:
+            problems += problems_from(error, source, Scenario)
+    problems = one_per_place(problems)
+    case = LoadedCase(scenario, path, source.digest) if scenario and not problems else None
+    return CaseResult(path, case, tuple(problems))
+
+
+def case_files(folder: Path) -> list[Path]:
+    """Every case file in a library folder, decks excluded, in a stable order."""
+    return sorted(p for p in folder.rglob("*.yaml") if DECK_FOLDER not in p.relative_to(folder).parts[:1])
+
+
+def load_library(folder: Path = BUNDLED_LIBRARY) -> Library:
+    decks, problems = load_decks(folder / DECK_FOLDER)
+    library = Library(decks, problems=problems)
+    for path in case_files(folder):
+        library.files.append(path)
+        result = load_case(path, decks)
+        library.problems += result.problems
+        if result.case:
+            add_case(library, result.case)
+    return library
+
+
+def add_case(library: Library, case: LoadedCase) -> None:
+    key = (case.scenario.id, case.scenario.lang)
+    earlier = library.cases.get(key)
+    if earlier:
+        library.problems.append(Problem(display_path(case.path), 1, 1, "DUPLICATE_ID",
+                                        {"id": case.scenario.id}, "file"))
+        return
+    library.cases[key] = case

@@ -1,0 +1,87 @@
+"""Problems found in a scenario or deck file, and how they are told to an author.
+
+Every problem has a place (file, line, column), a code from ``CODES`` and the
+parameters of its message. The message and the hint are looked up in the
+translation catalogs (``error.CODE`` and ``hint.CODE``), so the same problem reads
+in Dutch or English.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.i18n import _
+
+CODES = (
+    "FILE_UNREADABLE",
+    "FILE_TOO_LARGE",
+    "FILE_ENCODING",
+    "FILE_EMPTY",
+    "YAML_SYNTAX",
+    "YAML_TOO_COMPLEX",
+    "WRONG_TYPE",
+    "MISSING_FIELD",
+    "UNKNOWN_KEY",
+    "INVALID_VALUE",
+    "DUPLICATE_ID",
+    "UNKNOWN_NODE",
+    "UNKNOWN_ROLE",
+    "UNKNOWN_VALUE",
+    "UNKNOWN_OPTION",
+    "OPTION_COUNT",
+    "REFLECTION_COUNT",
+    "OPTION_NO_NEXT",
+    "NO_FREE_OPTION",
+    "UNREACHABLE_NODE",
+    "NO_ENDING",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author has to fix, at one place in one file."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    hint_variant: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code}")
+
+    def message(self, lang: str | None = None) -> str:
+        return _(f"error.{self.code}", lang, **self.params)
+
+    def hint(self, lang: str | None = None) -> str:
+        suffix = f".{self.hint_variant}" if self.hint_variant else ""
+        return _(f"hint.{self.code}{suffix}", lang, **self.params)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def format(self, lang: str | None = None) -> str:
+        """``path:line:col: CODE message`` and, on the next line, the hint."""
+        return f"{self.where()}: {self.code} {self.message(lang)}\n    {_('hint.label', lang)}: {self.hint(lang)}"
+
+
+def display_path(path: Path) -> str:
+    """The path as an author would type it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def one_per_place(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by place, keeping the first one found at each place."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for problem in problems:
+        place = (problem.path, problem.line, problem.col)
+        if place not in seen:
+            seen.add(place)
+            kept.append(problem)
+    return sorted(kept, key=lambda p: (p.path, p.line, p.col))

@@ -1,0 +1,261 @@
+"""Reading a YAML file safely, with the line and column of every key and value.
+
+Scenario files are written by people and may come from anywhere, so reading them
+is guarded: a size limit before reading, strict UTF-8, the safe C loader, a nesting
+limit checked before the (recursive) composer runs, and a limit on the expanded
+size so that aliases cannot blow up ("billion laughs"). Yes/no/on/off stay text:
+only ``true`` and ``false`` are booleans, so "Nee" in a sentence is never a bool.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from game.scenario.problems import Problem, display_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_EXPANDED_NODES = 100_000
+MAX_DEPTH = 40
+# Below these, libyaml's recursive composer is safe without an exact depth scan.
+_SAFE_BRACKETS = 2_000
+_SAFE_LINE_LENGTH = 2_000
+
+Path_ = tuple[object, ...]
+KEY = "__key__"
+
+
+def _loader_class() -> type:
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """The safe loader with YAML 1.2 booleans (only true/false)."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return Loader
+
+
+_Loader = _loader_class()
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class Source:
+    """A parsed YAML document: plain data plus the place of every path in it."""
+
+    path: Path
+    shown: str
+    data: object
+    marks: dict[Path_, Mark]
+    duplicates: list[tuple[Path_, Mark]]
+    digest: str
+
+    def mark(self, path: Path_, key: bool = False) -> Mark:
+        """The place of ``path``, or of its nearest parent that exists in the file."""
+        wanted = tuple(path) + ((KEY,) if key else ())
+        for end in range(len(wanted), -1, -1):
+            found = self.marks.get(wanted[:end])
+            if found:
+                return found
+        return Mark(1, 1)
+
+    def problem(self, path: Path_, code: str, at_key: bool = False, hint_variant: str = "", **params) -> Problem:
+        place = self.mark(path, at_key)
+        return Problem(self.shown, place.line, place.col, code, params, hint_variant)
+
+
+def read_source(path: Path) -> Source | Problem:
+    """Read and parse ``path``; a Problem when it cannot be read as safe YAML."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(shown, 1, 1, "FILE_TOO_LARGE", {"size_kb": size // 1000, "max_kb": MAX_FILE_BYTES // 1000})
+        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as exc:
+        return Problem(shown, 1, 1, "FILE_UNREADABLE", {"reason": exc.strerror or str(exc)})
+    return parse_source(raw, path, shown)
+
+
+def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
+    text = _decode(raw, shown)
+    if isinstance(text, Problem):
+        return text
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        return Problem(shown, 1, 1, "FILE_EMPTY")
+    too_deep = _depth_problem(text, shown)
+    if too_deep:
+        return too_deep
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        guard = _guard(root, shown)
+        if guard:
+            return guard
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(exc, shown)
+    except yaml.YAMLError as exc:
+        return Problem(shown, 1, 1, "YAML_SYNTAX", {"problem": str(exc)}, "other")
+    finally:
+        loader.dispose()
+    marks: dict[Path_, Mark] = {}
+    duplicates: list[tuple[Path_, Mark]] = []
+    _index_marks(root, (), marks, duplicates)
+    return Source(path, shown, data, marks, duplicates, hashlib.sha256(raw).hexdigest()[:16])
+
+
+def _decode(raw: bytes, shown: str) -> str | Problem:
+    if b"\x00" in raw:
+        return Problem(shown, 1, 1, "FILE_ENCODING", {}, "binary")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Problem(shown, line, col, "FILE_ENCODING")
+    bad = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]", text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return Problem(shown, line, col, "FILE_ENCODING", {}, "control")
+    return text
+
+
+def _depth_problem(text: str, shown: str) -> Problem | None:
+    """Refuse nesting deeper than MAX_DEPTH before the recursive composer sees it."""
+    brackets = text.count("[") + text.count("{")
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if brackets < _SAFE_BRACKETS and longest < _SAFE_LINE_LENGTH:
+        return None
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Problem(shown, mark.line + 1, mark.column + 1, "YAML_TOO_COMPLEX",
+                                   {"max_depth": MAX_DEPTH}, "depth")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(exc, shown)
+    finally:
+        loader.dispose()
+
+
+def _guard(root: yaml.Node | None, shown: str) -> Problem | None:
+    """Expanded size and depth of the composed graph, counting each alias in full."""
+    if root is None:
+        return None
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+
+    def size_of(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in on_path:
+            raise _TooComplex(node, "loop")
+        if depth > MAX_DEPTH:
+            raise _TooComplex(node, "depth")
+        if key in sizes:
+            return sizes[key]
+        on_path.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size_of(child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size_of(k, depth + 1) + size_of(v, depth + 1) for k, v in node.value)
+        on_path.discard(key)
+        if total > MAX_EXPANDED_NODES:
+            raise _TooComplex(node, "size")
+        sizes[key] = total
+        return total
+
+    try:
+        size_of(root, 0)
+    except _TooComplex as exc:
+        mark = exc.node.start_mark
+        return Problem(shown, mark.line + 1, mark.column + 1, "YAML_TOO_COMPLEX",
+                       {"max_depth": MAX_DEPTH, "max_nodes": MAX_EXPANDED_NODES}, exc.reason)
+    return None
+
+
+class _TooComplex(Exception):
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.reason = reason
+
+
+_KNOWN_SYNTAX = (
+    ("found character '\\t'", "tab"),
+    ("mapping values are not allowed", "colon"),
+    ("found duplicate anchor", "other"),
+    ("expected <block end>", "indent"),
+    ("did not find expected key", "indent"),
+    ("could not find expected ':'", "colon_missing"),
+    ("found undefined alias", "alias"),
+    ("found unexpected end of stream", "quote"),
+    ("found unknown escape character", "escape"),
+    ("expected a single document", "documents"),
+    ("but found another document", "documents"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or str(exc)
+    variant = next((v for needle, v in _KNOWN_SYNTAX if needle in str(exc)), "other")
+    return Problem(shown, line, col, "YAML_SYNTAX", {"problem": problem}, variant)
+
+
+def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark],
+                 duplicates: list[tuple[Path_, Mark]]) -> None:
+    """Record the place of every path; a key that a mapping repeats goes to ``duplicates``."""
+    if path not in marks:
+        marks[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index_marks(child, path + (index,), marks, duplicates)
+    elif isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = _scalar_key(key_node)
+            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in seen:
+                duplicates.append((path + (key,), key_mark))
+                continue
+            seen.add(key)
+            marks[path + (key, KEY)] = key_mark
+            _index_marks(value_node, path + (key,), marks, duplicates)
+
+
+def _scalar_key(node: yaml.ScalarNode) -> object:
+    """The key as the constructor makes it (an int stays an int), for matching paths."""
+    if node.tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value)
+        except ValueError:
+            return node.value
+    return node.value
