@@ -1,8 +1,6 @@
-"""Scenario files: the YAML format facilitators write, loaded into an immutable model."""
-from game.scenario.loader import (BUNDLED_LIBRARY, CaseResult, Decks, Library, LoadedCase, load_case,
-                                  load_deck, load_decks, load_library)
-from game.scenario.model import Decision, Ending, Option, Scenario
-from game.scenario.problems import CODES, Problem
+"""Scenario files: the YAML format facilitators write, loaded into an immutable model.
 
-__all__ = ["BUNDLED_LIBRARY", "CODES", "CaseResult", "Decision", "Decks", "Ending", "Library", "LoadedCase",
-           "Option", "Problem", "Scenario", "load_case", "load_deck", "load_decks", "load_library"]
+``model`` holds the pydantic classes (and is all the engine needs); ``loader``
+reads files and reports problems. Import what you need from those modules: this
+package itself stays empty so that importing the model does not pull in YAML.
+"""

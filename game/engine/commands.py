@@ -1,0 +1,139 @@
+"""Commands: what players and the facilitator ask of a session.
+
+A command is a wish; the engine checks it against the state and either refuses
+it (``CommandRejected``) or turns it into events, the facts that go into the log.
+Players are numbered from 0 in the order of the set-up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Seconds per timed step; the defaults are those of the paper game (1, 3, 3, 3 and 5 minutes)."""
+
+    draw: int = 60
+    share: int = 180
+    choose: int = 180
+    record: int = 180
+    plenary: int = 300
+
+
+@dataclass(frozen=True)
+class StartSession:
+    """Set up a table session (2-7 players) or a solo run (1 player), with one case per round."""
+
+    players: tuple[str, ...]
+    cases: tuple[str, ...]
+    mode: str = "table"
+    durations: Durations = field(default_factory=Durations)
+    seed: int | None = None
+    lang: str = "nl"
+
+
+@dataclass(frozen=True)
+class DrawRole:
+    """The player draws a role card from the envelope."""
+
+    player: int
+
+
+@dataclass(frozen=True)
+class PickRole:
+    """The player chooses a role instead of drawing one."""
+
+    player: int
+    role: str
+
+
+@dataclass(frozen=True)
+class PickValues:
+    """The player's values from their role: 1 to 5 cards; picking again replaces the earlier pick."""
+
+    player: int
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CastVote:
+    """The player's choice at the current decision point; ``None`` passes."""
+
+    player: int
+    option: str | None
+
+
+@dataclass(frozen=True)
+class ExploreOption:
+    """The table reads the consequences of one option."""
+
+    option: str
+
+
+@dataclass(frozen=True)
+class GoBack:
+    """The table closes the consequences and returns to the options."""
+
+
+@dataclass(frozen=True)
+class Continue:
+    """The table follows this option to the next decision point or an ending."""
+
+    option: str
+
+
+@dataclass(frozen=True)
+class RecordValues:
+    """The values that led the table's choices; recording again replaces them."""
+
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AddNote:
+    """A discussion point for the plenary."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EditNote:
+    note: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RemoveNote:
+    note: int
+
+
+@dataclass(frozen=True)
+class WriteReflection:
+    """A learner's own reflection at the end of a case (replaces an earlier one)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AdvancePhase:
+    """Move on to the next phase (the facilitator's 'verder')."""
+
+
+@dataclass(frozen=True)
+class PauseClock:
+    pass
+
+
+@dataclass(frozen=True)
+class ResumeClock:
+    pass
+
+
+@dataclass(frozen=True)
+class AddMinute:
+    pass
+
+
+Command = (StartSession | DrawRole | PickRole | PickValues | CastVote | ExploreOption | GoBack | Continue
+           | RecordValues | AddNote | EditNote | RemoveNote | WriteReflection | AdvancePhase | PauseClock
+           | ResumeClock | AddMinute)

@@ -1,0 +1,267 @@
+"""The state of a session: a fold over its events.
+
+Everything here is frozen; ``apply`` returns a new state and never changes the
+old one, so the UI can hold a snapshot while the engine moves on. Resuming a
+session is ``replay(events)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable
+
+from game.engine import events as ev
+from game.engine.commands import Durations
+
+PHASES = ("draw", "share", "vote", "explore", "reconsider", "record", "ending")
+STEP_OF_PHASE = {"draw": "draw", "share": "share", "vote": "choose", "explore": "choose",
+                 "reconsider": "choose", "record": "record", "ending": None}
+FIRST, AGAIN = "first", "again"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The time of one step (draw, share, choose, record); it runs across the phases of that step."""
+
+    step: str
+    duration: float
+    started_at: float
+    paused_at: float | None = None
+    paused_total: float = 0.0
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    def elapsed(self, now: float) -> float:
+        end = self.paused_at if self.paused_at is not None else now
+        return max(0.0, end - self.started_at - self.paused_total)
+
+    def left(self, now: float) -> float:
+        return max(0.0, self.duration - self.elapsed(now))
+
+
+@dataclass(frozen=True)
+class Vote:
+    player: int
+    node: str
+    step: int
+    stage: str
+    option: str | None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PathStep:
+    node: str
+    option: str
+    to: str
+
+
+@dataclass(frozen=True)
+class RoundState:
+    number: int
+    case: str
+    case_roles: tuple[str, ...]
+    node: str
+    players: int
+    phase: str = "draw"
+    step: int = 0
+    roles: tuple[str | None, ...] = ()
+    drawn: tuple[bool, ...] = ()
+    values: tuple[tuple[str, ...], ...] = ()
+    votes: tuple[Vote, ...] = ()
+    revealed: tuple[tuple[int, str], ...] = ()
+    explored: tuple[tuple[int, str, str], ...] = ()
+    viewing: str | None = None
+    path: tuple[PathStep, ...] = ()
+    ending: str | None = None
+    leading_values: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    next_note: int = 1
+    reflection: str = ""
+
+    def votes_at(self, stage: str, step: int | None = None) -> dict[int, str | None]:
+        """The last vote of each player at this decision (or ``step``) and stage."""
+        step = self.step if step is None else step
+        return {v.player: v.option for v in self.votes if v.step == step and v.stage == stage}
+
+    def is_revealed(self, stage: str, step: int | None = None) -> bool:
+        return (self.step if step is None else step, stage) in self.revealed
+
+    def explored_here(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(option for step, _node, option in self.explored if step == self.step))
+
+    def chosen(self) -> frozenset[str]:
+        """The choices the table followed so far, as ``decision.option``."""
+        return frozenset(f"{s.node}.{s.option}" for s in self.path)
+
+    def note(self, note_id: int) -> Note | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+
+@dataclass(frozen=True)
+class SessionState:
+    session_id: str = ""
+    mode: str = ""
+    players: tuple[str, ...] = ()
+    cases: tuple[ev.CaseRef, ...] = ()
+    durations: Durations = field(default_factory=Durations)
+    seed: int = 0
+    lang: str = "nl"
+    rounds: tuple[RoundState, ...] = ()
+    clock: Clock | None = None
+    finished: bool = False
+    events: int = 0
+
+    @property
+    def started(self) -> bool:
+        return bool(self.session_id)
+
+    @property
+    def current(self) -> RoundState | None:
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def phase(self) -> str:
+        if not self.started:
+            return "setup"
+        if self.finished:
+            return "finished"
+        return self.current.phase if self.current else "setup"
+
+
+def _with_round(state: SessionState, **changes) -> SessionState:
+    return replace(state, rounds=state.rounds[:-1] + (replace(state.current, **changes),))
+
+
+def _set(items: tuple, index: int, value: object) -> tuple:
+    return items[:index] + (value,) + items[index + 1:]
+
+
+def _session_started(state: SessionState, e: ev.SessionStarted) -> SessionState:
+    return replace(state, session_id=e.session_id, mode=e.mode, players=e.players, cases=e.cases,
+                   durations=e.durations, seed=e.seed, lang=e.lang)
+
+
+def _round_started(state: SessionState, e: ev.RoundStarted) -> SessionState:
+    count = len(state.players)
+    fresh = RoundState(number=e.round, case=e.case, case_roles=e.roles, node=e.node, players=count,
+                       roles=(None,) * count, drawn=(False,) * count, values=((),) * count)
+    return replace(state, rounds=state.rounds + (fresh,))
+
+
+def _phase_started(state: SessionState, e: ev.PhaseStarted) -> SessionState:
+    step = STEP_OF_PHASE[e.phase]
+    clock = state.clock
+    if step is None:
+        clock = None
+    elif clock is None or clock.step != step:
+        clock = Clock(step, float(getattr(state.durations, step)), e.at)
+    return replace(_with_round(state, phase=e.phase, viewing=None), clock=clock)
+
+
+def _role_assigned(state: SessionState, e: ev.RoleAssigned) -> SessionState:
+    r = state.current
+    return _with_round(state, roles=_set(r.roles, e.player, e.role), drawn=_set(r.drawn, e.player, e.drawn))
+
+
+def _values_picked(state: SessionState, e: ev.ValuesPicked) -> SessionState:
+    return _with_round(state, values=_set(state.current.values, e.player, e.values))
+
+
+def _vote_cast(state: SessionState, e: ev.VoteCast) -> SessionState:
+    return _with_round(state, votes=state.current.votes + (Vote(e.player, e.node, e.step, e.stage, e.option),))
+
+
+def _votes_revealed(state: SessionState, e: ev.VotesRevealed) -> SessionState:
+    r = state.current
+    passes = tuple(Vote(p, e.node, e.step, e.stage, None) for p in e.passed)
+    return _with_round(state, votes=r.votes + passes, revealed=r.revealed + ((e.step, e.stage),))
+
+
+def _option_explored(state: SessionState, e: ev.OptionExplored) -> SessionState:
+    r = state.current
+    return _with_round(state, explored=r.explored + ((r.step, e.node, e.option),), viewing=e.option)
+
+
+def _went_back(state: SessionState, e: ev.WentBack) -> SessionState:
+    return _with_round(state, viewing=None)
+
+
+def _path_continued(state: SessionState, e: ev.PathContinued) -> SessionState:
+    r = state.current
+    return _with_round(state, path=r.path + (PathStep(e.node, e.option, e.to),), node=e.to, step=r.step + 1,
+                       viewing=None, ending=e.to if e.ending else None)
+
+
+def _leading_values(state: SessionState, e: ev.LeadingValuesRecorded) -> SessionState:
+    return _with_round(state, leading_values=e.values)
+
+
+def _note_added(state: SessionState, e: ev.NoteAdded) -> SessionState:
+    r = state.current
+    return _with_round(state, notes=r.notes + (Note(e.note, e.text),), next_note=max(r.next_note, e.note + 1))
+
+
+def _note_edited(state: SessionState, e: ev.NoteEdited) -> SessionState:
+    notes = tuple(Note(n.id, e.text) if n.id == e.note else n for n in state.current.notes)
+    return _with_round(state, notes=notes)
+
+
+def _note_removed(state: SessionState, e: ev.NoteRemoved) -> SessionState:
+    return _with_round(state, notes=tuple(n for n in state.current.notes if n.id != e.note))
+
+
+def _reflection(state: SessionState, e: ev.ReflectionWritten) -> SessionState:
+    return _with_round(state, reflection=e.text)
+
+
+def _clock_paused(state: SessionState, e: ev.ClockPaused) -> SessionState:
+    return replace(state, clock=replace(state.clock, paused_at=e.at))
+
+
+def _clock_resumed(state: SessionState, e: ev.ClockResumed) -> SessionState:
+    clock = state.clock
+    return replace(state, clock=replace(clock, paused_at=None,
+                                        paused_total=clock.paused_total + max(0.0, e.at - clock.paused_at)))
+
+
+def _minute_added(state: SessionState, e: ev.MinuteAdded) -> SessionState:
+    return replace(state, clock=replace(state.clock, duration=state.clock.duration + 60))
+
+
+def _round_ended(state: SessionState, e: ev.RoundEnded) -> SessionState:
+    return replace(state, clock=None)
+
+
+def _session_ended(state: SessionState, e: ev.SessionEnded) -> SessionState:
+    return replace(state, finished=True, clock=None)
+
+
+_FOLDS: dict[type, Callable[[SessionState, ev.Event], SessionState]] = {
+    ev.SessionStarted: _session_started, ev.RoundStarted: _round_started, ev.PhaseStarted: _phase_started,
+    ev.RoleAssigned: _role_assigned, ev.ValuesPicked: _values_picked, ev.VoteCast: _vote_cast,
+    ev.VotesRevealed: _votes_revealed, ev.OptionExplored: _option_explored, ev.WentBack: _went_back,
+    ev.PathContinued: _path_continued, ev.LeadingValuesRecorded: _leading_values, ev.NoteAdded: _note_added,
+    ev.NoteEdited: _note_edited, ev.NoteRemoved: _note_removed, ev.ReflectionWritten: _reflection,
+    ev.ClockPaused: _clock_paused, ev.ClockResumed: _clock_resumed, ev.MinuteAdded: _minute_added,
+    ev.RoundEnded: _round_ended, ev.SessionEnded: _session_ended,
+}
+
+
+def apply(state: SessionState, event: ev.Event) -> SessionState:
+    """The state after one more event."""
+    return replace(_FOLDS[type(event)](state, event), events=state.events + 1)
+
+
+def replay(events: Iterable[ev.Event], state: SessionState | None = None) -> SessionState:
+    """The state after all ``events``: how a session resumes from its log."""
+    state = state or SessionState()
+    for event in events:
+        state = apply(state, event)
+    return state

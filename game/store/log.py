@@ -1,0 +1,228 @@
+"""The session log: one SQLite file per session, append-only, committed per command.
+
+A command's events are written in one transaction and committed before
+``StoredSession.execute`` returns, so what a table has seen acknowledged survives
+a crash, a closed lid or a pulled plug (WAL with synchronous=FULL). Rows can't be
+changed or deleted (triggers). A file that is not a session log, is damaged, or
+comes from a newer Dilemmaspel is refused with a clear message and left untouched.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlite_utils
+from platformdirs import user_data_dir
+
+from game.engine import events as ev
+from game.engine.commands import Command
+from game.engine.session import CaseBook, Session
+from game.engine.state import SessionState, replay
+from game.i18n import _
+
+SCHEMA_VERSION = 1
+SUFFIX = ".dilemma.db"
+BUSY_TIMEOUT_MS = 5000
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL,
+    at REAL NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+"""
+# Migrations from version N to N+1, run in one transaction; none yet.
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+
+
+class SessionFileError(Exception):
+    """A session file that can't be opened; the message says why and what to do."""
+
+    def __init__(self, code: str, path: Path, **params: object) -> None:
+        self.code = code
+        self.path = path
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return _(f"store.{self.code}", lang, path=self.path, **self.params)
+
+
+def default_folder() -> Path:
+    """Where sessions are kept when no path is given: the user's data folder."""
+    return Path(user_data_dir("dilemmaspel", appauthor=False)) / "sessions"
+
+
+def _connect(path: Path, create: bool, busy_ms: int) -> sqlite_utils.Database:
+    mode = "rwc" if create else "rw"
+    conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, timeout=busy_ms / 1000, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+    return db
+
+
+def _prepare(db: sqlite_utils.Database) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+
+
+class SessionLog:
+    """The events of one session in one file."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> "SessionLog":
+        if path.exists():
+            raise SessionFileError("EXISTS", path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = _connect(path, create=True, busy_ms=busy_ms)
+        _prepare(db)
+        with db.atomic():
+            for statement in _SCHEMA.split(";\n"):
+                if statement.strip():
+                    db.execute(statement)
+            db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                   {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
+        return cls(db, path)
+
+    @classmethod
+    def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
+        """Open an existing log, migrating an older one; refuse what is not ours or too new."""
+        if not path.is_file():
+            raise SessionFileError("MISSING", path)
+        if path.stat().st_size == 0:
+            raise SessionFileError("EMPTY", path)
+        try:
+            db = _connect(path, create=False, busy_ms=busy_ms)
+            version = _schema_version(db, path)
+        except sqlite3.OperationalError as exc:
+            raise _operational(exc, path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise SessionFileError("CORRUPT", path) from exc
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise SessionFileError("NEWER", path, version=version, supported=SCHEMA_VERSION)
+        if not read_only:
+            try:
+                _prepare(db)
+                _migrate(db, version)
+            except sqlite3.OperationalError as exc:
+                db.close()
+                raise _operational(exc, path) from exc
+        return cls(db, path)
+
+    def append(self, events: list[ev.Event], session_id: str) -> None:
+        """Write all events of one command in one transaction, committed on return."""
+        rows = []
+        for event in events:
+            kind, at, payload = ev.to_record(event)
+            rows.append((uuid.uuid4().hex, session_id, at, kind, json.dumps(payload, ensure_ascii=False)))
+        try:
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    "INSERT INTO events (event_id, session_id, at, kind, payload) VALUES (?, ?, ?, ?, ?)", rows)
+        except sqlite3.OperationalError as exc:
+            raise _operational(exc, self.path) from exc
+
+    def events(self) -> Iterator[ev.Event]:
+        try:
+            for row in self.db.execute("SELECT kind, at, payload FROM events ORDER BY seq").fetchall():
+                yield ev.from_record(row[0], row[1], json.loads(row[2]))
+        except (json.JSONDecodeError, TypeError, KeyError, ev.UnknownEvent) as exc:
+            raise SessionFileError("BAD_EVENT", self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise SessionFileError("CORRUPT", self.path) from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _schema_version(db: sqlite_utils.Database, path: Path) -> int:
+    if "meta" not in db.table_names() or "events" not in db.table_names():
+        db.close()
+        raise SessionFileError("FOREIGN", path)
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        db.close()
+        raise SessionFileError("FOREIGN", path) from None
+
+
+def _migrate(db: sqlite_utils.Database, version: int) -> None:
+    while version < SCHEMA_VERSION:
+        with db.atomic():
+            MIGRATIONS[version](db)
+            version += 1
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+
+
+def _operational(exc: sqlite3.OperationalError, path: Path) -> SessionFileError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return SessionFileError("LOCKED", path)
+    if "readonly" in text or "read-only" in text:
+        return SessionFileError("READ_ONLY", path)
+    return SessionFileError("CORRUPT", path)
+
+
+class StoredSession:
+    """A session whose every command is in the log before the table sees its effect."""
+
+    def __init__(self, session: Session, log: SessionLog) -> None:
+        self.session = session
+        self.log = log
+
+    @property
+    def state(self) -> SessionState:
+        return self.session.state
+
+    @property
+    def path(self) -> Path:
+        return self.log.path
+
+    @classmethod
+    def start(cls, book: CaseBook, command: Command, folder: Path | None = None, path: Path | None = None,
+              **session_options) -> "StoredSession":
+        """Start a session and its file: ``path``, or a new file in ``folder`` (the data folder by default)."""
+        session = Session(book, **session_options)
+        events = session.execute(command)
+        if path is None:
+            stamp = datetime.fromtimestamp(events[0].at).strftime("%Y%m%d-%H%M")
+            path = (folder or default_folder()) / f"{stamp}-{session.state.session_id[:8]}{SUFFIX}"
+        log = SessionLog.create(path)
+        log.append(events, session.state.session_id)
+        return cls(session, log)
+
+    @classmethod
+    def resume(cls, book: CaseBook, path: Path, **session_options) -> "StoredSession":
+        """Open a session file and rebuild its state exactly from the log."""
+        log = SessionLog.open(path)
+        state = replay(log.events())
+        return cls(Session(book, state, **session_options), log)
+
+    def execute(self, command: Command, now: float | None = None) -> list[ev.Event]:
+        """Run the command on a copy of the state, log its events, then make the new state current."""
+        before = self.session.state
+        events = self.session.execute(command, now)
+        try:
+            self.log.append(events, self.session.state.session_id)
+        except BaseException:
+            self.session.state = before
+            raise
+        return events
+
+    def close(self) -> None:
+        self.log.close()
