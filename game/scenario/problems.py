@@ -70,7 +70,7 @@ class Problem:
 def display_path(path: Path) -> str:
     """The path as an author would type it: relative to the working folder when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.absolute().relative_to(Path.cwd().absolute()))
     except ValueError:
         return str(path)
 

@@ -40,7 +40,15 @@ def _loader_class() -> type:
     }
     Loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
     return Loader
+
+
+def _bounded_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """An integer as usual, but a number too long to be meant as one stays text (and is reported as such)."""
+    if len(node.value) > 30:
+        return node.value
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
 _Loader = _loader_class()

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real decks, a small test case, and a case book for the engine."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import CaseBook
+from game.scenario.loader import BUNDLED_LIBRARY, LoadedCase, load_case, load_decks
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+
+
+@pytest.fixture(scope="session")
+def decks():
+    loaded, problems = load_decks(BUNDLED_LIBRARY / "decks")
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def proef(decks) -> LoadedCase:
+    result = load_case(DATA / "proef.yaml", decks)
+    assert result.problems == ()
+    return result.case
+
+
+def book_of(decks, *cases: LoadedCase) -> CaseBook:
+    return CaseBook({c.scenario.id: c.scenario for c in cases}, {c.scenario.id: c.digest for c in cases},
+                    frozenset(decks.values))
+
+
+@pytest.fixture(scope="session")
+def proef_book(decks, proef) -> CaseBook:
+    return book_of(decks, proef)
