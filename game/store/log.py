@@ -123,16 +123,29 @@ class SessionLog:
                 raise _operational(exc, path) from exc
         return cls(db, path)
 
-    def append(self, events: list[ev.Event], session_id: str) -> None:
-        """Write all events of one command in one transaction, committed on return."""
+    def append(self, events: list[ev.Event], session_id: str, after: int) -> None:
+        """Write all events of one command in one transaction, committed on return.
+
+        ``after`` is the number of events the writer has seen; if the file holds more,
+        another window wrote to the same session and nothing is written.
+        """
         rows = []
         for event in events:
             kind, at, payload = ev.to_record(event)
             rows.append((uuid.uuid4().hex, session_id, at, kind, json.dumps(payload, ensure_ascii=False)))
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                self.db.conn.executemany(
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if (conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]) != after:
+                    raise SessionFileError("CHANGED_ELSEWHERE", self.path)
+                conn.executemany(
                     "INSERT INTO events (event_id, session_id, at, kind, payload) VALUES (?, ?, ?, ?, ?)", rows)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         except sqlite3.OperationalError as exc:
             raise _operational(exc, self.path) from exc
 
@@ -203,7 +216,7 @@ class StoredSession:
             stamp = datetime.fromtimestamp(events[0].at).strftime("%Y%m%d-%H%M")
             path = (folder or default_folder()) / f"{stamp}-{session.state.session_id[:8]}{SUFFIX}"
         log = SessionLog.create(path)
-        log.append(events, session.state.session_id)
+        log.append(events, session.state.session_id, after=0)
         return cls(session, log)
 
     @classmethod
@@ -218,7 +231,7 @@ class StoredSession:
         before = self.session.state
         events = self.session.execute(command, now)
         try:
-            self.log.append(events, self.session.state.session_id)
+            self.log.append(events, self.session.state.session_id, after=before.events)
         except BaseException:
             self.session.state = before
             raise

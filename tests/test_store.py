@@ -1,0 +1,162 @@
+"""The session log on real SQLite files: append-only, resumable, and careful with files that are not right."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from game.engine import AddNote, DrawRole, StartSession
+from game.store.log import SCHEMA_VERSION, SessionFileError, SessionLog, StoredSession
+
+
+def start(book, tmp_path, name="s.dilemma.db"):
+    return StoredSession.start(book, StartSession(("a", "b"), ("proef",), seed=1), path=tmp_path / name)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_session_file_is_wal_and_resumes_exactly(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    stored.execute(DrawRole(0))
+    stored.execute(AddNote("Wat telt: 'één' <b>&</b> 😀 עברית"))
+    assert stored.log.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    resumed = StoredSession.resume(proef_book, stored.path)
+    assert resumed.state == stored.state
+    assert resumed.state.current.notes[0].text == "Wat telt: 'één' <b>&</b> 😀 עברית"
+    kinds = [row[0] for row in resumed.log.db.execute("SELECT kind FROM events ORDER BY seq")]
+    assert kinds == ["SessionStarted", "RoundStarted", "PhaseStarted", "RoleAssigned", "NoteAdded"]
+
+
+def test_the_log_refuses_updates_and_deletes(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    for sql in ("UPDATE events SET kind = 'x'", "DELETE FROM events"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            stored.log.db.execute(sql)
+    assert stored.log.db.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+
+
+def test_a_refused_write_leaves_the_state_as_it_was(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    before = stored.state
+    stored.log.db.execute("DROP TRIGGER events_no_update")  # make room for a failing write below
+    stored.log.db.execute("CREATE TRIGGER no_insert BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'vol'); END")
+    with pytest.raises(sqlite3.DatabaseError):
+        stored.execute(DrawRole(0))
+    assert stored.state is before
+
+
+def test_the_case_and_its_digest_are_stored_with_the_session(proef_book, proef, tmp_path):
+    stored = start(proef_book, tmp_path)
+    ref = stored.state.cases[0]
+    assert (ref.id, ref.version, ref.digest) == ("proef", 2, proef.digest)
+
+
+@pytest.mark.parametrize("content,code", [
+    (b"", "EMPTY"),
+    (b"dit is geen database" * 50, "CORRUPT"),
+    (bytes(range(256)) * 64, "CORRUPT"),
+])
+def test_broken_files_are_refused_and_untouched(tmp_path, content, code):
+    path = tmp_path / "kapot.dilemma.db"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(SessionFileError) as caught:
+        SessionLog.open(path)
+    assert caught.value.code == code
+    assert str(path) in caught.value.message("nl")
+    assert digest(path) == before
+    assert not (tmp_path / "kapot.dilemma.db-wal").exists()
+
+
+def test_a_truncated_session_file_is_refused_and_untouched(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    for p in range(2):
+        stored.execute(DrawRole(p))
+    stored.log.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored.close()
+    data = stored.path.read_bytes()
+    cut = tmp_path / "half.dilemma.db"
+    cut.write_bytes(data[: len(data) // 2])
+    before = digest(cut)
+    with pytest.raises(SessionFileError) as caught:
+        StoredSession.resume(proef_book, cut)
+    assert caught.value.code in ("CORRUPT", "BAD_EVENT")
+    assert digest(cut) == before
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "ander.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE klanten (naam TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(SessionFileError) as caught:
+        SessionLog.open(path)
+    assert caught.value.code == "FOREIGN"
+    assert digest(path) == before
+
+
+def test_a_file_from_a_newer_version_is_refused_and_untouched(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    stored.log.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    stored.log.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored.close()
+    before = digest(stored.path)
+    with pytest.raises(SessionFileError) as caught:
+        StoredSession.resume(proef_book, stored.path)
+    assert caught.value.code == "NEWER"
+    assert "nieuwere versie" in caught.value.message("nl")
+    assert digest(stored.path) == before
+
+
+def test_a_file_locked_by_another_process_gives_a_clear_message(proef_book, tmp_path):
+    stored = start(proef_book, tmp_path)
+    stored.close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sqlite3, sys, time
+        conn = sqlite3.connect({str(stored.path)!r}, isolation_level=None)
+        conn.execute("BEGIN EXCLUSIVE")
+        print("locked", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        waiting = StoredSession.resume(proef_book, stored.path)
+        waiting.log.db.execute("PRAGMA busy_timeout=200")
+        before = waiting.state
+        with pytest.raises(SessionFileError) as caught:
+            waiting.execute(DrawRole(0))
+        assert caught.value.code == "LOCKED"
+        assert "in gebruik" in caught.value.message("nl")
+        assert waiting.state is before
+        waiting.close()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    assert StoredSession.resume(proef_book, stored.path).state.phase == "draw"
+
+
+def test_two_windows_on_one_session_cannot_both_write(proef_book, tmp_path):
+    first = start(proef_book, tmp_path)
+    second = StoredSession.resume(proef_book, first.path)
+    first.execute(DrawRole(0))
+    with pytest.raises(SessionFileError) as caught:
+        second.execute(DrawRole(1))
+    assert caught.value.code == "CHANGED_ELSEWHERE"
+    assert StoredSession.resume(proef_book, first.path).state == first.state
+
+
+def test_an_existing_file_is_never_overwritten_by_a_new_session(proef_book, tmp_path):
+    path = tmp_path / "bestaat.dilemma.db"
+    path.write_bytes(b"belangrijk")
+    with pytest.raises(SessionFileError) as caught:
+        start(proef_book, tmp_path, name=path.name)
+    assert caught.value.code == "EXISTS"
+    assert path.read_bytes() == b"belangrijk"
