@@ -11,7 +11,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from game.i18n import LANGUAGES, _, n_, set_language
+from game.i18n import LANGUAGES, _, default_language, n_, set_language
 from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, decks_for, load_case, load_deck,
                                   load_decks, load_library)
 from game.scenario.problems import Problem
@@ -74,8 +74,7 @@ def _language_from(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
-    if lang in LANGUAGES:
-        set_language(lang)
+    set_language(lang if lang in LANGUAGES else default_language())
     args = build_parser().parse_args(argv)
     if not getattr(args, "run", None):
         return cmd_play(args)

@@ -1,9 +1,9 @@
 """Translation catalogs for every text the user sees outside the scenario files.
 
-Catalogs are gettext ``.po`` files with symbolic message ids (``validate.summary``);
+Catalogs are gettext ``.po`` files with symbolic message ids (``cli.path_missing``);
 Dutch is the default language and English the second. They are read with Babel at
 first use, so there is no compile step and no binary file to keep in sync.
-Substitutions use ``str.format`` names: ``_("validate.summary", files=3)``.
+Substitutions use ``str.format`` names: ``_("cli.path_missing", path=p)``.
 """
 from __future__ import annotations
 
@@ -16,9 +16,15 @@ from babel.messages.pofile import read_po
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 _CATALOG_DIR = Path(__file__).parent
-_current = os.environ.get("DILEMMASPEL_LANG", DEFAULT_LANGUAGE)
-if _current not in LANGUAGES:
-    _current = DEFAULT_LANGUAGE
+
+
+def default_language() -> str:
+    """Dutch, unless DILEMMASPEL_LANG names another language we have."""
+    wanted = os.environ.get("DILEMMASPEL_LANG", DEFAULT_LANGUAGE)
+    return wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+
+
+_current = default_language()
 
 
 @lru_cache(maxsize=None)

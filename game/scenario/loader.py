@@ -13,7 +13,7 @@ from typing import Mapping
 from pydantic import TypeAdapter, ValidationError
 
 from game.scenario.checks import check_case
-from game.scenario.model import DeckCard, Id, Scenario
+from game.scenario.model import Deck, DeckCard, Scenario
 from game.scenario.problems import Problem, display_path, one_per_place
 from game.i18n import _
 from game.scenario.validation import dotted, kind_of, problems_from
@@ -22,8 +22,7 @@ from game.scenario.yamlsource import Source, read_source
 BUNDLED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
 DECK_FOLDER = "decks"
 DECK_FILES = {"roles": "roles.yaml", "values": "values.yaml"}
-DECK_TYPE = dict[Id, DeckCard]
-_DECK_ADAPTER = TypeAdapter(DECK_TYPE)
+_DECK_ADAPTER = TypeAdapter(Deck)
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def load_deck(path: Path) -> tuple[dict[str, DeckCard], list[Problem]]:
     try:
         cards = _DECK_ADAPTER.validate_python(source.data)
     except ValidationError as error:
-        return {}, one_per_place(problems + problems_from(error, source, DECK_TYPE))
+        return {}, one_per_place(problems + problems_from(error, source, Deck))
     return cards, one_per_place(problems)
 
 

@@ -125,6 +125,10 @@ class DeckCard(Card):
     en: Card | None = Field(default=None, description="De Engelse versie van deze kaart.")
 
 
+Deck = dict[Id, DeckCard]
+"""A deck file: card ids with their cards."""
+
+
 class Scenario(Frozen):
     """One case (casus): a branching dilemma."""
 

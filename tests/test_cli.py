@@ -1,0 +1,81 @@
+"""The command line as a user runs it: exit codes, Dutch by default, a summary line at the end."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+EXAMPLES = Path(__file__).parent / "examples" / "errors"
+DATA = Path(__file__).parent / "data"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_valid_case_passes_with_a_summary(capsys):
+    code, out, _ = run(capsys, "validate", str(DATA / "proef.yaml"))
+    assert code == 0
+    assert out.strip().splitlines()[-1] == "1 bestand gecontroleerd: alles in orde."
+
+
+def test_broken_files_are_reported_per_place_with_a_summary(capsys):
+    code, out, _ = run(capsys, "validate", str(EXAMPLES / "UNKNOWN_KEY.yaml"), str(EXAMPLES / "NO_ENDING.yaml"))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines[0].endswith("UNKNOWN_KEY.yaml:4:1: UNKNOWN_KEY onbekende sleutel 'titel' in het bestand")
+    assert lines[1].strip() == "tip: Bedoel je 'title'?"
+    assert "NO_ENDING.yaml:46:3: NO_ENDING" in out
+    assert lines[-1] == "2 bestanden gecontroleerd: 2 fout(en) in 2 bestand(en)."
+
+
+def test_english_on_request(capsys):
+    code, out, _ = run(capsys, "validate", "--lang", "en", str(EXAMPLES / "UNKNOWN_KEY.yaml"))
+    assert code == 1
+    assert "unknown key 'titel'" in out and "hint: Did you mean 'title'?" in out
+
+
+def test_a_folder_with_its_own_decks(capsys, tmp_path):
+    shutil.copytree(Path(__file__).parents[1] / "scenarios" / "decks", tmp_path / "decks")
+    shutil.copy(DATA / "proef.yaml", tmp_path / "proef.yaml")
+    shutil.copy(EXAMPLES / "UNKNOWN_ROLE.yaml", tmp_path / "kapot.yaml")
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert code == 1
+    assert "kapot.yaml:17:3: UNKNOWN_ROLE" in out
+    assert out.strip().splitlines()[-1].startswith("4 bestanden gecontroleerd: 1 fout(en) in 1 bestand(en)")
+
+
+def test_the_bundled_library_is_valid(capsys):
+    code, out, _ = run(capsys, "validate")
+    assert code == 0, out
+    assert out.strip().endswith("alles in orde.")
+
+
+@pytest.mark.parametrize("args", [["validate", "bestaat-niet.yaml"], ["--onzin"], ["validate", "--lang", "fr"]])
+def test_wrong_use_exits_with_2(capsys, args):
+    with pytest.raises(SystemExit) as caught:
+        code = main(args)
+        raise SystemExit(code)
+    assert caught.value.code == 2
+
+
+def test_help_and_version_as_an_installed_command():
+    done = subprocess.run([sys.executable, "-m", "game.cli", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.startswith("gebruik: dilemmaspel")
+    assert "validate" in done.stdout and "toon deze hulp" in done.stdout
+    version = subprocess.run([sys.executable, "-m", "game.cli", "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("dilemmaspel ")
+
+
+def test_without_a_command_it_says_what_works_already(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert "dilemmaspel validate" in out

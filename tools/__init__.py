@@ -1,0 +1,1 @@
+"""Authoring tools for facilitators and for keeping the docs in step with the code."""
