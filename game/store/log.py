@@ -24,7 +24,7 @@ from game.engine.session import CaseBook, Session
 from game.engine.state import SessionState, replay
 from game.i18n import _
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".dilemma.db"
 BUSY_TIMEOUT_MS = 5000
 _SCHEMA = """
@@ -39,9 +39,17 @@ CREATE TABLE events (
 );
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+CREATE INDEX events_by_kind ON events (kind);
 """
-# Migrations from version N to N+1, run in one transaction; none yet.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+
+
+def _index_events_by_kind(db: sqlite_utils.Database) -> None:
+    """Version 2: the plenary looks events up by kind."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_kind ON events (kind)")
+
+
+# Migrations from version N to N+1, each run in one transaction when an older file is opened.
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _index_events_by_kind}
 
 
 class SessionFileError(Exception):
