@@ -29,11 +29,18 @@ _current = default_language()
 
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
-    """All translations of one language: msgid -> text (a tuple for plural forms)."""
-    with open(_CATALOG_DIR / f"{lang}.po", "rb") as handle:
-        po = read_po(handle, locale=lang)
-    return {msg.id if isinstance(msg.id, str) else msg.id[0]: msg.string
-            for msg in po if msg.id and msg.string}
+    """All translations of one language: msgid -> text (a tuple for plural forms).
+
+    ``nl.po`` holds the core texts; each part of the program may keep its own
+    ``PART.nl.po`` beside it (``ui.nl.po`` for the screens).
+    """
+    texts: dict[str, str | tuple[str, ...]] = {}
+    for path in [_CATALOG_DIR / f"{lang}.po", *sorted(_CATALOG_DIR.glob(f"*.{lang}.po"))]:
+        with open(path, "rb") as handle:
+            po = read_po(handle, locale=lang)
+        texts.update({msg.id if isinstance(msg.id, str) else msg.id[0]: msg.string
+                      for msg in po if msg.id and msg.string})
+    return texts
 
 
 def set_language(lang: str) -> None:
