@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from game.i18n import LANGUAGES, _, default_language, n_, set_language
-from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, decks_for, load_case, load_deck,
-                                  load_decks, load_library)
-from game.scenario.problems import Problem
+from game.scenario.lint import lint_case, readability
+from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, LoadedCase, decks_for, load_case,
+                                  load_deck, load_decks, load_library)
+from game.scenario.problems import Problem, one_per_place
 
 
 def package_version() -> str:
@@ -53,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"),
                           help=_("cli.validate_paths_help"))
     validate.set_defaults(run=cmd_validate)
+    lint = commands.add_parser("lint", help=_("cli.lint_help"), description=_("cli.lint_description"), add_help=False)
+    _common_options(lint)
+    lint.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"), help=_("cli.validate_paths_help"))
+    lint.set_defaults(run=cmd_lint)
     return parser
 
 
@@ -86,40 +92,75 @@ def cmd_play(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    paths = args.paths or [BUNDLED_LIBRARY]
-    problems: list[Problem] = []
-    files = 0
+@dataclass
+class _Checked:
+    """What checking some paths gave: how many files, the problems, and the valid cases."""
+
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    cases: list[LoadedCase] = field(default_factory=list)
+
+
+def _check_paths(paths: list[Path]) -> _Checked | None:
+    """Load every path (a library folder, a folder of cases, a deck or a case file); None if one is missing."""
+    checked = _Checked()
     for path in paths:
         if not path.exists():
             print(_("cli.path_missing", path=path), file=sys.stderr)
-            return 2
-        checked, found = _validate_path(path)
-        files += checked
-        problems += found
+            return None
+        _check_path(path, checked)
+    return checked
+
+
+def _check_path(path: Path, checked: _Checked) -> None:
+    if path.is_dir() and (path / DECK_FOLDER).is_dir():
+        library = load_library(path)
+        checked.files += len(library.files) + len(DECK_FILES)
+        checked.problems += library.problems
+        checked.cases += [library.cases[key] for key in sorted(library.cases)]
+        return
+    if path.parent.name == DECK_FOLDER and path.name in DECK_FILES.values():
+        checked.files += 1
+        checked.problems += load_deck(path)[1]
+        return
+    files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+    decks, problems = load_decks(decks_for(files[0] if files else path / "x.yaml"))
+    checked.problems += problems
+    for file in files:
+        result = load_case(file, decks)
+        checked.files += 1
+        checked.problems += result.problems
+        checked.cases += [result.case] if result.case else []
+
+
+def _report(checked: _Checked, problems: list[Problem]) -> int:
     for problem in problems:
         print(problem.format())
     bad_files = len({p.path for p in problems})
-    print(n_("cli.validate_summary", files, problems=len(problems), bad_files=bad_files) if problems
-          else n_("cli.validate_summary_ok", files))
+    print(n_("cli.validate_summary", checked.files, problems=len(problems), bad_files=bad_files) if problems
+          else n_("cli.validate_summary_ok", checked.files))
     return 1 if problems else 0
 
 
-def _validate_path(path: Path) -> tuple[int, list[Problem]]:
-    """Check a library folder, a deck file or a case file: (files checked, problems)."""
-    if path.is_dir():
-        if (path / DECK_FOLDER).is_dir():
-            library = load_library(path)
-            return len(library.files) + len(DECK_FILES), library.problems
-        decks, problems = load_decks(decks_for(path / "x.yaml"))
-        files = sorted(path.rglob("*.yaml"))
-        for file in files:
-            problems += load_case(file, decks).problems
-        return len(files), problems
-    if path.parent.name == DECK_FOLDER and path.name in DECK_FILES.values():
-        return 1, load_deck(path)[1]
-    decks, problems = load_decks(decks_for(path))
-    return 1, problems + list(load_case(path, decks).problems)
+def cmd_validate(args: argparse.Namespace) -> int:
+    checked = _check_paths(args.paths or [BUNDLED_LIBRARY])
+    return 2 if checked is None else _report(checked, checked.problems)
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    checked = _check_paths(args.paths or [BUNDLED_LIBRARY])
+    if checked is None:
+        return 2
+    findings = list(checked.problems)
+    for case in checked.cases:
+        findings += lint_case(case.scenario, case.source)
+    if checked.cases:
+        print(_("cli.readability_header"))
+        for case in checked.cases:
+            figures = readability(case.scenario)
+            print(_("cli.readability_row", case=case.scenario.id, lang=case.scenario.lang, words=figures.words,
+                    per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
+    return _report(checked, one_per_place(findings))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario.loader import load_case
+from game.scenario.loader import load_case, load_library
 from game.scenario.problems import CODES
 
 EXAMPLES = Path(__file__).parent / "examples" / "errors"
@@ -15,29 +15,34 @@ EXPECTED_PLACE = {
     "UNKNOWN_KEY": (4, 1), "INVALID_VALUE": (2, 5), "DUPLICATE_ID": (73, 3), "UNKNOWN_NODE": (29, 15),
     "UNKNOWN_ROLE": (17, 3), "UNKNOWN_VALUE": (32, 21), "UNKNOWN_OPTION": (49, 16), "OPTION_COUNT": (46, 7),
     "REFLECTION_COUNT": (72, 17), "OPTION_NO_NEXT": (33, 9), "NO_FREE_OPTION": (46, 7),
-    "UNREACHABLE_NODE": (61, 3), "NO_ENDING": (46, 3),
+    "UNREACHABLE_NODE": (61, 3), "NO_ENDING": (46, 3), "TRANSLATION_MISMATCH": (61, 5),
 }
+# Codes about a library rather than one file have a library folder as their example.
+LIBRARY_EXAMPLES = {"TRANSLATION_MISMATCH": Path(__file__).parent / "examples" / "translation"}
+
+
+def problems_of(code: str, decks) -> tuple:
+    if code in LIBRARY_EXAMPLES:
+        return tuple(load_library(LIBRARY_EXAMPLES[code]).problems)
+    return load_case(EXAMPLES / f"{code}.yaml", decks).problems
 
 
 def test_every_code_has_an_example_and_a_place():
     assert sorted(EXPECTED_PLACE) == sorted(CODES)
-    assert sorted(p.stem for p in EXAMPLES.glob("*.yaml")) == sorted(CODES)
+    assert sorted(p.stem for p in EXAMPLES.glob("*.yaml")) == sorted(set(CODES) - set(LIBRARY_EXAMPLES))
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_example_raises_exactly_its_code(code, decks):
-    path = EXAMPLES / f"{code}.yaml"
-    result = load_case(path, decks)
-    assert result.case is None
-    assert [(p.code, p.line, p.col) for p in result.problems] == [(code, *EXPECTED_PLACE[code])]
-    problem = result.problems[0]
-    assert problem.path.endswith(f"{code}.yaml")
+    problems = problems_of(code, decks)
+    assert [(p.code, p.line, p.col) for p in problems] == [(code, *EXPECTED_PLACE[code])]
+    assert problems[0].path.endswith(".yaml")
 
 
 @pytest.mark.parametrize("code", CODES)
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_code_has_a_message_and_hint_in_both_languages(code, lang, decks):
-    problem = load_case(EXAMPLES / f"{code}.yaml", decks).problems[0]
+    problem = problems_of(code, decks)[0]
     text = problem.format(lang)
     assert f": {code} " in text
     assert "error." not in text and "hint." not in text and "{" not in text

@@ -9,19 +9,19 @@ from pathlib import Path
 
 from game.i18n import _, set_language
 from game.scenario.model import Deck, Scenario
-from game.scenario.problems import CODES
+from game.scenario.problems import CODES, LINT_CODES
 from game.scenario.reference import key_tables, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "casusformaat.md"
 SCHEMAS = {ROOT / "schemas" / "scenario.schema.json": Scenario, ROOT / "schemas" / "deck.schema.json": Deck}
-MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table()}
+MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table(CODES), "kwaliteit": lambda: error_table(LINT_CODES)}
 
 
-def error_table() -> str:
-    """Every problem code with its message and its hint (placeholders shown as …)."""
+def error_table(codes: tuple[str, ...]) -> str:
+    """Every code with its message and its hint (placeholders shown as …)."""
     rows = ["| code | melding | tip |", "|---|---|---|"]
-    for code in CODES:
+    for code in codes:
         message = re.sub(r"\{\w+\}", "…", _(f"error.{code}"))
         hint = re.sub(r"\{\w+\}", "…", _(f"hint.{code}"))
         rows.append(f"| `{code}` | {message} | {hint} |")

@@ -63,7 +63,7 @@ def _lookup(msgid: str, lang: str | None) -> str | tuple[str, ...]:
     return msgid
 
 
-def _(msgid: str, lang: str | None = None, **params: object) -> str:
+def _(msgid: str, lang: str | None = None, /, **params: object) -> str:
     """The translation of ``msgid`` with ``params`` filled in."""
     text = _lookup(msgid, lang)
     if isinstance(text, tuple):
@@ -71,7 +71,7 @@ def _(msgid: str, lang: str | None = None, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def n_(msgid: str, count: int, lang: str | None = None, **params: object) -> str:
+def n_(msgid: str, count: int, lang: str | None = None, /, **params: object) -> str:
     """A plural-aware translation; Dutch and English both use 'one' for 1, else 'other'."""
     text = _lookup(msgid, lang)
     if isinstance(text, tuple):

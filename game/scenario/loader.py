@@ -13,6 +13,7 @@ from typing import Mapping
 from pydantic import TypeAdapter, ValidationError
 
 from game.scenario.checks import check_case
+from game.scenario.lint import translation_problems
 from game.scenario.model import Deck, DeckCard, Scenario
 from game.scenario.problems import Problem, display_path, one_per_place
 from game.i18n import _
@@ -38,6 +39,7 @@ class LoadedCase:
     scenario: Scenario
     path: Path
     digest: str
+    source: Source = field(repr=False, compare=False, default=None)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def load_case(path: Path, decks: Decks) -> CaseResult:
         except ValidationError as error:
             problems += problems_from(error, source, Scenario)
     problems = one_per_place(problems)
-    case = LoadedCase(scenario, path, source.digest) if scenario and not problems else None
+    case = LoadedCase(scenario, path, source.digest, source) if scenario and not problems else None
     return CaseResult(path, case, tuple(problems))
 
 
@@ -127,6 +129,7 @@ def load_library(folder: Path = BUNDLED_LIBRARY) -> Library:
         library.problems += result.problems
         if result.case:
             add_case(library, result.case)
+    check_translations(library)
     return library
 
 
@@ -138,3 +141,15 @@ def add_case(library: Library, case: LoadedCase) -> None:
                                         {"id": case.scenario.id}, "file"))
         return
     library.cases[key] = case
+
+
+def check_translations(library: Library) -> None:
+    """Every translated case has the structure of its Dutch original (the translation is set aside if not)."""
+    for (case_id, lang), case in sorted(library.cases.items()):
+        original = library.cases.get((case_id, "nl"))
+        if lang == "nl" or original is None:
+            continue
+        problems = translation_problems(original.scenario, case.scenario, case.source)
+        if problems:
+            library.problems += problems
+            del library.cases[(case_id, lang)]

@@ -34,6 +34,18 @@ CODES = (
     "NO_FREE_OPTION",
     "UNREACHABLE_NODE",
     "NO_ENDING",
+    "TRANSLATION_MISMATCH",
+)
+# Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
+LINT_CODES = (
+    "FEW_ROLES",
+    "FEW_ENDINGS",
+    "SHORT_PATH",
+    "NO_VALUES_NAMED",
+    "MARKED_RIGHT",
+    "NO_FACTS",
+    "NO_CONTENT_NOTE",
+    "HARD_TO_READ",
 )
 
 
@@ -49,7 +61,7 @@ class Problem:
     hint_variant: str = ""
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:
+        if self.code not in CODES + LINT_CODES:
             raise ValueError(f"unknown problem code {self.code}")
 
     def message(self, lang: str | None = None) -> str:

@@ -1,0 +1,124 @@
+"""What a good case needs beyond a valid file: the checks of ``dilemmaspel lint``.
+
+A valid case can still be a weak dilemma: too few perspectives, a shortcut to an
+ending, an option without values, a hidden "right answer". These checks find that,
+and measure how easy the text is to read (words per sentence and LIX; plain
+language at B1 level stays around 10-15 words per sentence and a LIX under 40).
+The translation check compares the structure of an English case with its Dutch one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from game.scenario.model import Scenario
+from game.scenario.problems import Problem
+from game.scenario.validation import dotted
+from game.scenario.yamlsource import Source
+
+MIN_ROLES = 4
+MIN_ENDINGS = 3
+MAX_WORDS_PER_SENTENCE = 15.0
+MAX_LIX = 45.0
+_MARKED = re.compile(r"\b(goede keuze|juiste keuze|beste keuze|aanbevolen|correct|right answer|best choice|"
+                     r"recommended)\b|[✓✔]", re.I)
+_HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
+                    r"agressie|death|dying|grief)", re.I)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Readability:
+    words: int
+    sentences: int
+    long_words: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / max(1, self.sentences)
+
+    @property
+    def lix(self) -> float:
+        """Läsbarhetsindex: words per sentence plus the percentage of words longer than six letters."""
+        return self.words_per_sentence + 100 * self.long_words / max(1, self.words)
+
+
+def texts_of(scenario: Scenario) -> list[str]:
+    """Every text a player reads in this case, each as its own piece."""
+    texts = [scenario.setting, scenario.intro, *(side.text for side in scenario.tension)]
+    for brief in scenario.roles.values():
+        texts += [brief.knows, brief.wants, brief.fears]
+    for decision in scenario.decisions.values():
+        texts += [decision.text] + ([decision.question] if decision.question else [])
+        for option in decision.options:
+            c = option.consequences
+            texts += [option.text, c.resident, c.family, c.team]
+    for ending in scenario.endings.values():
+        texts += [ending.text, *ending.reflection]
+    texts += [fact.text for fact in scenario.facts]
+    return texts
+
+
+def readability(scenario: Scenario) -> Readability:
+    words = sentences = long_words = 0
+    for text in texts_of(scenario):
+        found = _WORD.findall(text)
+        words += len(found)
+        long_words += sum(1 for w in found if len(w) > 6)
+        sentences += max(1, len([s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s or "")]))
+    return Readability(words, sentences, long_words)
+
+
+def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
+    """The quality problems of one valid case, each at its place in the file."""
+    problems = []
+    if len(scenario.roles) < MIN_ROLES:
+        problems.append(source.problem(("roles",), "FEW_ROLES", at_key=True, count=len(scenario.roles), least=MIN_ROLES))
+    if len(scenario.endings) < MIN_ENDINGS:
+        problems.append(source.problem(("endings",), "FEW_ENDINGS", at_key=True, count=len(scenario.endings),
+                                       least=MIN_ENDINGS))
+    start = scenario.start_id()
+    for node_id, decision in scenario.decisions.items():
+        for index, (oid, option) in enumerate(zip(decision.option_ids(), decision.options)):
+            path = ("decisions", node_id, "options", index)
+            if node_id == start and option.next in scenario.endings:
+                problems.append(source.problem(path + ("next",), "SHORT_PATH", option=oid))
+            if not option.favours or not option.pressures:
+                problems.append(source.problem(path, "NO_VALUES_NAMED", option=oid))
+            if _MARKED.search(f"{oid} {option.text}"):
+                problems.append(source.problem(path + ("text",), "MARKED_RIGHT", option=oid))
+    if not scenario.facts:
+        problems.append(source.problem((), "NO_FACTS"))
+    if scenario.content_note is None and any(_HEAVY.search(t) for t in texts_of(scenario)):
+        problems.append(source.problem(("intro",), "NO_CONTENT_NOTE", at_key=True))
+    figures = readability(scenario)
+    if figures.words_per_sentence > MAX_WORDS_PER_SENTENCE or figures.lix > MAX_LIX:
+        problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
+                                       per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
+    return problems
+
+
+def skeleton(scenario: Scenario) -> dict[tuple, object]:
+    """The structure of a case without its text: what a translation must keep the same."""
+    shape: dict[tuple, object] = {
+        ("start",): scenario.start_id(), ("roles",): tuple(scenario.roles),
+        ("values",): tuple(scenario.values), ("facts",): len(scenario.facts),
+        ("tension",): tuple(side.values for side in scenario.tension),
+        ("decisions",): tuple(scenario.decisions), ("endings",): tuple(scenario.endings),
+    }
+    for node_id, decision in scenario.decisions.items():
+        shape[("decisions", node_id, "options")] = tuple(
+            (oid, o.next, o.when, o.unless, o.favours, o.pressures)
+            for oid, o in zip(decision.option_ids(), decision.options))
+    for node_id, ending in scenario.endings.items():
+        shape[("endings", node_id, "reflection")] = len(ending.reflection)
+    return shape
+
+
+def translation_problems(original: Scenario, translation: Scenario, source: Source) -> list[Problem]:
+    """Where the translation's structure differs from the original's (one problem per place)."""
+    mine, theirs = skeleton(translation), skeleton(original)
+    return [source.problem(place, "TRANSLATION_MISMATCH", at_key=True, where=dotted(place),
+                           original=original.lang)
+            for place in theirs if mine.get(place) != theirs[place]]

@@ -1,0 +1,73 @@
+"""The quality checks of `dilemmaspel lint`: each finding has an example, and the bundled library is clean."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.scenario.lint import Readability, lint_case, readability, skeleton
+from game.scenario.loader import load_case, load_library
+from game.scenario.problems import LINT_CODES
+
+EXAMPLES = Path(__file__).parent / "examples" / "lint"
+SEED_DILEMMAS = ("hygiene-normen", "open-deur", "familie-veel-aanwezig", "hulp-bij-eten", "dochter-belt-arts")
+EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (51, 15), "NO_VALUES_NAMED": (49, 9),
+                  "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1)}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def test_every_lint_code_has_an_example():
+    assert sorted(p.stem for p in EXAMPLES.glob("*.yaml")) == sorted(LINT_CODES) == sorted(EXPECTED_PLACE)
+
+
+@pytest.mark.parametrize("code", LINT_CODES)
+def test_example_is_valid_but_raises_exactly_its_finding(code, decks):
+    result = load_case(EXAMPLES / f"{code}.yaml", decks)
+    assert result.problems == ()
+    findings = lint_case(result.case.scenario, result.case.source)
+    assert [(f.code, f.line, f.col) for f in findings] == [(code, *EXPECTED_PLACE[code])]
+    assert "{" not in findings[0].format("nl") and "{" not in findings[0].format("en")
+
+
+def test_the_bundled_library_passes_lint(capsys):
+    assert main(["lint"]) == 0
+    out = capsys.readouterr().out
+    assert "hygiene-normen (nl):" in out and "LIX" in out
+
+
+def test_the_library_has_the_five_seed_dilemmas_in_both_languages_and_seven_more(library):
+    dutch = {case_id for case_id, lang in library.cases if lang == "nl"}
+    english = {case_id for case_id, lang in library.cases if lang == "en"}
+    assert set(SEED_DILEMMAS) <= english <= dutch
+    assert len(dutch) >= 12
+
+
+def test_every_case_meets_the_bar(library):
+    for (case_id, lang), case in library.cases.items():
+        s = case.scenario
+        assert len(s.roles) >= 4 and len(s.endings) >= 3, case_id
+        assert all(3 <= len(e.reflection) <= 5 for e in s.endings.values()), case_id
+        assert s.facts and all(f.source for f in s.facts), case_id
+        assert readability(s).lix < 40, case_id
+
+
+def test_translations_match_their_original(library):
+    for (case_id, lang), case in library.cases.items():
+        if lang == "en":
+            assert skeleton(case.scenario) == skeleton(library.cases[(case_id, "nl")].scenario)
+
+
+def test_a_mismatched_translation_is_reported_and_set_aside():
+    broken = load_library(Path(__file__).parent / "examples" / "translation")
+    assert [p.code for p in broken.problems] == ["TRANSLATION_MISMATCH"]
+    assert ("voorbeeld-koffie", "en") not in broken.cases and ("voorbeeld-koffie", "nl") in broken.cases
+
+
+def test_lix_is_words_per_sentence_plus_the_share_of_long_words():
+    figures = Readability(words=20, sentences=2, long_words=5)
+    assert figures.words_per_sentence == 10 and figures.lix == 35
