@@ -1,5 +1,5 @@
-"""Write the generated parts of the format reference: the key tables and error list in
-docs/casusformaat.md, and the JSON Schemas in schemas/. Run after changing the model or
+"""Write the generated parts of the docs: the key tables and error lists in docs/casusformaat.md,
+the case list in docs/bibliotheek.md, and the JSON Schemas in schemas/. Run after changing the model or
 the catalogs:  python -m tools.make_reference   (a test fails while they are out of date)."""
 from __future__ import annotations
 
@@ -8,14 +8,19 @@ import sys
 from pathlib import Path
 
 from game.i18n import _, set_language
+from game.scenario.lint import readability
+from game.scenario.loader import load_library
 from game.scenario.model import Deck, Scenario
 from game.scenario.problems import CODES, LINT_CODES
 from game.scenario.reference import key_tables, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "casusformaat.md"
+LIBRARY_DOC = ROOT / "docs" / "bibliotheek.md"
+DOCS = (FORMAT_DOC, LIBRARY_DOC)
 SCHEMAS = {ROOT / "schemas" / "scenario.schema.json": Scenario, ROOT / "schemas" / "deck.schema.json": Deck}
-MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table(CODES), "kwaliteit": lambda: error_table(LINT_CODES)}
+MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table(CODES), "kwaliteit": lambda: error_table(LINT_CODES),
+           "bibliotheek": lambda: library_table()}
 
 
 def error_table(codes: tuple[str, ...]) -> str:
@@ -25,6 +30,22 @@ def error_table(codes: tuple[str, ...]) -> str:
         message = re.sub(r"\{\w+\}", "…", _(f"error.{code}"))
         hint = re.sub(r"\{\w+\}", "…", _(f"hint.{code}"))
         rows.append(f"| `{code}` | {message} | {hint} |")
+    return "\n".join(rows) + "\n"
+
+
+def library_table() -> str:
+    """The bundled cases with their value pair, size and readability."""
+    library = load_library()
+    rows = ["| casus | thema | dilemma | rollen | beslismomenten | eindes | woorden per zin | LIX | talen |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for case_id in sorted({i for i, _lang in library.cases}):
+        scenario = library.cases[(case_id, "nl")].scenario
+        figures = readability(scenario)
+        langs = ", ".join(lang for i, lang in sorted(library.cases) if i == case_id)
+        tension = " / ".join(side.text for side in scenario.tension)
+        rows.append(f"| `{case_id}`: {scenario.title} | {scenario.theme} | {tension} | {len(scenario.roles)} | "
+                    f"{len(scenario.decisions)} | {len(scenario.endings)} | {figures.words_per_sentence:.1f} | "
+                    f"{figures.lix:.0f} | {langs} |")
     return "\n".join(rows) + "\n"
 
 
@@ -39,7 +60,8 @@ def filled(text: str) -> str:
 def expected_files() -> dict[Path, str]:
     set_language("nl")
     files = {path: schema_text(root) for path, root in SCHEMAS.items()}
-    files[FORMAT_DOC] = filled(FORMAT_DOC.read_text(encoding="utf-8"))
+    for doc in DOCS:
+        files[doc] = filled(doc.read_text(encoding="utf-8"))
     return files
 
 
