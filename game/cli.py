@@ -7,10 +7,12 @@ is built from the catalogs so ``--help`` speaks Dutch (or English with
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Callable
 
 from game.i18n import LANGUAGES, _, default_language, n_, set_language
 from game.scenario.lint import lint_case, readability
@@ -43,22 +45,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {_('cli.usage_error')}: {message}\n")
 
 
+# Modules that add subcommands of their own: each has register(add), where add(name, run,
+# help_id, description_id) returns the new subparser for its arguments.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dilemmaspel", description=_("cli.description"), add_help=False)
     _common_options(parser)
     parser.add_argument("--version", action="version", version=f"dilemmaspel {package_version()}",
                         help=_("cli.version_help"))
     commands = parser.add_subparsers(dest="command", metavar=_("cli.command_metavar"), title=_("cli.commands_title"))
-    validate = commands.add_parser("validate", help=_("cli.validate_help"), description=_("cli.validate_description"),
-                                   add_help=False)
-    _common_options(validate)
-    validate.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"),
-                          help=_("cli.validate_paths_help"))
-    validate.set_defaults(run=cmd_validate)
-    lint = commands.add_parser("lint", help=_("cli.lint_help"), description=_("cli.lint_description"), add_help=False)
-    _common_options(lint)
-    lint.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"), help=_("cli.validate_paths_help"))
-    lint.set_defaults(run=cmd_lint)
+
+    def add(name: str, run: Callable[[argparse.Namespace], int], help_id: str, description_id: str):
+        """Add a subcommand with our common options; its texts come from the catalogs."""
+        sub = commands.add_parser(name, help=_(help_id), description=_(description_id), add_help=False)
+        _common_options(sub)
+        sub.set_defaults(run=run)
+        return sub
+
+    for name, run in (("validate", cmd_validate), ("lint", cmd_lint)):
+        add(name, run, f"cli.{name}_help", f"cli.{name}_description").add_argument(
+            "paths", nargs="*", type=Path, metavar=_("cli.path_metavar"), help=_("cli.validate_paths_help"))
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(add)
     return parser
 
 
