@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -16,7 +17,7 @@ from typing import Callable
 
 from game.i18n import LANGUAGES, _, default_language, n_, set_language
 from game.scenario.lint import lint_case, readability
-from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, LoadedCase, decks_for, load_case,
+from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, LoadedCase, decks_for, load_cases,
                                   load_deck, load_decks, load_library)
 from game.scenario.problems import Problem, one_per_place
 
@@ -92,9 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     lang = _language_from(argv)
     set_language(lang if lang in LANGUAGES else default_language())
     args = build_parser().parse_args(argv)
-    if not getattr(args, "run", None):
-        return cmd_play(args)
-    return args.run(args)
+    try:
+        return args.run(args) if getattr(args, "run", None) else cmd_play(args)
+    except BrokenPipeError:  # the reader (| head, say) stopped early; that is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -136,8 +139,7 @@ def _check_path(path: Path, checked: _Checked) -> None:
     files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
     decks, problems = load_decks(decks_for(files[0] if files else path / "x.yaml"))
     checked.problems += problems
-    for file in files:
-        result = load_case(file, decks)
+    for result in load_cases(files, decks):
         checked.files += 1
         checked.problems += result.problems
         checked.cases += [result.case] if result.case else []

@@ -22,8 +22,8 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str]) -> list[
     decisions = _mapping(data.get("decisions"))
     endings = _mapping(data.get("endings"))
     own_values = set(_mapping(data.get("values")))
-    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": path[-1]})
-                for path, mark in source.duplicates]
+    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": key})
+                for key, mark in source.duplicates]
     problems += _duplicate_node_ids(source, decisions, endings)
     problems += _unknown_roles(source, data, role_ids)
     problems += _unknown_values(source, data, value_ids | own_values)
@@ -95,6 +95,7 @@ def option_ids(decision: dict) -> list[str]:
 
 def _options(source: Source, decisions: dict, endings: dict) -> list[Problem]:
     nodes = set(decisions) | set(endings)
+    known_choices = {f"{node}.{oid}" for node, decision in decisions.items() for oid in option_ids(_mapping(decision))}
     problems = []
     for node_id, decision in decisions.items():
         decision = _mapping(decision)
@@ -111,14 +112,13 @@ def _options(source: Source, decisions: dict, endings: dict) -> list[Problem]:
                 problems.append(source.problem(base + (index,), "OPTION_NO_NEXT", where=dotted(base + (index,))))
             elif isinstance(target, str) and target not in nodes:
                 problems.append(_reference_problem(source, base + (index, "next"), "UNKNOWN_NODE", target, nodes))
-            problems += _conditions(source, base + (index,), option, decisions)
+            problems += _conditions(source, base + (index,), option, known_choices)
         if options and all(_mapping(o).get("when") or _mapping(o).get("unless") for o in options):
             problems.append(source.problem(base, "NO_FREE_OPTION", where=dotted(base)))
     return problems
 
 
-def _conditions(source: Source, path: tuple, option: dict, decisions: dict) -> list[Problem]:
-    known = {f"{node}.{oid}" for node, decision in decisions.items() for oid in option_ids(_mapping(decision))}
+def _conditions(source: Source, path: tuple, option: dict, known: set[str]) -> list[Problem]:
     problems = []
     for field in ("when", "unless"):
         for index, ref in enumerate(_list(option.get(field))):

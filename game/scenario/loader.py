@@ -6,9 +6,12 @@ each with its place, so a facilitator sees all of them at once.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -69,8 +72,8 @@ def load_deck(path: Path) -> tuple[dict[str, DeckCard], list[Problem]]:
     source = read_source(path)
     if isinstance(source, Problem):
         return {}, [source]
-    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": p[-1]})
-                for p, mark in source.duplicates]
+    problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": key})
+                for key, mark in source.duplicates]
     try:
         cards = _DECK_ADAPTER.validate_python(source.data)
     except ValidationError as error:
@@ -111,6 +114,7 @@ def load_case(path: Path, decks: Decks) -> CaseResult:
         except ValidationError as error:
             problems += problems_from(error, source, Scenario)
     problems = one_per_place(problems)
+    source.data = None  # the model holds it now; the source stays only to place later findings
     case = LoadedCase(scenario, path, source.digest, source) if scenario and not problems else None
     return CaseResult(path, case, tuple(problems))
 
@@ -123,14 +127,26 @@ def case_files(folder: Path) -> list[Path]:
 def load_library(folder: Path = BUNDLED_LIBRARY) -> Library:
     decks, problems = load_decks(folder / DECK_FOLDER)
     library = Library(decks, problems=problems)
-    for path in case_files(folder):
-        library.files.append(path)
-        result = load_case(path, decks)
+    library.files = case_files(folder)
+    for result in load_cases(library.files, decks):
         library.problems += result.problems
         if result.case:
             add_case(library, result.case)
     check_translations(library)
     return library
+
+
+PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
+
+
+def load_cases(paths: list[Path], decks: Decks) -> Iterator[CaseResult]:
+    """Load many case files, in order; a large folder is spread over the processor's cores."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from (load_case(path, decks) for path in paths)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(load_case, paths, repeat(decks), chunksize=32)
 
 
 def add_case(library: Library, case: LoadedCase) -> None:

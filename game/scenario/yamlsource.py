@@ -41,7 +41,20 @@ def _loader_class() -> type:
     Loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
     Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+    Loader.construct_mapping = _construct_mapping_noting_duplicates
     return Loader
+
+
+def _construct_mapping_noting_duplicates(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    """Build a mapping as usual, noting every key it repeats (YAML would silently keep the last)."""
+    seen = set()
+    for key_node, _value in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            if key_node.value in seen:
+                loader.duplicate_keys.append(
+                    (key_node.value, Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)))
+            seen.add(key_node.value)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
 
 
 def _bounded_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
@@ -62,14 +75,30 @@ class Mark:
 
 @dataclass
 class Source:
-    """A parsed YAML document: plain data plus the place of every path in it."""
+    """A parsed YAML document: plain data, and the place of every path in it.
+
+    The places are only needed to report a problem, so they are found the first time
+    one is asked for, by reading the text once more (most files have no problems).
+    """
 
     path: Path
     shown: str
     data: object
-    marks: dict[Path_, Mark]
-    duplicates: list[tuple[Path_, Mark]]
+    raw: bytes
+    duplicates: list[tuple[str, Mark]]
     digest: str
+    _marks: dict[Path_, Mark] | None = None
+
+    @property
+    def marks(self) -> dict[Path_, Mark]:
+        if self._marks is None:
+            loader = _Loader(self.raw)
+            try:
+                self._marks = {}
+                _index_marks(loader.get_single_node(), (), self._marks)
+            finally:
+                loader.dispose()
+        return self._marks
 
     def mark(self, path: Path_, key: bool = False) -> Mark:
         """The place of ``path``, or of its nearest parent that exists in the file."""
@@ -102,15 +131,16 @@ def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
     text = _decode(raw, shown)
     if isinstance(text, Problem):
         return text
-    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+    if not re.search(r"^[ \t]*[^#\s]", text, re.M):  # nothing but blank lines and comments
         return Problem(shown, 1, 1, "FILE_EMPTY")
     too_deep = _depth_problem(text, shown)
     if too_deep:
         return too_deep
-    loader = _Loader(text)
+    loader = _Loader(raw)  # libyaml reads UTF-8 bytes faster than a Python str
+    loader.duplicate_keys = []
     try:
         root = loader.get_single_node()
-        guard = _guard(root, shown)
+        guard = _guard(root, shown) if "&" in text else None  # without anchors there are no aliases
         if guard:
             return guard
         data = loader.construct_document(root)
@@ -120,10 +150,7 @@ def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
         return Problem(shown, 1, 1, "YAML_SYNTAX", {"problem": str(exc)}, "other")
     finally:
         loader.dispose()
-    marks: dict[Path_, Mark] = {}
-    duplicates: list[tuple[Path_, Mark]] = []
-    _index_marks(root, (), marks, duplicates)
-    return Source(path, shown, data, marks, duplicates, hashlib.sha256(raw).hexdigest()[:16])
+    return Source(path, shown, data, raw, loader.duplicate_keys, hashlib.sha256(raw).hexdigest()[:16])
 
 
 def _decode(raw: bytes, shown: str) -> str | Problem:
@@ -236,27 +263,22 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     return Problem(shown, line, col, "YAML_SYNTAX", {"problem": problem}, variant)
 
 
-def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark],
-                 duplicates: list[tuple[Path_, Mark]]) -> None:
-    """Record the place of every path; a key that a mapping repeats goes to ``duplicates``."""
+def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark]) -> None:
+    """Record the place of every path (for a repeated key, the first one)."""
     if path not in marks:
         marks[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _index_marks(child, path + (index,), marks, duplicates)
+            _index_marks(child, path + (index,), marks)
     elif isinstance(node, yaml.MappingNode):
-        seen = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key = _scalar_key(key_node)
-            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in seen:
-                duplicates.append((path + (key,), key_mark))
+            if path + (key, KEY) in marks:
                 continue
-            seen.add(key)
-            marks[path + (key, KEY)] = key_mark
-            _index_marks(value_node, path + (key,), marks, duplicates)
+            marks[path + (key, KEY)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _index_marks(value_node, path + (key,), marks)
 
 
 def _scalar_key(node: yaml.ScalarNode) -> object:
