@@ -8,6 +8,7 @@ the model validation reports that.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import networkx as nx
 
@@ -17,7 +18,10 @@ from game.scenario.validation import dotted
 from game.scenario.yamlsource import Source
 
 
-def check_case(source: Source, role_ids: set[str], value_ids: set[str]) -> list[Problem]:
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_root: Path) -> list[Problem]:
     data = source.data if isinstance(source.data, dict) else {}
     decisions = _mapping(data.get("decisions"))
     endings = _mapping(data.get("endings"))
@@ -30,7 +34,38 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str]) -> list[
     problems += _start(source, data, decisions)
     problems += _options(source, decisions, endings)
     problems += _graph(source, data, decisions, endings)
+    problems += _images(source, data, decisions, asset_root)
     return problems
+
+
+def _images(source: Source, data: dict, decisions: dict, root: Path) -> list[Problem]:
+    places = [(("image",), data.get("image"))]
+    places += [(("decisions", node_id, "image"), _mapping(d).get("image")) for node_id, d in decisions.items()]
+    problems = []
+    for path, ref in places:
+        if isinstance(ref, str) and ref.strip():
+            variant = asset_problem(ref.strip(), source.path.parent, root)
+            if variant:
+                problems.append(source.problem(path, "ASSET_PATH", hint_variant=variant, ref=ref.strip()))
+    return problems
+
+
+def asset_problem(ref: str, case_folder: Path, root: Path) -> str:
+    """Why an image reference is refused ('' when it is fine): once '..' and links are followed,
+    it must still be inside the library folder."""
+    if Path(ref).is_absolute() or ref.startswith(("/", "\\")) or ":" in ref:
+        return "absolute"
+    candidate = case_folder / ref
+    try:
+        resolved = candidate.resolve()
+        resolved.relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return "outside"
+    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+        return "kind"
+    if not resolved.is_file():
+        return "missing"
+    return ""
 
 
 def _mapping(value: object) -> dict:

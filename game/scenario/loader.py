@@ -99,11 +99,19 @@ def decks_for(path: Path) -> Path:
     return BUNDLED_LIBRARY / DECK_FOLDER
 
 
+def library_root(path: Path) -> Path:
+    """The folder a case's images must stay in: its library (the folder with decks/), else its own folder."""
+    for folder in path.absolute().parents:
+        if (folder / DECK_FOLDER / DECK_FILES["roles"]).is_file():
+            return folder
+    return path.absolute().parent
+
+
 def load_case(path: Path, decks: Decks) -> CaseResult:
     source = read_source(path)
     if isinstance(source, Problem):
         return CaseResult(path, None, (source,))
-    problems = check_case(source, set(decks.roles), set(decks.values))
+    problems = check_case(source, set(decks.roles), set(decks.values), library_root(path))
     scenario = None
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "WRONG_TYPE", where=dotted(()), expected=_("type.mapping"),

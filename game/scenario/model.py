@@ -18,6 +18,12 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Language = Literal["nl", "en"]
+ImagePath = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    Field(description="Een afbeelding (.png of .jpg) in de map van de bibliotheek, met een pad vanaf die map "
+                      "of vanaf de casus, zoals `afbeeldingen/washand.png`. Paden buiten de map worden geweigerd."),
+]
 
 
 def default_option_id(index: int) -> str:
@@ -83,6 +89,7 @@ class Decision(Frozen):
     text: Text = Field(description="Wat er op dit moment speelt.")
     question: Line | None = Field(
         default=None, description="De vraag aan de tafel. Zonder vraag: 'Wat kies je?'.")
+    image: ImagePath | None = None
     options: tuple[Option, ...] = Field(min_length=2, max_length=4, description="Twee tot vier keuzes.")
 
     def option_ids(self) -> tuple[str, ...]:
@@ -140,6 +147,7 @@ class Scenario(Frozen):
     tension: tuple[Side, Side] = Field(description="De twee waarden die botsen: precies twee kanten.")
     setting: Text = Field(description="Waar en wanneer het speelt, en wie er zijn.")
     intro: Text = Field(description="Het verhaal zoals de tafel het als eerste leest.")
+    image: ImagePath | None = None
     content_note: Line | None = Field(
         default=None, description="Waarschuwing vooraf als de casus gaat over rouw, levenseinde of conflict.")
     roles: dict[Id, RoleBrief] = Field(description="De rollen uit de rollenkaarten die meespelen, elk met hun eigen kijk.")

@@ -35,6 +35,7 @@ CODES = (
     "UNREACHABLE_NODE",
     "NO_ENDING",
     "TRANSLATION_MISMATCH",
+    "ASSET_PATH",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (
@@ -46,6 +47,7 @@ LINT_CODES = (
     "NO_FACTS",
     "NO_CONTENT_NOTE",
     "HARD_TO_READ",
+    "PLACEHOLDER",
 )
 
 
