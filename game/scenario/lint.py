@@ -5,11 +5,14 @@ ending, an option without values, a hidden "right answer". These checks find tha
 and measure how easy the text is to read (words per sentence and LIX; plain
 language at B1 level stays around 10-15 words per sentence and a LIX under 40).
 The translation check compares the structure of an English case with its Dutch one.
+Example text left from ``dilemmaspel new`` stands between « and » until the author replaces it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from game.scenario.model import Scenario
 from game.scenario.problems import Problem
@@ -24,6 +27,9 @@ _MARKED = re.compile(r"\b(goede keuze|juiste keuze|beste keuze|aanbevolen|correc
                      r"recommended)\b|[✓✔]", re.I)
 _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
                     r"agressie|death|dying|grief)", re.I)
+PLACEHOLDER_START, PLACEHOLDER_END = "«", "»"
+_PLACEHOLDER = re.compile(f"{PLACEHOLDER_START}[^{PLACEHOLDER_END}]*{PLACEHOLDER_END}")
+_SHOWN_PLACEHOLDER = 60
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 
@@ -96,7 +102,28 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
     if figures.words_per_sentence > MAX_WORDS_PER_SENTENCE or figures.lix > MAX_LIX:
         problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
                                        per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
-    return problems
+    return problems + placeholder_problems(scenario, source)
+
+
+def placeholder_problems(part: object, source: Source, path: tuple = ()) -> list[Problem]:
+    """Every text that still holds example text between « and », at its own place.
+
+    Walks the model (its field names are the keys of the file), so each text is found at its path.
+    """
+    if isinstance(part, BaseModel):
+        return [p for name in type(part).model_fields if name in part.model_fields_set
+                for p in placeholder_problems(getattr(part, name), source, path + (name,))]
+    if isinstance(part, dict):
+        return [p for key, item in part.items() for p in placeholder_problems(item, source, path + (key,))]
+    if isinstance(part, tuple):
+        return [p for index, item in enumerate(part) for p in placeholder_problems(item, source, path + (index,))]
+    found = _PLACEHOLDER.search(part) if isinstance(part, str) else None
+    if not found:
+        return []
+    text = found.group()
+    if len(text) > _SHOWN_PLACEHOLDER:
+        text = text[:_SHOWN_PLACEHOLDER - 2] + "…" + PLACEHOLDER_END
+    return [source.problem(path, "PLACEHOLDER", where=dotted(path), text=text)]
 
 
 def skeleton(scenario: Scenario) -> dict[tuple, object]:
