@@ -101,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    print(_("cli.no_screens_yet"))
-    return 0
+    """No command: open the game window (pygame is only loaded for this)."""
+    from game.ui.main import play
+    return play()
 
 
 @dataclass

@@ -75,7 +75,8 @@ def test_help_and_version_as_an_installed_command():
     assert version.returncode == 0 and version.stdout.startswith("dilemmaspel ")
 
 
-def test_without_a_command_it_says_what_works_already(capsys):
-    code, out, _ = run(capsys)
-    assert code == 0
-    assert "dilemmaspel validate" in out
+def test_without_a_command_it_opens_the_game(capsys, monkeypatch):
+    opened = []
+    monkeypatch.setattr("game.ui.main.play", lambda: opened.append(True) or 0)
+    code, _out, _err = run(capsys)
+    assert code == 0 and opened == [True]

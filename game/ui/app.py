@@ -1,0 +1,307 @@
+"""The window, the event loop and the current scene.
+
+The loop is calm: it waits for input, redraws only when something visible
+changed (an element, the focus ring, or the clock's second), and sleeps longer
+when nobody touches the table. Tests drive the same code with ``step()``.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+import pygame
+import pygame_gui
+from pygame_gui import UIManager
+from pygame_gui.elements import UITextEntryLine
+
+from game.app import open_library
+from game.engine import CommandRejected
+from game.engine.commands import Command
+from game.i18n import set_language
+from game.scenario.loader import Library
+from game.store.log import SessionFileError, StoredSession
+from game.ui.page import Page
+from game.ui.settings import Settings, save_settings
+from game.ui.sound import make_chime
+from game.ui.theme import build_theme, palette, preloads
+
+WINDOWED = (1280, 720)
+BUSY_FPS, IDLE_FPS = 60, 10
+BUSY_SECONDS = 0.6
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class Scene(Protocol):
+    def build(self, page: Page) -> None: ...
+    def back(self) -> None: ...
+    def number(self, n: int) -> None: ...
+    def tick(self, now: float) -> bool: ...
+    def keep(self) -> None: ...
+
+
+@dataclass
+class Places:
+    """The files the app reads and writes (injectable, so tests never touch the user's folders)."""
+
+    settings: Path
+    sessions: Path
+    library: Library | None = field(default=None)
+
+
+class App:
+    def __init__(self, places: Places, settings: Settings, size: tuple[int, int] = WINDOWED,
+                 now: Callable[[], float] = time.time) -> None:
+        self.places = places
+        self.settings = settings
+        self.now = now
+        self.library = places.library or open_library()
+        self.windowed_size = size
+        set_language(settings.lang)
+        self.screen = self._open_window(size)
+        self.size = self.screen.get_size()
+        self.manager: UIManager | None = None
+        self.page: Page | None = None
+        self.scene: Scene | None = None
+        self._page_scene: Scene | None = None
+        self.notice = ""
+        self.running = True
+        self.focus: int | None = None
+        self.show_focus = False
+        self._pending: list[Callable[[], None]] = []
+        self._dirty = True
+        self._last_input = 0.0
+        self._signature: list = []
+        self._chime: pygame.mixer.Sound | None | bool = False
+        self.clock = pygame.time.Clock()
+        self._make_manager()
+
+    # window and theme -------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        pygame.display.set_caption("Dilemmaspel")
+        if self.settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                pass
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    @property
+    def scale(self) -> float:
+        width, height = self.size
+        return min(height / 1080, width / 1600)
+
+    def _make_manager(self) -> None:
+        theme = build_theme(self.scale, self.settings.text_scale, self.settings.high_contrast)
+        self.manager = UIManager(self.size, theme, enable_live_theme_updates=False)
+        fonts = self.manager.get_theme().get_font_dictionary()
+        self.manager.preload_fonts([
+            font for font in preloads(self.scale, self.settings.text_scale)
+            if not fonts.check_font_preloaded(fonts.create_font_id(
+                font["point_size"], font["name"], "bold" in font["style"], "italic" in font["style"]))])
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if tuple(size) == tuple(self.size):
+            return
+        self.size = tuple(size)
+        self._make_manager()
+        self.rebuild()
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(self.settings.changed(fullscreen=not self.settings.fullscreen))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use and save new settings; the screens follow at once."""
+        old, self.settings = self.settings, settings
+        save_settings(settings, self.places.settings)
+        set_language(settings.lang)
+        if old.fullscreen != settings.fullscreen:
+            self.screen = self._open_window(self.windowed_size)
+            self.size = (0, 0)
+            self.resize(self.screen.get_size())
+        elif (old.text_size, old.high_contrast) != (settings.text_size, settings.high_contrast):
+            self._make_manager()
+        self.rebuild()
+
+    # scenes ---------------------------------------------------------------------------------
+    def show(self, scene: Scene) -> None:
+        self.scene = scene
+        self.notice = ""
+        self.focus = None
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the current scene's screen anew (after a change of state, language or size)."""
+        focused = self.focused_element_index()
+        if self.page:
+            if self._page_scene is self.scene:
+                self.scene.keep()
+            self.page.root.kill()
+        self.page = Page(self)
+        self._page_scene = self.scene
+        self.scene.build(self.page)
+        count = len(self.page.focusables)
+        self.focus = min(focused, count - 1) if focused is not None and count else None
+        self._dirty = True
+
+    def later(self, action: Callable[[], None]) -> None:
+        self._pending.append(action)
+
+    def execute(self, stored: StoredSession, command: Command) -> bool:
+        """Send a command to the session (logged before it returns); a refusal becomes the notice."""
+        try:
+            stored.execute(command)
+        except CommandRejected as error:
+            self.notice = error.message(self.settings.lang)
+            return False
+        except SessionFileError as error:
+            self.notice = error.message(self.settings.lang)
+            return False
+        self.notice = ""
+        return True
+
+    def chime(self) -> None:
+        if not self.settings.sound:
+            return
+        if self._chime is False:
+            self._chime = make_chime()
+        if self._chime:
+            self._chime.play()
+
+    # input ------------------------------------------------------------------------------------
+    def focused_element_index(self) -> int | None:
+        return self.focus if self.page and self.focus is not None and self.focus < len(self.page.focusables) \
+            else None
+
+    def _entry_has_focus(self) -> bool:
+        focused = self.manager.get_focus_set() or set()
+        return any(isinstance(element, UITextEntryLine) for element in focused)
+
+    def move_focus(self, delta: int) -> None:
+        items = self.page.focusables if self.page else []
+        if not items:
+            return
+        self.show_focus = True
+        index = self.focused_element_index()
+        self.focus = (0 if delta > 0 else len(items) - 1) if index is None else (index + delta) % len(items)
+        target = items[self.focus].element
+        self.manager.set_focus_set(target if isinstance(target, UITextEntryLine) else None)
+        self._dirty = True
+
+    def activate_focus(self) -> None:
+        index = self.focused_element_index()
+        if index is None:
+            self.move_focus(1)
+            return
+        item = self.page.focusables[index]
+        if item.action:
+            self.later(item.action)
+        else:
+            self.manager.set_focus_set(item.element)
+
+    def _on_key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        if key == pygame.K_F11:
+            self.later(self.toggle_fullscreen)
+        elif key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif self._entry_has_focus():
+            if key == pygame.K_ESCAPE:
+                self.manager.set_focus_set(None)
+        elif key in (pygame.K_UP, pygame.K_LEFT):
+            self.move_focus(-1)
+        elif key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.move_focus(1)
+        elif key in ACTIVATE_KEYS:
+            self.show_focus = True
+            self.activate_focus()
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self._dirty = self.page.scroll(1 if key == pygame.K_PAGEDOWN else -1)
+        elif key == pygame.K_ESCAPE:
+            self.later(self.scene.back)
+        elif key in NUMBER_KEYS:
+            number = NUMBER_KEYS[key]
+            self.later(lambda: self.scene.number(number))
+
+    def _focus_at(self, pos: tuple[int, int]) -> None:
+        """A tap moves the keyboard focus there too (Tab goes on from it), without drawing the ring."""
+        items = self.page.focusables if self.page else []
+        hit = [i for i, item in enumerate(items) if item.element.rect.collidepoint(pos)]
+        if hit:
+            self.focus = hit[-1]
+        if self.show_focus:
+            self.show_focus = False
+            self._dirty = True
+
+    def _on_entry_finished(self, event: pygame.event.Event) -> None:
+        for item in self.page.focusables if self.page else []:
+            if item.element is event.ui_element and item.on_enter:
+                handler, text = item.on_enter, event.text
+                self.later(lambda: handler(text))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.later(lambda: self.resize(pygame.display.get_surface().get_size()))
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+            self._dirty = True
+        self.manager.process_events(event)
+        if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.KEYUP):
+            self.manager.update(0.0)  # one edit per frame keeps entry widgets in step (see ENGINEERING.md)
+        if event.type == pygame.KEYDOWN:
+            self._on_key(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            self._focus_at(event.pos)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            self._on_entry_finished(event)
+
+    # loop -------------------------------------------------------------------------------------
+    def step(self, dt: float = 1 / 60) -> None:
+        """One turn of the loop: input, actions, the clock, and a redraw when something changed."""
+        events = pygame.event.get()
+        if events:
+            self._last_input = time.monotonic()
+        for event in events:
+            self.handle(event)
+            if not self.running:
+                return
+        self.manager.update(dt)
+        while self._pending:
+            self._pending.pop(0)()
+            if not self.running:
+                return
+        if self.scene and self.scene.tick(self.now()):
+            self._dirty = True
+        self._draw_if_changed()
+
+    def _draw_if_changed(self) -> None:
+        signature = [(id(image), tuple(rect)) for image, rect, *_ in self.manager.ui_group.visible]
+        if not self._dirty and signature == self._signature:
+            return
+        self._signature = signature
+        self._dirty = False
+        self.draw()
+
+    def draw(self) -> None:
+        colours = palette(self.settings.high_contrast)
+        self.screen.fill(colours.page)
+        for paint in self.page.decorations if self.page else []:
+            paint(self.screen)
+        self.manager.draw_ui(self.screen)
+        index = self.focused_element_index()
+        if self.show_focus and index is not None:
+            ring = self.page.focusables[index].element.rect.inflate(round(14 * self.scale), round(14 * self.scale))
+            pygame.draw.rect(self.screen, colours.focus, ring, width=max(3, round(6 * self.scale)),
+                             border_radius=round(16 * self.scale))
+        pygame.display.flip()
+
+    def run(self) -> None:
+        while self.running:
+            busy = time.monotonic() - self._last_input < BUSY_SECONDS
+            self.step(self.clock.tick(BUSY_FPS if busy else IDLE_FPS) / 1000)

@@ -1,0 +1,194 @@
+"""One build of a screen: its elements, laid out on a canvas 1080 units high, and its focus order.
+
+A scene describes its screen by calling the helpers here; the page turns units
+into pixels, gives every element the app's manager (never the global default),
+and remembers which elements can take the keyboard focus and what they do.
+Button actions run after the event that triggered them has been processed, so
+an action may rebuild the whole screen safely.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+import pygame
+from pygame_gui.core import ObjectID, UIContainer
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+
+from game.i18n import _
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+Action = Callable[[], None]
+MARGIN = 60
+HEADER_H = 150
+FOOTER_H = 96
+BUTTON_H = 88
+
+
+@dataclass
+class Focusable:
+    """An element the keyboard can reach; ``action`` is None for a text entry."""
+
+    element: object
+    action: Action | None
+    label: str
+    on_enter: Callable[[str], None] | None = None
+
+
+def escape(text: str) -> str:
+    """Case text as safe HTML for a text box: markup characters shown as they are, line breaks kept."""
+    return html.escape(text.strip(), quote=False).replace("\n\n", "<br><br>").replace("\n", " ")
+
+
+class ReadingBox(UITextBox):
+    """A text box whose scroll bar is wide enough to drag with a finger."""
+
+    bar_width = 20
+
+    @property
+    def scroll_bar_width(self) -> int:
+        return self.bar_width
+
+    @scroll_bar_width.setter
+    def scroll_bar_width(self, _ignored: int) -> None:
+        pass
+
+
+def plain(markup: str) -> str:
+    """The text of a bit of HTML, as a screen reader or a test would name the element."""
+    return html.unescape(re.sub(r"<br>", " ", re.sub(r"<(?!br>)[^>]+>", "", markup))).strip()
+
+
+class Page:
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.manager = app.manager
+        self.scale = app.scale
+        self.width = app.size[0] / app.scale
+        self.height = app.size[1] / app.scale
+        self.root = UIContainer(pygame.Rect((0, 0), app.size), self.manager, starting_height=1)
+        self.focusables: list[Focusable] = []
+        self.decorations: list[Callable[[pygame.Surface], None]] = []
+        self.scrollable: list[UITextBox] = []
+
+    # geometry -----------------------------------------------------------------
+    def rect(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
+        s = self.scale
+        return pygame.Rect(round(x * s), round(y * s), round(w * s), round(h * s))
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * MARGIN
+
+    @property
+    def footer_y(self) -> float:
+        return self.height - FOOTER_H - 24
+
+    # elements -----------------------------------------------------------------
+    def label(self, text: str, x: float, y: float, w: float, h: float, style: str = "@body") -> UILabel:
+        return UILabel(self.rect(x, y, w, h), text, self.manager, container=self.root,
+                       object_id=ObjectID(class_id=style))
+
+    def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
+        box = type("Box", (ReadingBox,), {"bar_width": max(48, round(56 * self.scale))})(
+            markup, self.rect(x, y, w, h), self.manager, container=self.root, object_id=ObjectID(class_id=style))
+        if box.scroll_bar is not None:
+            self.scrollable.append(box)
+        return box
+
+    def button(self, text: str, x: float, y: float, w: float, h: float, action: Action | None,
+               style: str = "@button", enabled: bool = True, selected: bool = False) -> UIButton:
+        text = _("ui.chosen", text=text) if selected else text
+        button = UIButton(self.rect(x, y, w, h), text, self.manager, container=self.root,
+                          object_id=ObjectID(class_id=style), command=self._deferred(action))
+        if selected:
+            button.select()
+        if not enabled or action is None:
+            button.disable()
+        else:
+            self.focusables.append(Focusable(button, action, text))
+        return button
+
+    def card(self, markup: str, x: float, y: float, w: float, h: float, action: Action | None,
+             style: str = "@card") -> UIButton:
+        """A tappable card with wrapped text: a text box with an invisible button over it."""
+        self.text(markup, x, y, w, h, style)
+        overlay = UIButton(self.rect(x, y, w, h), "", self.manager, container=self.root, starting_height=3,
+                           object_id=ObjectID(class_id="@overlay"), command=self._deferred(action))
+        if action is None:
+            overlay.disable()
+        else:
+            self.focusables.append(Focusable(overlay, action, plain(markup)))
+        return overlay
+
+    def entry(self, x: float, y: float, w: float, h: float, text: str = "", placeholder: str = "",
+              on_enter: Callable[[str], None] | None = None, limit: int = 200) -> UITextEntryLine:
+        entry = UITextEntryLine(self.rect(x, y, w, h), self.manager, container=self.root,
+                                placeholder_text=placeholder, initial_text=text or None)
+        entry.set_text_length_limit(limit)
+        self.focusables.append(Focusable(entry, None, placeholder, on_enter))
+        return entry
+
+    def decorate(self, paint: Callable[[pygame.Surface], None]) -> None:
+        """Something drawn under the elements (lines, shapes), in pixels."""
+        self.decorations.append(paint)
+
+    def scroll(self, pages: float) -> bool:
+        """Scroll the largest text that does not fit (Page Up / Page Down); True if one moved."""
+        if not self.scrollable:
+            return False
+        box = max(self.scrollable, key=lambda b: b.rect.width * b.rect.height)
+        bar = box.scroll_bar
+        bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage * 0.9)
+        return True
+
+    def _deferred(self, action: Action | None) -> Callable[[], None] | None:
+        if action is None:
+            return None
+        return lambda: self.app.later(action)
+
+    # common parts ---------------------------------------------------------------
+    def header(self, title: str, subtitle: str = "", right_space: float = 0) -> None:
+        width = self.content_width - right_space
+        self.label(title, MARGIN, 24, width, 80, "@title" if not subtitle else "@heading")
+        if subtitle:
+            self.label(subtitle, MARGIN, 92, width, 48, "@muted")
+
+    def footer(self, actions: list[tuple[str, Action | None]], back: tuple[str, Action] | None = None,
+               primary_last: bool = True) -> None:
+        """Buttons along the bottom: a way back on the left, the way forward on the right."""
+        y = self.footer_y
+        if back:
+            self.button(back[0], MARGIN, y, 300, BUTTON_H, back[1])
+        right = self.width - MARGIN
+        widths = [max(300.0, 40 + 0.6 * 34 * len(text)) for text, _action in actions]
+        x = right - sum(widths) - 24 * (len(widths) - 1)
+        for index, ((text, action), w) in enumerate(zip(actions, widths)):
+            primary = primary_last and index == len(actions) - 1
+            self.button(text, x, y, w, BUTTON_H, action, "@primary" if primary else "@button")
+            x += w + 24
+        notice = self.app.notice
+        if notice:
+            self.text(f"<b>{escape(notice)}</b>", MARGIN, y - 86, self.content_width, 80, "@error_text")
+
+    def pages(self, items: list, per_page: int, current: int, x: float, y: float, w: float,
+              turn: Callable[[int], None]) -> list:
+        """The items on the current page, with buttons to turn pages when there is more than one."""
+        count = max(1, -(-len(items) // per_page))
+        current = min(max(current, 0), count - 1)
+        if count > 1:
+            half = (w - 24) / 2
+            self.button(_("ui.previous"), x, y, half, BUTTON_H,
+                        (lambda: turn(current - 1)) if current > 0 else None)
+            self.button(_("ui.next_page", page=current + 1, pages=count), x + half + 24, y, half, BUTTON_H,
+                        (lambda: turn(current + 1)) if current < count - 1 else None)
+        return items[current * per_page:(current + 1) * per_page]
+
+
+def tension(sides) -> str:
+    """The two sides of a dilemma on one line."""
+    return _("ui.tension", a=sides[0].text, b=sides[1].text)

@@ -1,0 +1,34 @@
+"""The screens: each scene builds a Page from the current state and turns input into commands."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.page import Page
+
+
+class BaseScene:
+    """What every scene may do; a scene without a way back keeps Escape harmless."""
+
+    def __init__(self, app: "App") -> None:
+        self.app = app
+
+    def build(self, page: "Page") -> None:
+        raise NotImplementedError
+
+    def back(self) -> None:
+        """Escape: the scene's way back."""
+
+    def number(self, n: int) -> None:
+        """Number key n: the scene's n-th choice, where it has choices."""
+
+    def tick(self, now: float) -> bool:
+        """Called every turn of the loop; True when something visible changed."""
+        return False
+
+    def keep(self) -> None:
+        """Called before the screen is built anew: save what was typed into it."""
+
+    def refresh(self) -> None:
+        self.app.rebuild()

@@ -1,0 +1,161 @@
+"""Set-up of a table session in three calm steps: who plays, which cases, how much time."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+from game.app import start_session
+from game.engine import CommandRejected, Durations, StartSession
+from game.engine.session import MAX_ROUNDS, MODES
+from game.i18n import _
+from game.store.log import SessionFileError
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.scenes import BaseScene
+
+STEPS = ("players", "cases", "times")
+TIMED = ("draw", "share", "choose", "record")
+MAX_MINUTES = 15
+ROUNDS = 2
+NAME_LIMIT = 40
+
+
+class SetupScene(BaseScene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        low, high = MODES["table"]
+        self.low, self.high = low, high
+        self.step = 0
+        self.names: list[str] = [""] * 4
+        ids = sorted({case_id for case_id, _lang in app.library.cases})
+        self.cases: list[str] = ids[:ROUNDS]
+        self.minutes = {name: getattr(Durations(), name) // 60 for name in TIMED}
+        self.entries: list = []
+
+    def build(self, page: Page) -> None:
+        name = STEPS[self.step]
+        page.header(_(f"ui.setup.{name}"), _("ui.setup.step", n=self.step + 1, total=len(STEPS)))
+        getattr(self, f"_build_{name}")(page)
+        last = self.step == len(STEPS) - 1
+        page.footer([(_("ui.setup.start") if last else _("ui.next"), self.forward)],
+                    back=(_("ui.back"), self.back))
+
+    def _stepper(self, page: Page, y: float, title: str, value: str, less, more) -> None:
+        """A row 'title  [-]  value  [+]' with large targets."""
+        page.label(title, MARGIN, y, 560, BUTTON_H)
+        x = MARGIN + 580
+        page.button("–", x, y, 110, BUTTON_H, less)
+        page.label(value, x + 130, y, 220, BUTTON_H, "@heading")
+        page.button("+", x + 370, y, 110, BUTTON_H, more)
+
+    def _build_players(self, page: Page) -> None:
+        count = len(self.names)
+        self._stepper(page, 180, _("ui.setup.player_count"), str(count),
+                      self._change_players(-1) if count > self.low else None,
+                      self._change_players(1) if count < self.high else None)
+        page.label(_("ui.setup.names_hint"), MARGIN, 290, page.content_width, 50, "@muted")
+        column = (page.content_width - 40) / 2
+        self.entries = []
+        for index, name in enumerate(self.names):
+            x = MARGIN + (index % 2) * (column + 40)
+            y = 360 + (index // 2) * 106
+            self.entries.append(page.entry(x, y, column, 86, name, _("ui.player_n", n=index + 1),
+                                           on_enter=lambda _text: self.app.move_focus(1), limit=NAME_LIMIT))
+
+    def _build_cases(self, page: Page) -> None:
+        rounds = len(self.cases)
+        self._stepper(page, 180, _("ui.setup.round_count"), str(rounds),
+                      self._change_rounds(-1) if rounds > 1 else None,
+                      self._change_rounds(1) if rounds < MAX_ROUNDS else None)
+        y = 300
+        height = min(200, (page.footer_y - 120 - y) / max(1, rounds) - 16)
+        for index, case_id in enumerate(self.cases):
+            case = self.app.library.case(case_id, self.app.settings.lang).scenario
+            markup = (f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b><br>"
+                      f"{escape(tension(case.tension))}")
+            page.card(markup, MARGIN, y, page.content_width, height, lambda i=index: self._pick_case(i))
+            y += height + 16
+
+    def _build_times(self, page: Page) -> None:
+        y = 180
+        for name in TIMED:
+            minutes = self.minutes[name]
+            self._stepper(page, y, _(f"ui.setup.time.{name}"), _("ui.minutes", n=minutes),
+                          self._change_time(name, -1) if minutes > 1 else None,
+                          self._change_time(name, 1) if minutes < MAX_MINUTES else None)
+            y += BUTTON_H + 30
+        page.label(_("ui.setup.times_hint"), MARGIN, y + 10, page.content_width, 50, "@muted")
+
+    # changes --------------------------------------------------------------------------------
+    def keep(self) -> None:
+        """Save the typed names (the entries of the players still in the game)."""
+        if self.step == 0:
+            for index, entry in enumerate(self.entries[:len(self.names)]):
+                self.names[index] = entry.get_text()
+
+    def _change_players(self, delta: int):
+        def change() -> None:
+            self.names = self.names + [""] if delta > 0 else self.names[:-1]
+            self.refresh()
+        return change
+
+    def _change_rounds(self, delta: int):
+        def change() -> None:
+            if delta > 0:
+                spare = [c for c in sorted({i for i, _lang in self.app.library.cases}) if c not in self.cases]
+                self.cases.append(spare[0] if spare else self.cases[-1])
+            else:
+                self.cases.pop()
+            self.refresh()
+        return change
+
+    def _change_time(self, name: str, delta: int):
+        def change() -> None:
+            self.minutes[name] += delta
+            self.refresh()
+        return change
+
+    def _pick_case(self, index: int) -> None:
+        from game.ui.scenes.library import LibraryScene
+
+        def picked(case_id: str | None) -> None:
+            if case_id:
+                self.cases[index] = case_id
+            self.app.show(self)
+
+        self.app.show(LibraryScene(self.app, pick=picked, pick_label=_("ui.setup.pick_for", n=index + 1)))
+
+    # navigation -------------------------------------------------------------------------------
+    def forward(self) -> None:
+        self.keep()
+        if self.step < len(STEPS) - 1:
+            self.step += 1
+            self.app.focus = None
+            self.refresh()
+        else:
+            self.begin()
+
+    def back(self) -> None:
+        self.keep()
+        if self.step == 0:
+            from game.ui.scenes.start import StartScene
+            self.app.show(StartScene(self.app))
+        else:
+            self.step -= 1
+            self.refresh()
+
+    def number(self, n: int) -> None:
+        if self.step == 1 and 0 < n <= len(self.cases):
+            self._pick_case(n - 1)
+
+    def begin(self) -> None:
+        from game.ui.scenes.table import RoundScene
+        seconds = {f.name: getattr(Durations(), f.name) for f in fields(Durations)}
+        seconds.update({name: minutes * 60 for name, minutes in self.minutes.items()})
+        command = StartSession(tuple(name.strip() for name in self.names), tuple(self.cases),
+                               durations=Durations(**seconds), lang=self.app.settings.lang)
+        try:
+            stored = start_session(self.app.library, command, folder=self.app.places.sessions)
+        except (CommandRejected, SessionFileError) as error:
+            self.app.notice = error.message(self.app.settings.lang)
+            self.refresh()
+            return
+        self.app.show(RoundScene(self.app, stored))

@@ -1,0 +1,86 @@
+"""The start screen, and the offer to resume a session that was not finished."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from game.app import resume_session, unfinished_sessions
+from game.i18n import _
+from game.store.log import SessionFileError
+from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.scenes import BaseScene
+
+RESUME_SHOWN = 3
+
+
+class StartScene(BaseScene):
+    def build(self, page: Page) -> None:
+        from game.ui.scenes.library import LibraryScene
+        from game.ui.scenes.settings import SettingsScene
+        from game.ui.scenes.setup import SetupScene
+        app = self.app
+        page.label(_("ui.app_name"), MARGIN, 60, 900, 90, "@title")
+        page.label(_("ui.start.tagline"), MARGIN, 150, page.content_width, 50, "@muted")
+        page.text(escape(_("ui.rule")), MARGIN, 220, 840, 100, "@rule")
+        column = 840
+        rows = [(_("ui.start.play"), lambda: app.show(SetupScene(app)), "@primary", True)]
+        if unfinished_sessions(app.places.sessions):
+            rows.append((_("ui.start.resume"), lambda: app.show(ResumeScene(app)), "@button", True))
+        rows += [(_("ui.start.library"), lambda: app.show(LibraryScene(app)), "@button", True),
+                 (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
+                 (_("ui.start.solo_soon"), None, "@button", False),
+                 (_("ui.start.plenary_soon"), None, "@button", False)]
+        y = 350
+        for text, action, style, enabled in rows:
+            page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
+            y += BUTTON_H + 20
+        x = MARGIN + column + 60
+        steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
+        page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
+                  page.width - x - MARGIN, 540, "@card")
+        page.footer([(_("ui.quit"), self.quit)], primary_last=False)
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    def back(self) -> None:
+        """Escape on the start screen does nothing: quitting is a deliberate button."""
+
+
+class ResumeScene(BaseScene):
+    """Shown at start when sessions were left unfinished: continue one exactly where it stopped."""
+
+    def build(self, page: Page) -> None:
+        app = self.app
+        page.header(_("ui.resume.title"), _("ui.resume.subtitle"))
+        sessions = unfinished_sessions(app.places.sessions)[:RESUME_SHOWN]
+        y = 190
+        for summary in sessions:
+            when = datetime.fromtimestamp(summary.last_activity).strftime("%d-%m-%Y %H:%M")
+            titles = ", ".join(self._title(case) for case in summary.cases)
+            markup = (f"<b>{escape(when)}</b> · {escape(_('ui.resume.players', n=summary.players))}<br>"
+                      f"{escape(titles)} · {escape(_('phase.' + summary.phase))}")
+            page.card(markup, MARGIN, y, page.content_width, 150, lambda s=summary: self.resume(s.path))
+            y += 170
+        page.footer([(_("ui.resume.new"), self.back)], primary_last=False)
+
+    def _title(self, case_id: str) -> str:
+        case = self.app.library.case(case_id, self.app.settings.lang)
+        return case.scenario.title if case else case_id
+
+    def resume(self, path) -> None:
+        from game.ui.scenes.table import RoundScene
+        try:
+            stored = resume_session(self.app.library, path)
+        except SessionFileError as error:
+            self.app.notice = error.message(self.app.settings.lang)
+            self.app.rebuild()
+            return
+        self.app.show(RoundScene(self.app, stored))
+
+    def number(self, n: int) -> None:
+        sessions = unfinished_sessions(self.app.places.sessions)[:RESUME_SHOWN]
+        if 0 < n <= len(sessions):
+            self.resume(sessions[n - 1].path)
+
+    def back(self) -> None:
+        self.app.show(StartScene(self.app))

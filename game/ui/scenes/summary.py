@@ -1,0 +1,43 @@
+"""The end of a session: what the table did, and where its file is for the plenary."""
+from __future__ import annotations
+
+from game.i18n import _
+from game.store.log import StoredSession
+from game.ui.cards import player_name, role_card, value_names
+from game.ui.page import MARGIN, Page, escape
+from game.ui.scenes import BaseScene
+
+
+class SummaryScene(BaseScene):
+    def __init__(self, app, stored: StoredSession) -> None:
+        super().__init__(app)
+        self.stored = stored
+
+    def build(self, page: Page) -> None:
+        page.header(_("ui.summary.title"), _("ui.summary.subtitle"))
+        rounds = "<br><br>".join(self._round(r) for r in self.stored.state.rounds)
+        where = f"<b>{escape(_('ui.summary.file'))}</b><br>{escape(str(self.stored.path))}"
+        page.text(f"{rounds}<br><br>{where}", MARGIN, 170, page.content_width, page.footer_y - 190, "@card")
+        page.footer([(_("ui.summary.done"), self.back)])
+
+    def _round(self, r) -> str:
+        state, library = self.stored.state, self.app.library
+        case = self.stored.session.book.cases[r.case]
+        roles = ", ".join(f"{player_name(state, p)}: {role_card(library, role, state.lang).name}"
+                          for p, role in enumerate(r.roles) if role)
+        path = "<br>".join(f"- {escape(case.decisions[step.node].title)}: "
+                           f"{escape(case.decisions[step.node].option(step.option).text)}" for step in r.path)
+        ending = case.endings[r.ending].title if r.ending else "-"
+        notes = "<br>".join(f"- {escape(note.text)}" for note in r.notes) or escape(_("ui.none"))
+        return (f"<b>{escape(_('ui.round_n', n=r.number))}: {escape(case.title)}</b><br>"
+                f"<b>{escape(_('ui.summary.roles'))}</b> {escape(roles)}<br>"
+                f"<b>{escape(_('ui.summary.path'))}</b><br>{path}<br>"
+                f"<b>{escape(_('ui.summary.ending'))}</b> {escape(ending)}<br>"
+                f"<b>{escape(_('ui.summary.values'))}</b> "
+                f"{escape(value_names(library, case, r.leading_values, state.lang))}<br>"
+                f"<b>{escape(_('ui.summary.notes'))}</b><br>{notes}")
+
+    def back(self) -> None:
+        from game.ui.scenes.start import StartScene
+        self.stored.close()
+        self.app.show(StartScene(self.app))

@@ -1,0 +1,528 @@
+"""The round at the table: one shared screen that follows the phases of the session.
+
+The scene renders ``stored.state`` and sends commands; what is only about the
+screen (whose card is turned over, whether the screen is covered while it is
+passed on) lives in ``View`` and starts afresh with every phase.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import (AddMinute, AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, GoBack, PauseClock,
+                         PickValues, RecordValues, ResumeClock)
+from game.engine.state import AGAIN, FIRST
+from game.i18n import _, n_
+from game.scenario.model import Decision, Scenario
+from game.store.log import StoredSession
+from game.ui.cards import player_name, role_card, value_card, value_ids, value_names
+from game.ui.notes import NotesEditor
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.scenes import BaseScene
+
+CLOCK_W = 300
+CLOCK_SPACE = 700
+TOP = 175
+
+
+@dataclass
+class View:
+    """Screen-only state of the current phase."""
+
+    intro_read: bool = False
+    showing: int | None = None
+    sharing_done: bool = False
+    decision_read: bool = False
+    covered: bool = True
+    skip_revote: bool = False
+    tab: str = "values"
+    ending_page: int = 0
+    info: str = ""
+
+
+class RoundScene(BaseScene):
+    def __init__(self, app, stored: StoredSession) -> None:
+        super().__init__(app)
+        self.stored = stored
+        self.view = View()
+        self._view_key: tuple | None = None
+        self.notes = NotesEditor(self)
+        self._clock_label = None
+        self._shown_time: int | None = None
+        self._chimed: set[tuple] = set()
+
+    # state ------------------------------------------------------------------------------------
+    @property
+    def state(self):
+        return self.stored.state
+
+    @property
+    def round(self):
+        return self.state.current
+
+    @property
+    def case(self) -> Scenario:
+        return self.stored.session.case()
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    def decision(self) -> Decision | None:
+        return self.case.decisions.get(self.round.node)
+
+    def send(self, command) -> bool:
+        """Log the command (or show why not) and show the new state."""
+        done = self.app.execute(self.stored, command)
+        if self.state.finished:
+            from game.ui.scenes.summary import SummaryScene
+            self.app.show(SummaryScene(self.app, self.stored))
+            return done
+        self.refresh()
+        return done
+
+    def _sync_view(self) -> None:
+        key = (self.round.number, self.round.phase, self.round.step)
+        if key != self._view_key:
+            self._view_key = key
+            self.view = View()
+            self.notes.reset()
+            self.app.focus = None
+
+    # frame --------------------------------------------------------------------------------------
+    def build(self, page: Page) -> None:
+        self._sync_view()
+        r = self.round
+        subtitle = _("ui.round.subtitle", n=r.number, total=len(self.state.cases), title=self.case.title)
+        page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=CLOCK_SPACE)
+        self._build_clock(page)
+        getattr(self, f"_build_{r.phase}")(page)
+
+    def _build_clock(self, page: Page) -> None:
+        self._clock_label = None
+        clock = self.state.clock
+        if clock is None:
+            return
+        x = page.width - MARGIN - CLOCK_SPACE + 20
+        left = self._seconds_left()
+        done = left == 0
+        if done:
+            self._chimed.add(self._clock_key())
+        style = "@clock_done" if done else "@clock_paused" if clock.paused else "@clock"
+        self._clock_label = page.label(self._clock_text(left), x, 28, CLOCK_W, 110, style)
+        self._shown_time = left
+        pause = (_("ui.clock.resume"), ResumeClock()) if clock.paused else (_("ui.clock.pause"), PauseClock())
+        page.button(pause[0], x + CLOCK_W + 20, 38, 190, BUTTON_H, lambda c=pause[1]: self.send(c))
+        page.button(_("ui.clock.add_minute"), x + CLOCK_W + 230, 38, 150, BUTTON_H, lambda: self.send(AddMinute()))
+
+    def _clock_key(self) -> tuple:
+        clock = self.state.clock
+        return (self.round.number, clock.step, clock.started_at)
+
+    def _seconds_left(self) -> int:
+        return math.ceil(self.state.clock.left(self.app.now()))
+
+    def _clock_text(self, left: int) -> str:
+        if left == 0:
+            return _("ui.clock.done")
+        return f"{left // 60}:{left % 60:02d}"
+
+    def tick(self, now: float) -> bool:
+        if self._clock_label is None or self.state.clock is None:
+            return False
+        left = self._seconds_left()
+        if left == self._shown_time:
+            return False
+        if left == 0 and self._clock_key() not in self._chimed:
+            self.app.chime()
+            self.refresh()
+            return True
+        self._shown_time = left
+        self._clock_label.set_text(self._clock_text(left))
+        return True
+
+    def footer(self, page: Page, actions: list) -> None:
+        page.footer(actions, back=(_("ui.round.menu"), self.leave))
+
+    def leave(self) -> None:
+        """To the start screen; the session is in its file and can be resumed there."""
+        from game.ui.scenes.start import StartScene
+        self.stored.close()
+        self.app.show(StartScene(self.app))
+
+    def advance(self) -> None:
+        self.send(AdvancePhase())
+
+    def content_bottom(self, page: Page) -> float:
+        """Where the content ends: above the footer, and above the notice when there is one."""
+        return page.footer_y - (100 if self.app.notice else 24)
+
+    # draw: the envelope ---------------------------------------------------------------------------
+    def _build_draw(self, page: Page) -> None:
+        r, v = self.round, self.view
+        waiting = [p for p, role in enumerate(r.roles) if role is None]
+        if not v.intro_read and len(waiting) == r.players:
+            self._build_intro(page)
+        elif v.showing is not None:
+            self._build_role_card(page, v.showing)
+        elif waiting:
+            self._build_envelope(page, waiting[0])
+        else:
+            lines = "<br>".join(f"<b>{escape(player_name(self.state, p))}</b>: "
+                                f"{escape(role_card(self.app.library, role, self.lang).name)}"
+                                for p, role in enumerate(r.roles))
+            page.text(f"{escape(_('ui.draw.everyone'))}<br><br>{lines}", MARGIN, TOP, page.content_width,
+                      self.content_bottom(page) - TOP, "@card")
+            self.footer(page, [(_("ui.draw.next"), self.advance)])
+
+    def _build_intro(self, page: Page) -> None:
+        case = self.case
+        note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
+        markup = (f"<b>{escape(case.title)}</b><br><b>{escape(_('ui.case.dilemma'))}</b> "
+                  f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro)}")
+        page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
+        self.footer(page, [(_("ui.draw.start"), self._read_intro)])
+
+    def _read_intro(self) -> None:
+        self.view.intro_read = True
+        self.refresh()
+
+    def _build_envelope(self, page: Page, player: int) -> None:
+        width, height = 900, 470
+        x, y = (page.width - width) / 2, TOP + 30
+        rect = page.rect(x, y, width, height)
+        page.decorate(lambda surface: self._paint_envelope(surface, rect))
+        markup = (f"<b>{escape(player_name(self.state, player))}</b><br>"
+                  f"{escape(_('ui.draw.tap'))}")
+        page.card(markup, x + 120, y + 250, width - 240, 200, lambda: self._draw(player), "@text")
+        self.footer(page, [(_("ui.draw.draw"), lambda: self._draw(player))])
+
+    def _paint_envelope(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        colours = self.app.settings
+        from game.ui.theme import palette
+        p = palette(colours.high_contrast)
+        width = max(3, round(5 * self.app.scale))
+        pygame.draw.rect(surface, p.card, rect, border_radius=round(18 * self.app.scale))
+        pygame.draw.rect(surface, p.border, rect, width=width, border_radius=round(18 * self.app.scale))
+        flap = [rect.topleft, (rect.centerx, rect.top + rect.height * 0.45), rect.topright]
+        pygame.draw.lines(surface, p.border, False, flap, width)
+
+    def _draw(self, player: int) -> None:
+        if self.send(DrawRole(player)):
+            self.view.showing = player
+            self.refresh()
+
+    def _build_role_card(self, page: Page, player: int) -> None:
+        role = self.round.roles[player]
+        card = role_card(self.app.library, role, self.lang)
+        brief = self.case.roles.get(role)
+        heading = _("ui.draw.you_are", name=player_name(self.state, player), role=card.name)
+        parts = [f"<b>{escape(heading)}</b><br><i>{escape(card.line)}</i>"]
+        if brief:
+            for key, text in (("knows", brief.knows), ("wants", brief.wants), ("fears", brief.fears)):
+                parts.append(f"<b>{escape(_(f'ui.brief.{key}'))}</b> {escape(text)}")
+        page.text("<br><br>".join(parts), MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP,
+                  "@card")
+        waiting = [p for p, r in enumerate(self.round.roles) if r is None]
+        label = (_("ui.draw.pass_to", name=player_name(self.state, waiting[0])) if waiting
+                 else _("ui.draw.all_read"))
+        self.footer(page, [(label, self._card_read)])
+
+    def _card_read(self) -> None:
+        self.view.showing = None
+        self.refresh()
+
+    # share: value cards ---------------------------------------------------------------------------
+    def _sharing_player(self) -> int | None:
+        if self.view.sharing_done:
+            return None
+        return next((p for p, values in enumerate(self.round.values) if not values), None) \
+            if self.view.showing is None else self.view.showing
+
+    def _build_share(self, page: Page) -> None:
+        player = self._sharing_player()
+        if player is None:
+            self._build_share_overview(page)
+            return
+        self.view.showing = player
+        role = role_card(self.app.library, self.round.roles[player], self.lang).name
+        page.label(_("ui.share.ask", name=player_name(self.state, player), role=role), MARGIN, TOP,
+                   page.content_width, 60)
+        chosen = self.round.values[player]
+        self._value_grid(page, TOP + 70, chosen, lambda value: self._toggle_value(player, value))
+        last = player == self.round.players - 1
+        self.footer(page, [(_("ui.share.done_last") if last else _("ui.share.done"), self._next_sharer)])
+
+    def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
+        values = value_ids(self.app.library, self.case)
+        columns = 4 if len(values) <= 20 else 5
+        rows = math.ceil(len(values) / columns)
+        info_h = 70
+        gap = 14
+        height = min(120, (self.content_bottom(page) - top - info_h - gap * rows) / rows)
+        width = (page.content_width - gap * (columns - 1)) / columns
+        for index, value in enumerate(values):
+            card = value_card(self.app.library, self.case, value, self.lang)
+            x = MARGIN + (index % columns) * (width + gap)
+            y = top + (index // columns) * (height + gap)
+            picked = value in chosen
+            markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
+            page.card(markup, x, y, width, height, lambda v=value: toggle(v),
+                      "@card_selected" if picked else "@card")
+        info = self.view.info or _("ui.values.hint", max=5)
+        page.text(escape(info), MARGIN, top + rows * (height + gap), page.content_width, info_h, "@muted_text")
+
+    def _toggle(self, chosen: tuple[str, ...], value: str) -> tuple[str, ...]:
+        card = value_card(self.app.library, self.case, value, self.lang)
+        self.view.info = f"{card.name}: {card.line}"
+        return tuple(v for v in chosen if v != value) if value in chosen else chosen + (value,)
+
+    def _toggle_value(self, player: int, value: str) -> None:
+        self.send(PickValues(player, self._toggle(self.round.values[player], value)))
+
+    def _next_sharer(self) -> None:
+        current = self.view.showing
+        later = [p for p in range(current + 1, self.round.players)] if current is not None else []
+        self.view.showing = later[0] if later else None
+        self.view.sharing_done = not later
+        self.view.info = ""
+        self.app.focus = None
+        self.refresh()
+
+    def _build_share_overview(self, page: Page) -> None:
+        lines = []
+        for p, values in enumerate(self.round.values):
+            role = role_card(self.app.library, self.round.roles[p], self.lang).name
+            names = value_names(self.app.library, self.case, values, self.lang)
+            lines.append(f"<b>{escape(player_name(self.state, p))} ({escape(role)}):</b> {escape(names)}")
+        page.text(f"{escape(_('ui.share.together'))}<br><br>" + "<br>".join(lines), MARGIN, TOP,
+                  page.content_width, self.content_bottom(page) - TOP, "@card")
+        self.footer(page, [(_("ui.share.next"), self.advance)])
+
+    # vote and reconsider: hidden votes in turn ---------------------------------------------------------
+    def _stage(self) -> str:
+        return FIRST if self.round.phase == "vote" else AGAIN
+
+    def _next_voter(self) -> int | None:
+        voted = self.round.votes_at(self._stage())
+        return next((p for p in range(self.round.players) if p not in voted), None)
+
+    def _build_vote(self, page: Page) -> None:
+        decision = self.decision()
+        if not self.view.decision_read:
+            markup = f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>" \
+                     f"<b>{escape(self._question(decision))}</b>"
+            page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
+            self.footer(page, [(_("ui.vote.show_now"), self.advance), (_("ui.vote.start"), self._read_decision)])
+            return
+        self._build_turn_vote(page, decision, [(_("ui.vote.show_now"), self.advance)])
+
+    def _question(self, decision: Decision) -> str:
+        return decision.question or _("ui.vote.default_question")
+
+    def _read_decision(self) -> None:
+        self.view.decision_read = True
+        self.refresh()
+
+    def _build_turn_vote(self, page: Page, decision: Decision, extra: list) -> None:
+        player = self._next_voter()
+        name = player_name(self.state, player)
+        if self.view.covered:
+            markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
+            page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
+            self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
+            return
+        page.label(_("ui.vote.choosing", name=name), MARGIN, TOP, page.content_width, 56, "@muted")
+        page.text(escape(self._question(decision)), MARGIN, TOP + 50, page.content_width, 80, "@question")
+        options = self.stored.session.available_options()
+        self._option_cards(page, TOP + 140, decision, options, lambda o: self._vote(player, o), {})
+        self.footer(page, [(_("ui.vote.pass"), lambda: self._vote(player, None))])
+
+    def _uncover(self) -> None:
+        self.view.covered = False
+        self.app.focus = None
+        self.refresh()
+
+    def _vote(self, player: int, option: str | None) -> None:
+        self.view.covered = True
+        self.send(CastVote(player, option))
+
+    def _option_cards(self, page: Page, top: float, decision: Decision, options: tuple[str, ...], act,
+                      notes: dict[str, str]) -> None:
+        gap = 16
+        height = min(170, (self.content_bottom(page) - top - gap * (len(options) - 1)) / len(options))
+        for index, option_id in enumerate(options):
+            text = decision.option(option_id).text
+            extra = f"<br><i>{escape(notes[option_id])}</i>" if notes.get(option_id) else ""
+            markup = f"<b>{index + 1}.</b> {escape(text)}{extra}"
+            page.card(markup, MARGIN, top + index * (height + gap), page.content_width, height,
+                      lambda o=option_id: act(o))
+
+    def number(self, n: int) -> None:
+        phase = self.round.phase
+        options = self.stored.session.available_options() if self.decision() else ()
+        if not 0 < n <= len(options):
+            return
+        option = options[n - 1]
+        if phase in ("vote", "reconsider") and self._voting_open() and not self.view.covered:
+            self._vote(self._next_voter(), option)
+        elif phase in ("explore", "reconsider") and not self._voting_open() and self.round.viewing is None:
+            self.send(ExploreOption(option))
+
+    def _voting_open(self) -> bool:
+        if self.round.phase == "vote":
+            return self.view.decision_read
+        return self.round.phase == "reconsider" and not self.view.skip_revote \
+            and not self.round.is_revealed(AGAIN) and self._next_voter() is not None
+
+    # explore and reconsider --------------------------------------------------------------------------
+    def _build_reconsider(self, page: Page) -> None:
+        if self._voting_open():
+            extra = [(_("ui.reconsider.skip"), self._skip_revote)]
+            self._build_turn_vote(page, self.decision(), extra)
+        else:
+            self._build_explore(page)
+
+    def _skip_revote(self) -> None:
+        self.view.skip_revote = True
+        self.refresh()
+
+    def _build_explore(self, page: Page) -> None:
+        decision = self.decision()
+        if self.round.viewing:
+            self._build_consequences(page, decision, self.round.viewing)
+            return
+        page.label(decision.title, MARGIN, TOP, page.content_width, 56)
+        options = self.stored.session.available_options()
+        notes = {option: self._vote_line(option) for option in options}
+        self._option_cards(page, TOP + 66, decision, options, lambda o: self.send(ExploreOption(o)), notes)
+        actions = []
+        if self.round.phase == "explore":
+            actions.append((_("ui.explore.reconsider"), self.advance if self.round.explored_here() else None))
+        self.footer(page, actions)
+
+    def _vote_line(self, option: str) -> str:
+        parts = []
+        for stage in (FIRST, AGAIN):
+            if not self.round.is_revealed(stage):
+                continue
+            voters = [p for p, choice in self.round.votes_at(stage).items() if choice == option]
+            roles = ", ".join(role_card(self.app.library, self.round.roles[p], self.lang).name for p in voters)
+            parts.append(n_(f"ui.explore.votes_{stage}", len(voters), roles=roles) if voters
+                         else _(f"ui.explore.no_votes_{stage}"))
+        if option in self.round.explored_here():
+            parts.append(_("ui.explore.read"))
+        return " · ".join(parts)
+
+    def _build_consequences(self, page: Page, decision: Decision, option_id: str) -> None:
+        option = decision.option(option_id)
+        number = decision.option_ids().index(option_id) + 1
+        page.text(f"<b>{number}. {escape(option.text)}</b>", MARGIN, TOP - 10, page.content_width, 100)
+        top, bottom = TOP + 96, self.content_bottom(page)
+        width = min(900, (page.content_width - 40) / 2)
+        height = (bottom - top - 24) / 2
+        corners = {"resident": ((page.width - width) / 2, top),
+                   "family": (MARGIN, top + height + 24),
+                   "team": (page.width - MARGIN - width, top + height + 24)}
+        centres = [page.rect(x + width / 2, y + height / 2, 0, 0).topleft for x, y in corners.values()]
+        page.decorate(lambda surface: self._paint_triangle(surface, centres))
+        texts = {"resident": option.consequences.resident, "family": option.consequences.family,
+                 "team": option.consequences.team}
+        for corner, (x, y) in corners.items():
+            markup = f"<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(texts[corner])}"
+            page.text(markup, x, y, width, height, f"@corner_{corner}")
+        self._values_note(page, option, top, width)
+        self.footer(page, [(_("ui.explore.back"), lambda: self.send(GoBack())),
+                           (_("ui.explore.follow"), lambda: self.send(Continue(option_id)))])
+
+    def _values_note(self, page: Page, option, y: float, corner_width: float) -> None:
+        """Which values the option puts first and which come under pressure: words, never a score."""
+        lines = []
+        if option.favours:
+            lines.append(_("ui.explore.favours", values=value_names(self.app.library, self.case, option.favours,
+                                                                      self.lang)))
+        if option.pressures:
+            lines.append(_("ui.explore.pressures", values=value_names(self.app.library, self.case,
+                                                                        option.pressures, self.lang)))
+        side = (page.content_width - corner_width) / 2 - 30
+        if lines and side > 200:
+            page.text("<br><br>".join(escape(line) for line in lines), page.width - MARGIN - side, y, side,
+                      (self.content_bottom(page) - y) / 2 - 24, "@muted_text")
+
+    def _paint_triangle(self, surface: pygame.Surface, centres: list) -> None:
+        from game.ui.theme import palette
+        colour = palette(self.app.settings.high_contrast).card_border
+        pygame.draw.polygon(surface, colour, centres, max(2, round(4 * self.app.scale)))
+
+    # record -------------------------------------------------------------------------------------------
+    def _build_record(self, page: Page) -> None:
+        tabs = (("values", _("ui.record.values_tab")), ("notes", _("ui.record.notes_tab")))
+        x = MARGIN
+        for tab, text in tabs:
+            page.button(text, x, TOP, 380, BUTTON_H, lambda t=tab: self._tab(t), "@toggle",
+                        selected=self.view.tab == tab)
+            x += 400
+        if self.view.tab == "values":
+            page.text(escape(_("ui.record.ask")), x + 20, TOP, page.width - MARGIN - x - 20, BUTTON_H)
+            self._value_grid(page, TOP + BUTTON_H + 16, self.round.leading_values, self._toggle_leading)
+        else:
+            self.notes.build(page, TOP + 100)
+        self.footer(page, [(_("ui.record.next"), self.advance)])
+
+    def _tab(self, tab: str) -> None:
+        self.view.tab = tab
+        self.refresh()
+
+    def _toggle_leading(self, value: str) -> None:
+        self.send(RecordValues(self._toggle(self.round.leading_values, value)))
+
+    # ending -------------------------------------------------------------------------------------------
+    def _build_ending(self, page: Page) -> None:
+        last = self.round.number == len(self.state.cases)
+        finish = (_("ui.ending.finish") if last else _("ui.ending.next_round"), self.advance)
+        pages = ("story", "facts", "notes")
+        current = pages[self.view.ending_page]
+        x = MARGIN
+        for index, name in enumerate(pages):
+            page.button(_(f"ui.ending.{name}"), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
+                        "@toggle", selected=index == self.view.ending_page)
+            x += 460
+        top = TOP + 110
+        if current == "notes":
+            self.notes.build(page, top)
+        else:
+            markup = self._story() if current == "story" else self._facts()
+            page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
+        self.footer(page, [finish])
+
+    def _ending_page(self, index: int) -> None:
+        self.view.ending_page = index
+        self.refresh()
+
+    def _story(self) -> str:
+        ending = self.case.endings[self.round.ending]
+        questions = "<br>".join(f"{n}. {escape(q)}" for n, q in enumerate(ending.reflection, start=1))
+        return (f"<b>{escape(ending.title)}</b><br>{escape(ending.text)}<br><br>"
+                f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}")
+
+    def _facts(self) -> str:
+        if not self.case.facts:
+            return escape(_("ui.ending.no_facts"))
+        return "<br><br>".join(f"<b>{escape(f.title)}</b><br>{escape(f.text)}<br><i>{escape(f.source)}</i>"
+                               for f in self.case.facts)
+
+    def keep(self) -> None:
+        self.notes.keep()
+
+    # keys -------------------------------------------------------------------------------------------
+    def back(self) -> None:
+        """Escape closes what is open: the consequences, a player's options, a note being edited."""
+        if self.round.phase in ("explore", "reconsider") and self.round.viewing:
+            self.send(GoBack())
+        elif not self.view.covered:
+            self.view.covered = True
+            self.refresh()
+        elif self.notes.editing is not None:
+            self.notes.cancel()

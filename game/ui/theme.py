@@ -1,0 +1,184 @@
+"""Colours and the pygame_gui theme, generated for the window's size and the settings.
+
+The design is drawn on a canvas 1080 units high; ``scale`` turns units into
+pixels. Text sizes are in units too, so body text is 34 px at 1080p and grows
+with the window and with the player's text size setting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FONT = "noto_sans"
+BODY, SMALL, HEADING, TITLE, CLOCK = 34, 32, 46, 66, 76
+
+
+@dataclass(frozen=True)
+class Palette:
+    page: str
+    text: str
+    muted: str
+    card: str
+    card_border: str
+    primary: str
+    primary_text: str
+    primary_hover: str
+    button: str
+    button_hover: str
+    border: str
+    selected: str
+    selected_text: str
+    disabled: str
+    disabled_text: str
+    focus: str
+    alert: str
+    alert_text: str
+    error: str
+    resident: str
+    family: str
+    team: str
+    border_width: int
+
+
+CALM = Palette(
+    page="#F5F2EB", text="#1A1A1A", muted="#3B3B3B", card="#FFFFFF", card_border="#8A8478",
+    primary="#0B4A78", primary_text="#FFFFFF", primary_hover="#07385C",
+    button="#FFFFFF", button_hover="#E2ECF4", border="#0B4A78",
+    selected="#0B4A78", selected_text="#FFFFFF", disabled="#E4E0D8", disabled_text="#454545",
+    focus="#C44E00", alert="#E69F00", alert_text="#000000", error="#8A1C1C",
+    resident="#0072B2", family="#007A57", team="#B34700", border_width=3)
+
+HIGH_CONTRAST = Palette(
+    page="#000000", text="#FFFFFF", muted="#FFFFFF", card="#000000", card_border="#FFFFFF",
+    primary="#FFFF00", primary_text="#000000", primary_hover="#FFFFFF",
+    button="#000000", button_hover="#333333", border="#FFFFFF",
+    selected="#FFFF00", selected_text="#000000", disabled="#000000", disabled_text="#C8C8C8",
+    focus="#00FFFF", alert="#FFFF00", alert_text="#000000", error="#FF9B9B",
+    resident="#56B4E9", family="#00E0A0", team="#FF8C40", border_width=4)
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else CALM
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two #RRGGBB colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    """Every text colour on the background it is drawn on (the contrast test checks each)."""
+    return {"page": (p.text, p.page), "muted": (p.muted, p.page), "card": (p.text, p.card),
+            "button": (p.text, p.button), "button_hover": (p.text, p.button_hover),
+            "primary": (p.primary_text, p.primary), "primary_hover": (p.primary_text, p.primary_hover),
+            "selected": (p.selected_text, p.selected), "disabled": (p.disabled_text, p.disabled),
+            "alert": (p.alert_text, p.alert), "error": (p.error, p.page)}
+
+
+def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
+    return {name: max(12, round(size * scale * text_scale))
+            for name, size in (("body", BODY), ("small", SMALL), ("heading", HEADING), ("title", TITLE),
+                               ("clock", CLOCK))}
+
+
+def _font(size: int, bold: bool = False) -> dict:
+    return {"name": FONT, "size": str(size), "bold": "1" if bold else "0"}
+
+
+def _colours(p: Palette, **overrides: str) -> dict:
+    colours = {
+        "normal_bg": p.button, "hovered_bg": p.button_hover, "active_bg": p.button_hover,
+        "selected_bg": p.selected, "disabled_bg": p.disabled, "dark_bg": p.card,
+        "normal_text": p.text, "hovered_text": p.text, "active_text": p.text, "selected_text": p.selected_text,
+        "disabled_text": p.disabled_text, "normal_border": p.border, "hovered_border": p.border,
+        "active_border": p.border, "selected_border": p.selected, "disabled_border": p.disabled_text,
+        "text_cursor": p.text, "link_text": p.text, "link_hover": p.text, "link_selected": p.text,
+        "filled_bar": p.primary, "unfilled_bar": p.disabled,
+    }
+    colours.update(overrides)
+    return colours
+
+
+def _misc(scale: float, border: int, radius: int = 14, padding: tuple[int, int] | None = None) -> dict:
+    """Shape and spacing; text boxes get ``padding`` (their text wraps inside it), buttons a side margin."""
+    misc = {"shape": "rounded_rectangle" if radius else "rectangle",
+            "shape_corner_radius": str(max(2, round(radius * scale))) if radius else "0",
+            "border_width": str(border), "shadow_width": "0", "text_shadow_size": "0",
+            "text_horiz_alignment_padding": "0" if padding else str(round(20 * scale))}
+    if padding:
+        misc["padding"] = f"{round(padding[0] * scale)},{round(padding[1] * scale)}"
+    return misc
+
+
+def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
+    """The whole pygame_gui theme as a dict, for one window size and one set of settings."""
+    p = palette(high_contrast)
+    size = font_sizes(scale, text_scale)
+    border = max(2, round(p.border_width * max(scale, 0.67)))
+    transparent = "#00000000"
+    text_misc = _misc(scale, 0, radius=0, padding=(6, 4))
+    return {
+        "defaults": {"colours": _colours(p), "font": _font(size["body"])},
+        "button": {"colours": _colours(p), "font": _font(size["body"], bold=True), "misc": _misc(scale, border)},
+        "@primary": {"colours": _colours(p, normal_bg=p.primary, hovered_bg=p.primary_hover,
+                                         active_bg=p.primary_hover, normal_text=p.primary_text,
+                                         hovered_text=p.primary_text, active_text=p.primary_text,
+                                         normal_border=p.primary, hovered_border=p.focus,
+                                         active_border=p.focus)},
+        "@toggle": {"font": _font(size["body"])},
+        "@overlay": {"colours": _colours(p, normal_bg=transparent, hovered_bg=transparent, active_bg=transparent,
+                                         selected_bg=transparent, disabled_bg=transparent,
+                                         normal_border=transparent, hovered_border=p.primary,
+                                         active_border=p.primary, selected_border=transparent,
+                                         disabled_border=transparent),
+                     "misc": _misc(scale, max(border, round(5 * scale)))},
+        "label": {"colours": _colours(p, dark_bg=transparent), "font": _font(size["body"]),
+                  "misc": {"text_shadow_size": "0", "text_horiz_alignment": "left"}},
+        "@title": {"font": _font(size["title"], bold=True)},
+        "@heading": {"font": _font(size["heading"], bold=True)},
+        "@muted": {"colours": _colours(p, dark_bg=transparent, normal_text=p.muted), "font": _font(size["small"])},
+        "@error": {"colours": _colours(p, dark_bg=transparent, normal_text=p.error),
+                   "font": _font(size["small"], bold=True)},
+        "@clock": {"font": _font(size["clock"], bold=True), "misc": {"text_horiz_alignment": "center"}},
+        "@clock_paused": {"colours": _colours(p, dark_bg=transparent, normal_text=p.muted),
+                          "font": _font(size["clock"]), "misc": {"text_horiz_alignment": "center"}},
+        "@clock_done": {"colours": _colours(p, dark_bg=p.alert, normal_text=p.alert_text),
+                        "font": _font(size["heading"], bold=True), "misc": {"text_horiz_alignment": "center"}},
+        "text_box": {"colours": _colours(p, dark_bg=transparent), "font": _font(size["body"]), "misc": text_misc},
+        "@muted_text": {"colours": _colours(p, dark_bg=transparent, normal_text=p.muted), "font": _font(size["small"])},
+        "@error_text": {"colours": _colours(p, dark_bg=transparent, normal_text=p.error), "font": _font(size["small"])},
+        "@card": {"colours": _colours(p, dark_bg=p.card, normal_border=p.card_border),
+                  "misc": _misc(scale, max(1, border - 1), padding=(20, 10))},
+        "@cover": {"colours": _colours(p, dark_bg=p.card, normal_border=p.primary),
+                   "font": _font(size["heading"]), "misc": _misc(scale, border, padding=(40, 30))},
+        "@question": {"font": _font(size["heading"], bold=True)},
+        "@rule": {"colours": _colours(p, dark_bg=p.card, normal_border=p.primary),
+                  "font": _font(size["heading"], bold=True), "misc": _misc(scale, border, padding=(24, 12))},
+        "@card_selected": {"colours": _colours(p, dark_bg=p.selected, normal_text=p.selected_text,
+                                               normal_border=p.selected, link_text=p.selected_text),
+                           "misc": _misc(scale, border, padding=(20, 10))},
+        "@card_muted": {"colours": _colours(p, dark_bg=p.disabled, normal_text=p.disabled_text,
+                                            normal_border=p.disabled_text),
+                        "misc": _misc(scale, max(1, border - 1), padding=(20, 10))},
+        **{f"@corner_{name}": {"colours": _colours(p, dark_bg=p.card, normal_border=colour),
+                               "misc": {**_misc(scale, max(border, round(6 * scale)), padding=(22, 12)),
+                                        "line_spacing": "1.15"}}
+           for name, colour in (("resident", p.resident), ("family", p.family), ("team", p.team))},
+        "text_entry_line": {"colours": _colours(p, dark_bg=p.card, selected_bg=p.button_hover,
+                                                selected_text=p.text),
+                            "font": _font(size["body"]), "misc": _misc(scale, border, radius=8, padding=(14, 6))},
+        "panel": {"colours": _colours(p, dark_bg=p.page), "misc": _misc(scale, 0, radius=0)},
+        "vertical_scroll_bar": {"colours": _colours(p, dark_bg=p.disabled), "misc": _misc(scale, 1, radius=0)},
+        "vertical_scroll_bar.button": {"misc": _misc(scale, 1, radius=0)},
+    }
+
+
+def preloads(scale: float, text_scale: float) -> list[dict]:
+    """The (size, style) pairs the HTML in text boxes uses, loaded up front (no warnings, no stutter)."""
+    size = font_sizes(scale, text_scale)
+    return [{"name": FONT, "point_size": size[name], "style": style}
+            for name in ("body", "small", "heading") for style in ("regular", "bold", "italic", "bold_italic")]

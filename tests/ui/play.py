@@ -1,0 +1,126 @@
+"""A player for the real screens: reads what is shown and does what a table would do next.
+
+``how`` is the input: "mouse", "touch" or "keys" (Tab to the element, then Enter;
+number keys for options). ``shoot`` is called on every new kind of screen.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from game.i18n import _
+from tests.ui.harness import Table
+
+
+class Player:
+    def __init__(self, table: Table, how: str = "mouse", shoot: Callable[[str], None] | None = None) -> None:
+        self.t = table
+        self.how = how
+        self.shoot = shoot or (lambda name: None)
+
+    def act(self, label: str) -> None:
+        if self.how == "keys":
+            self.t.press(label)
+        else:
+            self.t.click(label, touch=self.how == "touch")
+
+    def option(self, number: int) -> None:
+        if self.how == "keys":
+            self.t.key(pygame.K_0 + number)
+        else:
+            self.act(f"{number}. ")
+
+    @property
+    def scene(self):
+        return self.t.app.scene
+
+    # a whole round ----------------------------------------------------------------------------
+    def play_round(self, values=("autonomie", "veiligheid"), notes=("Wie belt de arts?",)) -> None:
+        number = self.scene.round.number
+        self.draw_roles()
+        self.share_values(values)
+        self.choose_until_ending()
+        self.record(values, notes)
+        self.shoot("ending-story")
+        self.act(_("ui.ending.facts"))
+        self.shoot("ending-facts")
+        last = number == len(self.scene.state.cases)
+        self.act(_("ui.ending.finish") if last else _("ui.ending.next_round"))
+
+    def draw_roles(self) -> None:
+        assert self.scene.round.phase == "draw"
+        self.shoot("round-intro")
+        self.act(_("ui.draw.start"))
+        for player in range(self.scene.round.players):
+            self.shoot("envelope")
+            self.act(_("ui.draw.draw"))
+            self.shoot("role-card")
+            self.act(_("ui.draw.all_read") if player == self.scene.round.players - 1 else "Gelezen" if
+                     self.scene.state.lang == "nl" else "Read")
+        self.shoot("roles-overview")
+        self.act(_("ui.draw.next"))
+
+    def _value_label(self, value: str) -> str:
+        library, case, lang = self.t.app.library, self.scene.case, self.scene.lang
+        from game.ui.cards import value_card
+        return value_card(library, case, value, lang).name
+
+    def share_values(self, values) -> None:
+        assert self.scene.round.phase == "share"
+        for player in range(self.scene.round.players):
+            for value in values:
+                self.act(self._value_label(value))
+            self.shoot("share-values")
+            last = player == self.scene.round.players - 1
+            self.act(_("ui.share.done_last") if last else _("ui.share.done"))
+        self.shoot("share-overview")
+        self.act(_("ui.share.next"))
+
+    def vote_all(self, choice: int) -> None:
+        for _player in range(self.scene.round.players):
+            self.shoot("vote-cover")
+            self.act(self.t.labels()[-1])  # "I am <name>: show the choices"
+            self.shoot("vote-options")
+            self.option(choice)
+
+    def choose_until_ending(self) -> None:
+        first = True
+        while self.scene.round.phase == "vote":
+            self.shoot("decision")
+            self.act(_("ui.vote.start"))
+            self.vote_all(1)
+            assert self.scene.round.phase == "explore"
+            self.shoot("votes-revealed")
+            self.option(1)
+            self.shoot("consequences")
+            if first:
+                self.act(_("ui.explore.back"))
+                self.option(2)
+                self.act(_("ui.explore.back"))
+                self.act(_("ui.explore.reconsider"))
+                self.vote_all(2)
+                self.shoot("revote-revealed")
+                self.option(2)
+                first = False
+            self.act(_("ui.explore.follow"))
+        assert self.scene.round.phase == "record"
+
+    def record(self, values, notes) -> None:
+        for value in values:
+            self.act(self._value_label(value))
+        self.shoot("record-values")
+        self.act(_("ui.record.notes_tab"))
+        for note in notes:
+            self.write_note(note)
+        self.shoot("record-notes")
+        self.act(_("ui.record.next"))
+
+    def write_note(self, text: str) -> None:
+        placeholder = _("ui.notes.placeholder")
+        if self.how == "keys":
+            self.t.focus_on(placeholder)          # Tab into the entry gives it the keyboard
+        else:
+            self.act(placeholder)
+        self.t.type(text)
+        self.t.key(pygame.K_RETURN)
