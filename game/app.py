@@ -74,25 +74,32 @@ class SessionSummary:
     last_activity: float
 
 
+def session_summary(path: Path) -> SessionSummary | None:
+    """What one session file holds, read without writing; None for a file without a started session."""
+    log = SessionLog.open(path, read_only=True)
+    try:
+        events = list(log.events())
+    finally:
+        log.close()
+    state = replay(events)
+    if not state.started:
+        return None
+    return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
+                          len(state.players), state.finished, state.phase, events[-1].at)
+
+
 def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], list[SessionFileError]]:
     """The sessions in ``folder`` (newest first) and the files that could not be read."""
     folder = folder or default_folder()
     found, broken = [], []
     for path in sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []:
         try:
-            log = SessionLog.open(path, read_only=True)
-            try:
-                events = list(log.events())
-            finally:
-                log.close()
+            summary = session_summary(path)
         except SessionFileError as error:
             broken.append(error)
             continue
-        state = replay(events)
-        if not state.started:
-            continue
-        found.append(SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
-                                    len(state.players), state.finished, state.phase, events[-1].at))
+        if summary:
+            found.append(summary)
     found.sort(key=lambda s: s.last_activity, reverse=True)
     return found, broken
 

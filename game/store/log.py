@@ -9,6 +9,7 @@ comes from a newer Dilemmaspel is refused with a clear message and left untouche
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from datetime import datetime, timezone
@@ -65,17 +66,65 @@ class SessionFileError(Exception):
         return _(f"store.{self.code}", lang, path=self.path, **self.params)
 
 
+DATA_FOLDER_VARIABLE = "DILEMMASPEL_DATA"
+
+
 def default_folder() -> Path:
-    """Where sessions are kept when no path is given: the user's data folder."""
-    return Path(user_data_dir("dilemmaspel", appauthor=False)) / "sessions"
+    """Where sessions are kept when no path is given: $DILEMMASPEL_DATA, else the user's data folder."""
+    override = os.environ.get(DATA_FOLDER_VARIABLE)
+    return Path(override) if override else Path(user_data_dir("dilemmaspel", appauthor=False)) / "sessions"
 
 
-def _connect(path: Path, create: bool, busy_ms: int) -> sqlite_utils.Database:
-    mode = "rwc" if create else "rw"
-    conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, timeout=busy_ms / 1000, isolation_level=None)
+def companion_files(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps beside a session file while it is in use."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens (or attaches) ``path`` so that it can never be written."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_ms / 1000,
+                           isolation_level=None)
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     return db
+
+
+def quiet_snapshot(path: Path) -> bytes | None:
+    """The whole file, if no table is writing to it; None if one is (there is a -wal, or it changed meanwhile).
+
+    Reading a quiet file whole leaves nothing beside it (a WAL reader would leave a -shm
+    and an empty -wal) and works on a read-only medium. The copy is switched out of WAL
+    mode, since an in-memory database has no WAL; the file itself is not touched.
+    """
+    wal = companion_files(path)[0]
+    if wal.exists():
+        return None
+    before = path.stat()
+    data = path.read_bytes()
+    after = path.stat()
+    if wal.exists() or (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size):
+        return None
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        raise sqlite3.DatabaseError("not an SQLite database")
+    return data[:18] + b"\x01\x01" + data[20:]
+
+
+def _connect_read_only(path: Path, busy_ms: int) -> sqlite_utils.Database:
+    """A connection that can never write the file: a snapshot in memory of a quiet file, or mode=ro.
+
+    A table that is still writing is read with mode=ro as a WAL reader, which never blocks
+    the writer and sees every committed event.
+    """
+    snapshot = quiet_snapshot(path)
+    if snapshot is None:
+        return _connect(path, "ro", busy_ms)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.deserialize(snapshot)
+    return sqlite_utils.Database(conn)
 
 
 def _prepare(db: sqlite_utils.Database) -> None:
@@ -95,7 +144,7 @@ class SessionLog:
         if path.exists():
             raise SessionFileError("EXISTS", path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = _connect(path, create=True, busy_ms=busy_ms)
+        db = _connect(path, "rwc", busy_ms)
         _prepare(db)
         with db.atomic():
             for statement in _SCHEMA.split(";\n"):
@@ -107,17 +156,21 @@ class SessionLog:
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
-        """Open an existing log, migrating an older one; refuse what is not ours or too new."""
+        """Open an existing log, migrating an older one; refuse what is not ours or too new.
+
+        ``read_only`` never writes, not even beside the file: no migration, and the file is
+        read as a snapshot in memory, or with mode=ro while a table is writing to it.
+        """
         if not path.is_file():
             raise SessionFileError("MISSING", path)
         if path.stat().st_size == 0:
             raise SessionFileError("EMPTY", path)
         try:
-            db = _connect(path, create=False, busy_ms=busy_ms)
+            db = _connect_read_only(path, busy_ms) if read_only else _connect(path, "rw", busy_ms)
             version = _schema_version(db, path)
         except sqlite3.OperationalError as exc:
             raise _operational(exc, path) from exc
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise SessionFileError("CORRUPT", path) from exc
         if version > SCHEMA_VERSION:
             db.close()
@@ -158,9 +211,15 @@ class SessionLog:
             raise _operational(exc, self.path) from exc
 
     def events(self) -> Iterator[ev.Event]:
+        for _event_id, _session_id, event in self.records():
+            yield event
+
+    def records(self) -> Iterator[tuple[str, str, ev.Event]]:
+        """(event_id, session_id, event) in the order they were written, read in one snapshot."""
         try:
-            for row in self.db.execute("SELECT kind, at, payload FROM events ORDER BY seq").fetchall():
-                yield ev.from_record(row[0], row[1], json.loads(row[2]))
+            rows = self.db.execute("SELECT event_id, session_id, kind, at, payload FROM events ORDER BY seq").fetchall()
+            for event_id, session_id, kind, at, payload in rows:
+                yield event_id, session_id, ev.from_record(kind, at, json.loads(payload))
         except (json.JSONDecodeError, TypeError, KeyError, ev.UnknownEvent) as exc:
             raise SessionFileError("BAD_EVENT", self.path) from exc
         except sqlite3.DatabaseError as exc:

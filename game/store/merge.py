@@ -1,0 +1,221 @@
+"""Gathering the tables: read many session files read-only, count each session once, merge them.
+
+The plenary points at a folder (a USB stick, a synced folder) or at files. Every
+file is opened with SQLite's ``mode=ro``, so nothing is ever written into a table's
+file, and reading is safe while a table is still playing (WAL readers do not block
+the writer). A session read twice (a copy, or a merged file beside its originals)
+counts once: the copy with the most events wins. A file that can't be read is
+skipped with a warning that names it; the rest still counts.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from game.engine import events as ev
+from game.engine.state import SessionState, replay
+from game.i18n import _
+from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri
+
+MERGED_MARK = "merged_sessions"
+
+
+@dataclass(frozen=True)
+class FileWarning:
+    """A file that was skipped or only partly used, with the reason as a catalog message."""
+
+    path: Path
+    msgid: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_error(cls, error: SessionFileError) -> "FileWarning":
+        return cls(error.path, f"store.{error.code}", dict(error.params))
+
+    def message(self, lang: str | None = None, full_path: bool = True) -> str:
+        """The warning; ``full_path=False`` names the file only (for reports that leave the room)."""
+        return _(self.msgid, lang, path=self.path if full_path else self.path.name, **self.params)
+
+
+@dataclass(frozen=True)
+class TableSession:
+    """One session as replayed from the file that held most of its events."""
+
+    session_id: str
+    state: SessionState
+    event_ids: frozenset[str]
+    path: Path
+    started_at: float
+
+
+@dataclass(frozen=True)
+class Gathering:
+    """What was read: the sessions (oldest first), the files read, and the warnings."""
+
+    sessions: tuple[TableSession, ...]
+    files: tuple[Path, ...]
+    warnings: tuple[FileWarning, ...]
+    fingerprint: tuple
+
+
+def session_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to read: named files as given, folders searched (with subfolders) for ``*.dilemma.db``."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        candidates = sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path]
+        found.update((candidate.resolve(), None) for candidate in candidates if not candidate.is_dir())
+    return list(found)
+
+
+def fingerprint(paths: Iterable[Path]) -> tuple:
+    """A cheap summary that changes when any session file below ``paths`` changes, appears or goes.
+
+    It only looks at names, sizes and modification times of each file and its -wal, so
+    the plenary can check it every second and gather again only when it differs.
+    """
+    return tuple((str(path),) + _stat(path) + _stat(companion_files(path)[0]) for path in session_files(paths))
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (0, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def gather(paths: Iterable[Path]) -> Gathering:
+    """Read every session file below ``paths`` read-only; one session per session id."""
+    paths = list(paths)
+    stamp = fingerprint(paths)
+    files = session_files(paths)
+    warnings: list[FileWarning] = []
+    copies: dict[str, list[TableSession]] = {}
+    for path in files:
+        try:
+            sessions = read_sessions(path)
+        except SessionFileError as error:
+            warnings.append(FileWarning.from_error(error))
+            continue
+        if not sessions:
+            warnings.append(FileWarning(path, "report.merge.no_events"))
+        for session in sessions:
+            copies.setdefault(session.session_id, []).append(session)
+    chosen = []
+    for versions in copies.values():
+        best = max(versions, key=lambda s: len(s.event_ids))
+        chosen.append(best)
+        warnings += [FileWarning(other.path, "report.merge.diverged", {"kept": best.path.name})
+                     for other in versions if not other.event_ids <= best.event_ids]
+    chosen.sort(key=lambda s: (s.started_at, s.session_id))
+    return Gathering(tuple(chosen), tuple(files), tuple(warnings), stamp)
+
+
+def read_sessions(path: Path) -> list[TableSession]:
+    """The sessions in one file (a table's file holds one; a merged file several), read in one snapshot."""
+    log = SessionLog.open(path, read_only=True)
+    try:
+        records = list(log.records())
+    finally:
+        log.close()
+    grouped: dict[str, tuple[list[str], list[ev.Event]]] = {}
+    for event_id, session_id, event in records:
+        ids, events = grouped.setdefault(session_id, ([], []))
+        ids.append(event_id)
+        events.append(event)
+    return [TableSession(session_id, _replayed(events, path), frozenset(ids), path, events[0].at)
+            for session_id, (ids, events) in grouped.items()]
+
+
+def _replayed(events: list[ev.Event], path: Path) -> SessionState:
+    """The state after the events; a log whose events do not fit together is refused like a bad line."""
+    if not isinstance(events[0], ev.SessionStarted):
+        raise SessionFileError("BAD_EVENT", path)
+    try:
+        return replay(events)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise SessionFileError("BAD_EVENT", path) from exc
+
+
+class MergeTargetError(Exception):
+    """The file to merge into can't be used; the message says why."""
+
+    def __init__(self, msgid: str, path: Path) -> None:
+        self.msgid = msgid
+        self.path = path
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return _(self.msgid, lang, path=self.path)
+
+
+def merge_into(gathering: Gathering, target: Path, force: bool = False) -> int:
+    """Write the gathered sessions into one new session file; the number of events written.
+
+    The sources are attached one at a time (read-only) and copied with SQL, so a big
+    merge stays fast; each event keeps its id, and a session is copied only from the file
+    chosen for it. The file is built beside the target and moved into place at the end,
+    so an existing target (with ``force``) is replaced whole or not at all.
+    """
+    target = target.resolve()
+    if target in gathering.files:
+        raise MergeTargetError("report.merge.target_is_source", target)
+    if target.exists() and not force:
+        raise MergeTargetError("report.merge.target_exists", target)
+    building = target.with_name(f".{target.name}.building")
+    _remove_with_companions(building)
+    log = SessionLog.create(building)
+    try:
+        written = _copy_sessions(log, gathering)
+        log.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [MERGED_MARK, str(len(gathering.sessions))])
+        log.db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal to carry along
+    except BaseException:
+        log.close()
+        _remove_with_companions(building)
+        raise
+    log.close()
+    _remove_with_companions(target)
+    os.replace(building, target)
+    return written
+
+
+def _copy_sessions(log: SessionLog, gathering: Gathering) -> int:
+    by_file: dict[Path, list[str]] = {}
+    for session in gathering.sessions:
+        by_file.setdefault(session.path, []).append(session.session_id)
+    conn = log.db.conn
+    for path, session_ids in by_file.items():
+        _attach_read_only(conn, path)
+        try:
+            marks = ", ".join("?" * len(session_ids))
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT OR IGNORE INTO main.events (event_id, session_id, at, kind, payload) "
+                f"SELECT event_id, session_id, at, kind, payload FROM source.events WHERE session_id IN ({marks}) "
+                "ORDER BY seq", session_ids)
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("DETACH DATABASE source")
+    return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
+    """Attach a source as ``source`` the way it is read: a snapshot in memory when quiet, else mode=ro."""
+    snapshot = quiet_snapshot(path)
+    if snapshot is None:
+        conn.execute("ATTACH DATABASE ? AS source", [read_only_uri(path)])
+    else:
+        conn.execute("ATTACH DATABASE ':memory:' AS source")
+        conn.deserialize(snapshot, name="source")
+
+
+def _remove_with_companions(path: Path) -> None:
+    for file in (path, *companion_files(path)):
+        file.unlink(missing_ok=True)
