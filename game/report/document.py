@@ -1,0 +1,256 @@
+"""The report as a document: the figures with their names filled in, ready for any format.
+
+``build_report`` computes the figures once (overall, per case, per table) and labels
+them in the room's language; the writers (HTML, Markdown, CSV, JSON) only lay out
+this document. It is anonymised unless ``names`` is set: tables are numbered and
+players are shown by their role.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from game.i18n import _, n_
+from game.report.figures import (FIRST, Figures, PerspectiveGap, Selection, TableRound, Tally, ValueFigures,
+                                 ValuesVsChoices, VoteSplit, choices, figures, table_rounds)
+from game.report.labels import Labels
+from game.scenario.loader import Library
+from game.scenario.model import Scenario
+from game.store.merge import FileWarning, Gathering
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str | None
+    label: str
+    count: int
+    base: int
+    share: float
+
+    @property
+    def shown(self) -> str:
+        """The number as every format prints it: ``3 (60%)``, or ``0``."""
+        return f"{self.count} ({round(self.share * 100)}%)" if self.count and self.base else str(self.count)
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    label: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Bars, one row per key; several series (before/after) share the keys."""
+
+    figure: str
+    title: str
+    note: str
+    scope: Mapping[str, object]
+    series: tuple[Series, ...]
+    kind: str = "chart"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str | None
+    short: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    key: str
+    label: str
+    cells: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A table of counts: rows (roles) by columns (options); each cell's share is of its row."""
+
+    figure: str
+    title: str
+    note: str
+    scope: Mapping[str, object]
+    columns: tuple[Column, ...]
+    rows: tuple[MatrixRow, ...]
+    kind: str = "matrix"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    intro: str
+    blocks: tuple[Chart | Matrix, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    decision: str
+    option: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """One table's round: who sat there, the path it took, its leading values and discussion points."""
+
+    table: int
+    table_label: str
+    round: int
+    case: str
+    case_label: str
+    seats: tuple[str, ...]
+    path: tuple[Step, ...]
+    ending: str | None
+    leading_values: tuple[str, ...]
+    notes: tuple[str, ...]
+    finished: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    rule: str
+    lang: str
+    generated: str
+    anonymised: bool
+    summary: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+    stories: tuple[Story, ...]
+    notices: tuple[str, ...]
+    privacy: str
+    selection: Mapping[str, object] = field(default_factory=dict)
+
+
+def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
+                 selection: Selection = Selection(), now: datetime | None = None) -> Report:
+    """The report of the gathered sessions in ``lang``; player names only with ``names``."""
+    states = [session.state for session in gathering.sessions]
+    rounds = table_rounds(states)
+    cases = {case_id: labelled.scenario for case_id in {r.case for r in rounds}
+             if (labelled := library.case(case_id, lang))}
+    labels = Labels(library, lang, {r.case: r.case_title for r in rounds})
+    overall = figures(rounds, cases, selection)
+    sections = [_overall_section(overall, rounds, cases, selection, labels)]
+    for case_id in choices(overall.rounds).cases:
+        case_figures = figures(rounds, cases, Selection(case_id, selection.round, selection.table))
+        sections.append(_case_section(case_figures, case_id, cases.get(case_id), labels))
+    solo = [FileWarning(s.path, "report.merge.solo") for s in gathering.sessions if s.state.mode != "table"]
+    return Report(
+        title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
+        generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), anonymised=not names,
+        summary=_summary(overall, labels), sections=tuple(sections),
+        stories=tuple(_story(r, labels, names) for r in overall.rounds),
+        notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),
+        privacy=_("report.privacy_names" if names else "report.privacy", lang),
+        selection={key: value for key, value in vars(selection).items() if value is not None})
+
+
+def _summary(overall: Figures, labels: Labels) -> tuple[tuple[str, str], ...]:
+    lang = labels.lang
+    case_ids = choices(overall.rounds).cases
+    return ((_("report.summary.tables", lang), str(overall.tables)),
+            (_("report.summary.rounds", lang), str(len(overall.rounds))),
+            (_("report.summary.players", lang), str(overall.players)),
+            (_("report.summary.cases", lang), ", ".join(labels.case(c) for c in case_ids) or "-"))
+
+
+def _bars(tallies: Iterable[Tally], label) -> tuple[Bar, ...]:
+    return tuple(Bar(t.key, label(t.key), t.count, t.base, round(t.share, 4)) for t in tallies)
+
+
+def _value_charts(values: ValueFigures, labels: Labels, scope: dict, case: str | None = None,
+                  heading: str = "") -> list[Chart]:
+    lang = labels.lang
+    name = lambda value: labels.value(value, case)  # noqa: E731
+    charts = []
+    if values.leading:
+        charts.append(Chart("leading_values", heading + _("report.leading.title", lang),
+                            n_("report.leading.note", values.leading[0].base, lang), scope,
+                            (Series("leading", _("report.series.tables", lang), _bars(values.leading, name)),)))
+    if values.picked:
+        charts.append(Chart("picked_values", heading + _("report.picked.title", lang),
+                            n_("report.picked.note", values.picked[0].base, lang), scope,
+                            (Series("picked", _("report.series.players", lang), _bars(values.picked, name)),)))
+    return charts
+
+
+def _overall_section(overall: Figures, rounds: tuple[TableRound, ...], cases: Mapping[str, Scenario],
+                     selection: Selection, labels: Labels) -> Section:
+    lang = labels.lang
+    blocks = _value_charts(overall.values, labels, {})
+    numbers = choices(overall.rounds).rounds
+    if len(numbers) > 1:
+        for number in numbers:
+            per_round = figures(rounds, cases, Selection(selection.case, number, selection.table))
+            heading = _("report.round", lang, round=number) + ": "
+            blocks += [chart for chart in _value_charts(per_round.values, labels, {"round": number}, heading=heading)
+                       if chart.figure == "leading_values"]
+    intro = _("report.overall.intro", lang) if blocks else _("report.empty", lang)
+    return Section("overall", _("report.overall.title", lang), intro, tuple(blocks))
+
+
+def _case_section(found: Figures, case_id: str, scenario: Scenario | None, labels: Labels) -> Section:
+    lang = labels.lang
+    scope = {"case": case_id}
+    blocks: list[Chart | Matrix] = _value_charts(found.values, labels, scope, case_id)
+    gaps = {(gap.case, gap.node): gap for gap in found.perspectives}
+    for split in found.votes:
+        blocks.append(_vote_chart(split, labels))
+        blocks.append(_gap_matrix(gaps[(split.case, split.node)], labels))
+    if found.values_vs_choices.values:
+        pickers = found.values.picked[0].base if found.values.picked else 0
+        blocks.append(_match_chart(found.values_vs_choices, pickers, case_id, labels))
+    intro = (_("report.case.tension", lang, left=scenario.tension[0].text, right=scenario.tension[1].text)
+             if scenario else "")
+    return Section(f"case:{case_id}", labels.case(case_id), intro, tuple(blocks))
+
+
+def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
+    lang = labels.lang
+    option = lambda key: labels.option(split.case, split.node, key)  # noqa: E731
+    note = " ".join((n_("report.votes.note", split.visits, lang, revoted=split.revoted),
+                     n_("report.votes.changed", split.changed, lang)))
+    return Chart("votes", _("report.votes.title", lang, decision=labels.decision(split.case, split.node)), note,
+                 {"case": split.case, "decision": split.node},
+                 (Series("before", _("report.series.before", lang), _bars(split.before, option)),
+                  Series("after", _("report.series.after", lang), _bars(split.after, option))))
+
+
+def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
+    lang = labels.lang
+    option = lambda key: labels.option(gap.case, gap.node, key)  # noqa: E731
+    columns = tuple(Column(key, labels.option_letter(gap.case, gap.node, key), option(key)) for key in gap.options)
+    rows = tuple(MatrixRow(role.role, labels.role(role.role), _bars(role.choices, option)) for role in gap.roles)
+    return Matrix("perspective_gap", _("report.gap.title", lang, decision=labels.decision(gap.case, gap.node)),
+                  _("report.gap.note", lang), {"case": gap.case, "decision": gap.node, "stage": FIRST},
+                  columns, rows)
+
+
+def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Labels) -> Chart:
+    """Per value: players who picked it (of all who picked) and choices whose option favours it (of all choices)."""
+    lang = labels.lang
+    name = lambda value: labels.value(value, case_id)  # noqa: E731
+    picked = _bars((Tally(v.value, v.picked, pickers) for v in match.values), name)
+    favoured = _bars((Tally(v.value, v.favoured, match.choices) for v in match.values), name)
+    note = n_("report.match.note", match.choices, lang, matching=match.matching)
+    if match.unknown:
+        note += " " + n_("report.match.unknown", match.unknown, lang)
+    return Chart("values_vs_choices", _("report.match.title", lang), note, {"case": case_id, "stage": FIRST},
+                 (Series("picked", _("report.series.picked", lang), picked),
+                  Series("favoured", _("report.series.favoured", lang), favoured)))
+
+
+def _story(r: TableRound, labels: Labels, names: bool) -> Story:
+    lang = labels.lang
+    roles = [labels.role(role) for role in r.roles]
+    seats = tuple(f"{name} ({role})" for name, role in zip(r.players, roles)) if names else tuple(roles)
+    path = tuple(Step(labels.decision(r.case, step.node), labels.option(r.case, step.node, step.option))
+                 for step in r.path)
+    return Story(r.table, _("report.table", lang, table=r.table), r.round, r.case, labels.case(r.case), seats, path,
+                 labels.decision(r.case, r.ending) if r.ending else None,
+                 tuple(labels.value(v, r.case) for v in r.leading_values), r.notes, r.finished)

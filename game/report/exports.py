@@ -1,0 +1,139 @@
+"""The report as Markdown, CSV and JSON, and the choice between the four formats.
+
+* Markdown escapes every text from a log or a case, so it shows as written and never
+  as markup (a note can't become a link, a heading or raw HTML).
+* CSV is one long table, one row per bar, cell or note; a cell that a spreadsheet would
+  read as a formula (starting with ``= + - @``, a tab or a carriage return) gets a
+  leading apostrophe.
+* JSON is the whole document, with ids and names, for other tools.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+
+from game.i18n import _
+from game.report.document import Chart, Matrix, Report, Story
+from game.report.html import render_html
+
+FORMATS = ("html", "md", "csv", "json")
+JSON_FORMAT_VERSION = 1
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*\d*)([#+\-=>.)])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in ``fmt``: one of FORMATS."""
+    return {"html": render_html, "md": render_markdown, "csv": render_csv, "json": render_json}[fmt](report)
+
+
+def md(value: object) -> str:
+    """Text that Markdown shows literally: specials escaped, line breaks kept inside tables and lists."""
+    escaped = _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", str(value)))
+    return "<br>".join(escaped.splitlines()) if "\n" in escaped or "\r" in escaped else escaped
+
+
+def render_markdown(report: Report) -> str:
+    lang = report.lang
+    lines = [f"# {md(report.title)}", "", f"**{md(report.rule)}**", ""]
+    lines += [f"- **{md(label)}:** {md(value)}" for label, value in report.summary]
+    lines += ["", md(_("report.generated", lang, when=report.generated)), ""]
+    if report.notices:
+        lines += [f"## {md(_('report.notices', lang))}", ""] + [f"- {md(n)}" for n in report.notices] + [""]
+    for section in report.sections:
+        lines += [f"## {md(section.title)}", ""] + ([md(section.intro), ""] if section.intro else [])
+        for block in section.blocks:
+            lines += _markdown_chart(block) if isinstance(block, Chart) else _markdown_matrix(block, lang)
+    if report.stories:
+        lines += [f"## {md(_('report.tables.title', lang))}", ""]
+        for story in report.stories:
+            lines += _markdown_story(story, lang)
+    lines += ["---", "", md(report.privacy), ""]
+    return "\n".join(lines)
+
+
+def _markdown_chart(chart: Chart) -> list[str]:
+    header = "| | " + " | ".join(md(series.label) for series in chart.series) + " |"
+    lines = [f"### {md(chart.title)}", "", md(chart.note), "", header, "|---" * (len(chart.series) + 1) + "|"]
+    for index, bar in enumerate(chart.series[0].bars):
+        numbers = [series.bars[index] for series in chart.series]
+        lines.append(f"| {md(bar.label)} | " + " | ".join(b.shown for b in numbers) + " |")
+    return lines + [""]
+
+
+def _markdown_matrix(matrix: Matrix, lang: str) -> list[str]:
+    header = f"| {md(_('report.gap.role', lang))} | " + " | ".join(md(c.short) for c in matrix.columns) + " |"
+    lines = [f"### {md(matrix.title)}", "", md(matrix.note), "", header, "|---" * (len(matrix.columns) + 1) + "|"]
+    for row in matrix.rows:
+        lines.append(f"| {md(row.label)} | " + " | ".join(c.shown for c in row.cells) + " |")
+    return lines + [""] + [f"- {md(c.label)}" for c in matrix.columns if c.short != c.label] + [""]
+
+
+def _markdown_story(story: Story, lang: str) -> list[str]:
+    heading = _("report.story.heading", lang, table=story.table_label, round=story.round, case=story.case_label)
+    lines = [f"### {md(heading)}", "", f"- **{md(_('report.story.seats', lang))}** {md(', '.join(story.seats))}"]
+    lines += [f"- **{md(_('report.story.path', lang))}** "
+              + md(" → ".join(f"{step.decision}: {step.option}" for step in story.path))] if story.path else []
+    lines += [f"- **{md(_('report.story.ending', lang))}** {md(story.ending)}"] if story.ending else []
+    leading = ", ".join(story.leading_values) or _("report.story.none", lang)
+    lines.append(f"- **{md(_('report.story.leading', lang))}** {md(leading)}")
+    if not story.finished:
+        lines.append(f"- {md(_('report.story.unfinished', lang))}")
+    lines += ["", f"**{md(_('report.story.notes', lang))}**", ""]
+    lines += [f"1. {md(note)}" for note in story.notes] or [md(_("report.story.no_notes", lang))]
+    return lines + [""]
+
+
+CSV_COLUMNS = ("section", "figure", "case", "decision", "round", "table", "stage", "series", "row", "key", "label",
+               "count", "base", "share", "text")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def render_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in _csv_rows(report):
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def _csv_rows(report: Report):
+    for section in report.sections:
+        for block in section.blocks:
+            scope = {"section": section.key, "figure": block.figure, **block.scope}
+            if isinstance(block, Chart):
+                for series in block.series:
+                    for bar in series.bars:
+                        yield {**scope, "series": series.key, "key": bar.key or "", "label": bar.label,
+                               "count": bar.count, "base": bar.base, "share": bar.share}
+            else:
+                for row in block.rows:
+                    for cell in row.cells:
+                        yield {**scope, "row": row.key, "key": cell.key or "", "label": cell.label,
+                               "count": cell.count, "base": cell.base, "share": cell.share}
+    for story in report.stories:
+        where = {"section": "tables", "case": story.case, "round": story.round, "table": story.table}
+        for seat in story.seats:
+            yield {**where, "figure": "seat", "text": seat}
+        for value in story.leading_values:
+            yield {**where, "figure": "leading_value", "text": value}
+        for note in story.notes:
+            yield {**where, "figure": "discussion_point", "text": note}
+    for notice in report.notices:
+        yield {"section": "notices", "figure": "skipped_file", "text": notice}
+
+
+def render_json(report: Report) -> str:
+    document = {"format": "dilemmaspel-report", "version": JSON_FORMAT_VERSION, **dataclasses.asdict(report)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

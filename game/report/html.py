@@ -1,0 +1,178 @@
+"""The report as one self-contained HTML file: inline SVG bars, print CSS for A4, no network at all.
+
+Every text from a log or a case goes through ``escape``; the page carries a content
+security policy that forbids scripts and any outside resource, so even a hostile note
+can only ever show as text. Bars use the Okabe-Ito palette (safe for colour-blind
+readers) and always carry their number.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from game.i18n import _
+from game.report.document import Bar, Chart, Matrix, Report, Section, Story
+
+# Okabe-Ito: blue, orange, bluish green; distinguishable with every common colour-vision deficiency.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73")
+BAR_ROOM = 78  # percent of the cell a full bar takes; the number goes right of it
+
+STYLE = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111;
+       background: #fff; margin: 0 auto; max-width: 62rem; padding: 1.5rem; line-height: 1.4; font-size: 11pt; }
+h1 { font-size: 1.9rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 .4rem; border-bottom: 2px solid #0072B2; padding-bottom: .2rem; }
+h3 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
+p, li, td, th, dd { overflow-wrap: anywhere; }
+.rule { font-size: 1.15rem; font-weight: 600; margin: 0 0 .8rem; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.summary dt { font-weight: 600; }
+dl.summary dd { margin: 0; }
+.meta { color: #444; font-size: .9rem; }
+.notices { border: 2px solid #D55E00; padding: .5rem 1rem; margin: 1rem 0; }
+.notices h2 { border: 0; margin: 0; font-size: 1.05rem; }
+figure { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
+figcaption strong { display: block; font-size: 1.05rem; }
+figcaption span { color: #333; font-size: .92rem; }
+table { border-collapse: collapse; width: 100%; margin-top: .4rem; }
+th, td { text-align: left; vertical-align: middle; padding: .15rem .4rem; }
+table.bars { table-layout: fixed; }
+table.bars th.label { font-weight: normal; }
+table.bars th.series { font-weight: 600; font-size: .9rem; color: #333; }
+table.bars tbody tr { border-top: 1px solid #ccc; }
+svg.bar { display: block; width: 100%; height: 22px; overflow: visible; }
+svg.bar text { font-size: 13px; fill: #111; }
+table.matrix th, table.matrix td { border: 1px solid #bbb; }
+table.matrix thead th { font-weight: 600; vertical-align: bottom; font-size: .92rem; }
+table.matrix { table-layout: fixed; }
+table.matrix thead th:first-child { width: 30%; }
+table.matrix td { white-space: nowrap; }
+table.matrix svg { display: block; width: 100%; height: 6px; margin-top: 2px; }
+table.matrix thead th:not(:first-child) { text-align: center; }
+ul.legend { list-style: none; padding: 0; margin: .3rem 0 0; font-size: .9rem; }
+article.story { border-left: 4px solid #009E73; padding: .1rem 0 .1rem .8rem; margin: 1rem 0;
+                break-inside: avoid; page-break-inside: avoid; }
+ul.notes li { white-space: pre-wrap; margin: .25rem 0; }
+.muted { color: #555; }
+footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-size: .9rem; color: #333; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  section.case, section.tables { break-before: page; page-break-before: always; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def text(value: object) -> str:
+    """Any text for the page, escaped, also inside attributes."""
+    return escape(str(value), quote=True)
+
+
+def render_html(report: Report) -> str:
+    lang = report.lang
+    parts = [
+        "<!DOCTYPE html>", f'<html lang="{text(lang)}">', "<head>", '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{text(report.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+        _header(report),
+    ]
+    if report.notices:
+        items = "".join(f'<li><span dir="auto">{text(notice)}</span></li>' for notice in report.notices)
+        parts.append(f'<aside class="notices"><h2>{text(_("report.notices", lang))}</h2><ul>{items}</ul></aside>')
+    parts += [_section(section, lang) for section in report.sections]
+    parts.append(_stories(report))
+    parts.append(f"<footer><p>{text(report.privacy)}</p></footer>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _header(report: Report) -> str:
+    rows = "".join(f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
+    generated = _("report.generated", report.lang, when=report.generated)
+    return (f"<header><h1>{text(report.title)}</h1><p class=\"rule\">{text(report.rule)}</p>"
+            f"<dl class=\"summary\">{rows}</dl><p class=\"meta\">{text(generated)}</p></header>")
+
+
+def _section(section: Section, lang: str) -> str:
+    css = "case" if section.key.startswith("case:") else section.key
+    blocks = "".join(_chart(block, lang) if isinstance(block, Chart) else _matrix(block, lang)
+                     for block in section.blocks)
+    intro = f'<p dir="auto">{text(section.intro)}</p>' if section.intro else ""
+    return f'<section class="{css}"><h2 dir="auto">{text(section.title)}</h2>{intro}{blocks}</section>'
+
+
+def _caption(block: Chart | Matrix) -> str:
+    return f'<figcaption><strong dir="auto">{text(block.title)}</strong><span>{text(block.note)}</span></figcaption>'
+
+
+def _bar_svg(bar: Bar, longest: int, colour: str) -> str:
+    width = BAR_ROOM * bar.count / longest if longest else 0
+    label = text(bar.shown)
+    rect = f'<rect x="0" y="3" width="{width:.1f}%" height="16" fill="{colour}"/>' if bar.count else ""
+    return (f'<svg class="bar" role="img" aria-label="{label}">{rect}'
+            f'<text x="{width + 1:.1f}%" y="16">{label}</text></svg>')
+
+
+def _chart(chart: Chart, lang: str) -> str:
+    """One row per key, one column of bars per series (first vote | after exploring), side by side."""
+    longest = max((bar.count for series in chart.series for bar in series.bars), default=0)
+    head = "".join(f'<th class="series" style="width:{62 / len(chart.series):.0f}%">{text(series.label)}</th>'
+                   for series in chart.series)
+    rows = []
+    for index, bar in enumerate(chart.series[0].bars):
+        bars = "".join(f"<td>{_bar_svg(series.bars[index], longest, SERIES_COLOURS[number])}</td>"
+                       for number, series in enumerate(chart.series))
+        rows.append(f'<tr><th class="label" dir="auto">{text(bar.label)}</th>{bars}</tr>')
+    return (f'<figure class="chart">{_caption(chart)}<table class="bars"><thead><tr><th></th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></figure>')
+
+
+def _matrix(matrix: Matrix, lang: str) -> str:
+    head = "".join(f'<th title="{text(column.label)}">{text(column.short)}</th>' for column in matrix.columns)
+    legend = "".join(f'<li>{text(column.label)}</li>' for column in matrix.columns
+                     if column.short != column.label)
+    body = []
+    for row in matrix.rows:
+        cells = "".join(
+            f"<td>{text(cell.shown)}<svg aria-hidden=\"true\"><rect width=\"{cell.share * 100:.1f}%\" "
+            f"height=\"6\" fill=\"{SERIES_COLOURS[2]}\"/></svg></td>" for cell in row.cells)
+        body.append(f'<tr><th dir="auto">{text(row.label)}</th>{cells}</tr>')
+    return (f'<figure class="matrix">{_caption(matrix)}<table class="matrix"><thead><tr>'
+            f'<th>{text(_("report.gap.role", lang))}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
+            f'</table><ul class="legend">{legend}</ul></figure>')
+
+
+def _stories(report: Report) -> str:
+    lang = report.lang
+    if not report.stories:
+        return ""
+    articles = "".join(_story(story, lang) for story in report.stories)
+    return f'<section class="tables"><h2>{text(_("report.tables.title", lang))}</h2>{articles}</section>'
+
+
+def _story(story: Story, lang: str) -> str:
+    heading = _("report.story.heading", lang, table=story.table_label, round=story.round, case=story.case_label)
+    parts = [f'<article class="story"><h3 dir="auto">{text(heading)}</h3>',
+             f'<p dir="auto"><strong>{text(_("report.story.seats", lang))}</strong> {text(", ".join(story.seats))}</p>']
+    if story.path:
+        steps = "".join(f'<li>{text(step.decision)}: {text(step.option)}</li>' for step in story.path)
+        parts.append(f'<p><strong>{text(_("report.story.path", lang))}</strong></p><ol>{steps}</ol>')
+    if story.ending:
+        parts.append(f'<p dir="auto"><strong>{text(_("report.story.ending", lang))}</strong> {text(story.ending)}</p>')
+    leading = ", ".join(story.leading_values) or _("report.story.none", lang)
+    parts.append(f'<p dir="auto"><strong>{text(_("report.story.leading", lang))}</strong> {text(leading)}</p>')
+    if story.notes:
+        notes = "".join(f'<li><span dir="auto">{text(note)}</span></li>' for note in story.notes)
+        parts.append(f'<p><strong>{text(_("report.story.notes", lang))}</strong></p><ul class="notes">{notes}</ul>')
+    else:
+        parts.append(f'<p class="muted">{text(_("report.story.no_notes", lang))}</p>')
+    if not story.finished:
+        parts.append(f'<p class="muted">{text(_("report.story.unfinished", lang))}</p>')
+    parts.append("</article>")
+    return "".join(parts)

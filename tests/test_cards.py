@@ -1,0 +1,88 @@
+"""Printable cards: every card of the library, A4 sheets with cut marks, text escaped, long cases given room."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from game.report.cards import FULL, SMALL, TALL, WIDE, card_decks, cut_marks, render_cards
+from game.scenario.loader import BUNDLED_LIBRARY, load_library
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+@pytest.fixture
+def own_library(tmp_path):
+    """A facilitator's folder with the decks and the test case, to edit per test."""
+    shutil.copytree(BUNDLED_LIBRARY / "decks", tmp_path / "decks")
+    shutil.copy(DATA / "proef.yaml", tmp_path / "proef.yaml")
+    return tmp_path
+
+
+def test_every_card_of_the_library_is_there(library):
+    decks = card_decks(library, "nl")
+    kinds = [(deck.format, len(deck.cards)) for deck in decks]
+    cases = sorted({case_id for case_id, _lang in library.cases})
+    extra_values = sum(len(library.case(c).scenario.values) for c in cases)
+    briefs = sum(len(library.case(c).scenario.roles) for c in cases)
+    assert kinds[:2] == [(SMALL, len(library.decks.roles)), (SMALL, len(library.decks.values) + extra_values)]
+    assert sum(n for fmt, n in kinds if fmt in (WIDE, FULL)) == len(cases)
+    assert kinds[-1] == (TALL, briefs)
+
+
+def test_one_sheet_per_page_and_cut_marks_on_every_sheet(library):
+    decks = card_decks(library, "nl", ["hygiene-normen"])
+    html = render_cards(decks, "nl")
+    sheets = html.count('<section class="sheet">')
+    expected = sum(-(-len(deck.cards) // deck.format.per_sheet) for deck in decks)
+    assert sheets == expected
+    assert html.count('<svg class="marks"') == sheets
+    assert "@page { size: A4; margin: 0; }" in html and "page-break-after: always" in html
+
+
+def test_cut_marks_line_up_with_the_edges_of_the_cards():
+    marks = [tuple(map(float, line)) for line in
+             re.findall(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/>', cut_marks(SMALL))]
+    assert len(marks) == 2 * (SMALL.columns + 1) + 2 * (SMALL.rows + 1)
+    left, top = SMALL.origin()
+    assert (left, top) == (15, 28.5)
+    vertical = sorted({x1 for x1, _y1, x2, _y2 in marks if x1 == x2})
+    horizontal = sorted({y1 for _x1, y1, _x2, y2 in marks if y1 == y2})
+    assert vertical == [15, 105, 195] and horizontal == [28.5, 88.5, 148.5, 208.5, 268.5]
+    assert all(0 < value < 297 for line in marks for value in line)  # inside the page, in the margin
+
+
+def test_texts_from_the_case_are_escaped(own_library):
+    text = (own_library / "proef.yaml").read_text(encoding="utf-8")
+    text = text.replace("title: Proefcasus", "title: \"<script>alert('kaart')</script> & co\"")
+    text = text.replace("knows: Iets.", "knows: \"<img src=x onerror=alert(1)> weet\"", 1)
+    (own_library / "proef.yaml").write_text(text, encoding="utf-8")
+    library = load_library(own_library)
+    assert library.problems == []
+    html = render_cards(card_decks(library, "nl"), "nl")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;kaart&#x27;)&lt;/script&gt; &amp; co" in html
+    assert "&lt;img src=x onerror=alert(1)&gt; weet" in html
+
+
+def test_a_long_case_gets_a_page_of_its_own(own_library):
+    text = (own_library / "proef.yaml").read_text(encoding="utf-8")
+    long_intro = " ".join(["Een zin over wat er die ochtend gebeurde op de afdeling."] * 70)
+    text = text.replace("intro: Een korte proef.", f"intro: {long_intro}")
+    (own_library / "proef.yaml").write_text(text, encoding="utf-8")
+    decks = card_decks(load_library(own_library), "nl")
+    (case_deck,) = [deck for deck in decks if deck.format in (WIDE, FULL)]
+    assert case_deck.format == FULL and case_deck.cards[0].dense
+    assert 'class="card full case dense"' in render_cards(decks, "nl")
+
+
+def test_cards_in_english(library):
+    html = render_cards(card_decks(library, "en", ["hygiene-normen"]), "en")
+    assert '<html lang="en">' in html
+    assert ">Autonomy</h2>" in html and ">Autonomie</h2>" not in html
+    assert "A flannel is enough" in html and "What you know" in html

@@ -1,0 +1,214 @@
+"""The facilitator's commands as a facilitator types them: merge, report, cards and sessions."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from game.app import case_book, open_library, start_session
+from game.cli import main
+from game.engine import StartSession
+from game.store.log import StoredSession, companion_files
+from game.store.merge import read_sessions
+from tests.tables import play_like_a_table
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library()
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory, library):
+    """Three finished tables, as a facilitator collects them after the training."""
+    usb = tmp_path_factory.mktemp("gespeeld")
+    for number in range(3):
+        stored = start_session(library, StartSession(("Anna", "Bert", "Cor"), ("hygiene-normen", "open-deur"),
+                                                     seed=number), path=usb / f"tafel{number + 1}.dilemma.db")
+        play_like_a_table(stored, random.Random(number))
+        stored.close()
+    return usb
+
+
+@pytest.fixture
+def folder(played, tmp_path):
+    """A fresh copy of the played tables for each test."""
+    return Path(shutil.copytree(played, tmp_path / "usb"))
+
+
+def run(capsys, *args):
+    code = main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_merge_writes_a_file_and_refuses_to_overwrite(capsys, folder, tmp_path):
+    target = tmp_path / "alles.dilemma.db"
+    code, out, _ = run(capsys, "merge", folder, folder / "tafel1.dilemma.db", "--into", target)
+    assert code == 0
+    assert out.startswith("3 sessies (") and "samengevoegd" in out
+    assert len(read_sessions(target)) == 3
+    code, _, err = run(capsys, "merge", folder, "--into", target)
+    assert code == 2 and "--force" in err
+    code, _, _ = run(capsys, "merge", folder, "--into", target, "--force")
+    assert code == 0
+
+
+def test_merge_names_a_broken_file_and_still_merges(capsys, folder, tmp_path):
+    (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
+    code, out, err = run(capsys, "merge", folder, "--into", tmp_path / "alles.dilemma.db", "--lang", "en")
+    assert code == 1
+    assert "kapot.dilemma.db" in err and err.startswith("Note: ")
+    assert out.startswith("3 sessions (")
+
+
+def test_wrong_use_of_merge(capsys, folder, tmp_path):
+    assert run(capsys, "merge", tmp_path / "bestaat-niet", "--into", tmp_path / "x.dilemma.db")[0] == 2
+    assert run(capsys, "merge", folder, "--into", folder / "tafel1.dilemma.db", "--force")[0] == 2
+    (tmp_path / "leeg").mkdir()
+    code, _, err = run(capsys, "merge", tmp_path / "leeg", "--into", tmp_path / "x.dilemma.db")
+    assert code == 1 and "geen sessies" in err.lower()
+    with pytest.raises(SystemExit) as caught:
+        main(["merge", str(folder)])
+    assert caught.value.code == 2  # --into is required
+
+
+@pytest.mark.parametrize("name, fmt", [("verslag.html", "html"), ("verslag.md", "md"), ("verslag.csv", "csv"),
+                                       ("verslag.json", "json")])
+def test_report_takes_its_format_from_the_file_name(capsys, folder, tmp_path, name, fmt):
+    out_file = tmp_path / "uit" / name
+    code, out, err = run(capsys, "report", folder, "--out", out_file)
+    assert code == 0 and out == "" and str(out_file) in err
+    data = out_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") == (fmt == "csv")  # a BOM so that spreadsheets read UTF-8
+    text = data.decode("utf-8-sig")
+    {"html": lambda: text.startswith("<!DOCTYPE html>"), "md": lambda: text.startswith("# Verslag"),
+     "csv": lambda: next(csv.reader(io.StringIO(text)))[0] == "section",
+     "json": lambda: json.loads(text)["format"] == "dilemmaspel-report"}[fmt]()
+    assert "Anna" not in text
+
+
+def test_report_to_the_screen_with_names_and_filters(capsys, folder):
+    code, out, _ = run(capsys, "report", folder, "--format", "json", "--names", "--case", "open-deur", "--table", "2")
+    assert code == 0
+    document = json.loads(out)
+    assert [(s["table"], s["round"]) for s in document["stories"]] == [(2, 2)]
+    assert "Anna (" in out and document["anonymised"] is False
+
+
+def test_report_in_english_from_the_data_folder(capsys, folder, monkeypatch):
+    monkeypatch.setenv("DILEMMASPEL_DATA", str(folder))
+    code, out, _ = run(capsys, "report", "--format", "md", "--lang", "en")
+    assert code == 0 and out.startswith("# Report of the plenary")
+
+
+def test_report_never_writes_over_a_session_file(capsys, folder):
+    before = (folder / "tafel1.dilemma.db").read_bytes()
+    code, _, err = run(capsys, "report", folder, "--out", folder / "tafel1.dilemma.db")
+    assert code == 2 and "sessiebestand" in err
+    assert (folder / "tafel1.dilemma.db").read_bytes() == before
+
+
+def test_report_of_a_folder_without_sessions(capsys, tmp_path):
+    code, out, err = run(capsys, "report", tmp_path)
+    assert code == 1 and out == "" and "*.dilemma.db" in err
+
+
+def test_cards_as_html(capsys, tmp_path, library):
+    code, _, _ = run(capsys, "cards", "--out", tmp_path / "kaarten.html")
+    assert code == 0
+    html = (tmp_path / "kaarten.html").read_text(encoding="utf-8")
+    for card in (*library.decks.roles.values(), *library.decks.values.values()):
+        assert f">{card.name}</h2>" in html.replace("&#x27;", "'")
+    for scenario in library.scenarios("nl"):
+        assert scenario.title.replace("'", "&#x27;").replace('"', "&quot;") in html
+
+
+def test_cards_for_chosen_cases_in_english(capsys, tmp_path):
+    code, _, _ = run(capsys, "cards", "--out", tmp_path / "cards.html", "--case", "open-deur", "--lang", "en")
+    assert code == 0
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    assert "The door is open" in html and "First responsible carer" in html
+    assert "A flannel is enough" not in html
+    code, _, err = run(capsys, "cards", "--out", tmp_path / "x.html", "--case", "bestaat-niet")
+    assert code == 2 and "open-deur" in err
+
+
+def test_cards_as_pdf_says_what_to_do_without_a_browser(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    code, _, err = run(capsys, "cards", "--out", tmp_path / "kaarten.pdf")
+    assert code == 1 and "Chromium" in err and "--out kaarten.html" in err
+    assert not (tmp_path / "kaarten.pdf").exists()
+
+
+def test_sessions_list(capsys, folder):
+    (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+    code, out, _ = run(capsys, "sessions", "list", "--folder", folder)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"Sessies in {folder}:"
+    assert sum("tafel" in line and "klaar" in line for line in lines) == 3
+    assert "kapot.dilemma.db" in out and lines[-1] == "3 sessies."
+
+
+def test_sessions_delete_asks_first(capsys, folder, monkeypatch):
+    path = folder / "tafel1.dilemma.db"
+    monkeypatch.setattr("sys.stdin", io.StringIO("nee\n"))
+    code, out, _ = run(capsys, "sessions", "delete", path)
+    assert code == 0 and "Er is niets verwijderd." in out and path.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
+    code, out, _ = run(capsys, "sessions", "delete", path)
+    assert code == 0 and "1 sessie verwijderd." in out
+    assert not path.exists() and not any(f.exists() for f in companion_files(path))
+
+
+def test_sessions_older_than_a_number_of_days(capsys, folder, library):
+    long_ago = time.time() - 40 * 86400
+    old = StoredSession.start(case_book(library), StartSession(("A", "B"), ("open-deur",)),
+                              path=folder / "oud.dilemma.db", clock=lambda: long_ago)
+    old.close()
+    code, out, _ = run(capsys, "sessions", "delete", "--older-than", "30", "--folder", folder, "--yes")
+    assert code == 0 and "1 sessie verwijderd." in out and "oud.dilemma.db" in out
+    assert sorted(f.name for f in folder.iterdir()) == ["tafel1.dilemma.db", "tafel2.dilemma.db", "tafel3.dilemma.db"]
+
+
+def test_sessions_recent_ones_are_kept(capsys, folder):
+    code, out, _ = run(capsys, "sessions", "delete", "--older-than", "1", "--folder", folder, "--yes")
+    assert code == 0 and "Geen sessies ouder dan 1 dagen" in out
+    assert len(list(folder.glob("*.dilemma.db"))) == 3
+
+
+def test_sessions_delete_only_session_files(capsys, tmp_path):
+    precious = tmp_path / "verslag.docx"
+    precious.write_text("belangrijk")
+    code, _, err = run(capsys, "sessions", "delete", precious, "--yes")
+    assert code == 2 and precious.exists() and ".dilemma.db" in err
+    assert run(capsys, "sessions", "delete", "--folder", tmp_path)[0] == 2  # what to delete?
+    with pytest.raises(SystemExit) as caught:
+        main(["sessions", "delete", "--older-than", "-3"])
+    assert caught.value.code == 2
+
+
+def test_a_broken_session_file_can_be_deleted_by_name(capsys, tmp_path, monkeypatch):
+    broken = tmp_path / "kapot.dilemma.db"
+    broken.write_bytes(b"kapot" * 100)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no answer at all: nothing happens
+    code, out, _ = run(capsys, "sessions", "delete", broken)
+    assert "onleesbaar" in out and broken.exists()
+    code, out, _ = run(capsys, "sessions", "delete", broken, "--yes")
+    assert code == 0 and not broken.exists()
+
+
+def test_the_commands_have_help_in_both_languages(capsys):
+    for command in ("merge", "report", "cards", "sessions"):
+        for lang, word in (("nl", "gebruik:"), ("en", "usage:")):
+            with pytest.raises(SystemExit):
+                main([command, "--help", "--lang", lang])
+            out, _ = capsys.readouterr()
+            assert out.startswith(f"{word} dilemmaspel {command}"), (command, lang)

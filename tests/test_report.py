@@ -1,0 +1,152 @@
+"""The report in every format: anonymous by default, hostile notes escaped and intact, sound structure."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from game.app import open_library, start_session
+from game.engine import StartSession
+from game.report.document import build_report
+from game.report.exports import render
+from game.report.figures import Selection
+from game.store.merge import gather
+from tests.tables import HOSTILE_NOTES, play_like_a_table
+
+NAMES = ("Wilhelmina Zwartjes", "Bartholomeus Kwak", "Cornelia Vroegop", "Dirkje Haverkamp")
+SAFE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
+             "aside", "ul", "ol", "li", "section", "figure", "figcaption", "strong", "table", "thead", "tbody", "tr",
+             "th", "td", "svg", "rect", "text", "article", "footer", "span"}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library()
+
+
+@pytest.fixture(scope="module")
+def gathering(library, tmp_path_factory):
+    """Three tables; the first wrote every hostile note there is."""
+    folder = tmp_path_factory.mktemp("tafels")
+    for number, cases in enumerate((("hygiene-normen", "open-deur"), ("hygiene-normen", "open-deur"),
+                                    ("open-deur", "hygiene-normen"))):
+        stored = start_session(library, StartSession(NAMES, cases, seed=number), path=folder / f"t{number}.dilemma.db")
+        play_like_a_table(stored, random.Random(number), HOSTILE_NOTES if number == 0 else ())
+        stored.close()
+    (folder / "kapot.dilemma.db").write_bytes(b"dit is geen sessie" * 20)
+    return gather([folder])
+
+
+@pytest.fixture(scope="module")
+def report(gathering, library):
+    return build_report(gathering, library, "nl")
+
+
+class Page(HTMLParser):
+    """Every tag, attribute and piece of text of an HTML page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attributes, self.texts = [], [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += attrs
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+
+def test_the_report_holds_every_table_and_every_note(report):
+    assert [(s.table_label, s.round) for s in report.stories] == [
+        ("Tafel 1", 1), ("Tafel 1", 2), ("Tafel 2", 1), ("Tafel 2", 2), ("Tafel 3", 1), ("Tafel 3", 2)]
+    assert set(HOSTILE_NOTES) <= set(report.stories[0].notes)
+    assert dict(report.summary)["Tafels"] == "3" and dict(report.summary)["Spelers"] == "12"
+    assert [s.key for s in report.sections] == ["overall", "case:hygiene-normen", "case:open-deur"]
+    figures = {block.figure for section in report.sections for block in section.blocks}
+    assert figures == {"leading_values", "picked_values", "votes", "perspective_gap", "values_vs_choices"}
+    assert len(report.notices) == 1 and "kapot.dilemma.db" in report.notices[0]
+    assert "/" not in report.notices[0].split("kapot.dilemma.db")[0][-30:]  # the file's name, not its folder
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "json"])
+def test_no_player_names_unless_asked(gathering, library, report, fmt):
+    anonymous = render(report, fmt)
+    assert not any(name in anonymous for name in NAMES)
+    assert "Partner" in anonymous or "partner" in anonymous  # roles stand in for the players
+    named = render(build_report(gathering, library, "nl", names=True), fmt)
+    assert all(name in named for name in NAMES)
+
+
+def test_html_is_self_contained_and_escapes_every_note(report):
+    html = render(report, "html")
+    page = Page(html)
+    assert set(page.tags) <= SAFE_TAGS
+    assert "script" not in page.tags
+    assert not [value for name, value in page.attributes if name in ("src", "href", "action")]
+    assert not re.search(r"url\(|@import|https?://(?!example\.invalid)", html)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    for note in HOSTILE_NOTES:
+        assert note in "".join(page.texts), note[:40]  # intact once the browser has read it
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+
+
+def test_html_prints_on_a4_with_numbers_on_the_bars(report):
+    html = render(report, "html")
+    assert "@page { size: A4" in html and "@media print" in html
+    assert all(colour in html for colour in ("#0072B2", "#E69F00", "#009E73"))  # Okabe-Ito
+    labels = re.findall(r'<svg class="bar" role="img" aria-label="([^"]*)">.*?<text[^>]*>([^<]*)</text>', html)
+    assert labels and all(label == shown for label, shown in labels)
+    assert all(re.fullmatch(r"\d+( \(\d+%\))?", shown) for _label, shown in labels)
+
+
+def test_markdown_shows_notes_literally(report):
+    text = render(report, "md")
+    unescaped = re.sub(r"\\(.)", r"\1", text)
+    for note in HOSTILE_NOTES:
+        assert note in unescaped.replace("<br>", "\n"), note[:40]
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert "[" not in re.sub(r"\\\[", "", text)  # no link can be formed from a note
+
+
+def test_csv_neutralises_formulas_and_keeps_the_rest(report):
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
+    notes = [row["text"] for row in rows if row["figure"] == "discussion_point"]
+    for note in HOSTILE_NOTES:
+        expected = "'" + note if note[0] in "=+-@" else note
+        assert expected in notes, note[:40]
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values() if cell)
+    votes = [row for row in rows if row["figure"] == "votes" and row["series"] == "before"]
+    assert votes and all(int(row["count"]) <= int(row["base"]) for row in votes)
+
+
+def test_json_is_the_whole_document(report):
+    document = json.loads(render(report, "json"))
+    assert document["format"] == "dilemmaspel-report" and document["version"] == 1
+    assert document["anonymised"] is True
+    assert set(HOSTILE_NOTES) <= set(document["stories"][0]["notes"])
+    votes = next(b for s in document["sections"] for b in s["blocks"] if b["figure"] == "votes")
+    assert votes["scope"]["case"] == "hygiene-normen" and [s["key"] for s in votes["series"]] == ["before", "after"]
+    assert sum(bar["count"] for bar in votes["series"][0]["bars"]) == votes["series"][0]["bars"][0]["base"]
+
+
+def test_english_report(gathering, library):
+    report = build_report(gathering, library, "en")
+    html = render(report, "html")
+    assert '<html lang="en">' in html and "Report of the plenary" in html
+    assert "A flannel is enough" in html
+    assert "Table 1" in html and "Tafel" not in html
+
+
+def test_a_filtered_report(gathering, library):
+    report = build_report(gathering, library, "nl", selection=Selection(case="open-deur", round=1))
+    assert [s.key for s in report.sections] == ["overall", "case:open-deur"]
+    assert [(s.table, s.round) for s in report.stories] == [(3, 1)]
+    assert report.selection == {"case": "open-deur", "round": 1}
