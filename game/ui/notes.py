@@ -33,7 +33,8 @@ class NotesEditor:
             self.draft = self.entry.get_text()
             self.keep_focus = self.entry.is_focused
 
-    def build(self, page: Page, top: float) -> None:
+    def build(self, page: Page, top: float) -> list:
+        """The editor from ``top`` down; returns the footer buttons that turn its pages."""
         page.label(_("ui.notes.hint"), MARGIN, top, page.content_width, 50, "@muted")
         width = page.content_width - 2 * (BUTTON_W + 20)
         self.entry = page.entry(MARGIN, top + 60, width, BUTTON_H, self.draft, _("ui.notes.placeholder"),
@@ -51,8 +52,8 @@ class NotesEditor:
         bottom = self.scene.content_bottom(page)
         if not notes:
             page.label(_("ui.notes.none"), MARGIN, y, page.content_width, 56, "@muted")
-        row_h = (bottom - y - BUTTON_H - 16) / PER_PAGE - 12
-        shown = page.pages(list(notes), PER_PAGE, self.page_index, MARGIN, bottom - BUTTON_H, 700, self._turn)
+        row_h = min(150, (bottom - y) / PER_PAGE - 12)
+        shown, turns = page.pages(list(notes), PER_PAGE, self.page_index, self._turn)
         for note in shown:
             text_w = page.content_width - 2 * (BUTTON_W + 20)
             page.text(escape(note.text), MARGIN, y, text_w, row_h, "@card")
@@ -61,6 +62,7 @@ class NotesEditor:
             page.button(_("ui.notes.remove"), MARGIN + text_w + BUTTON_W + 40, y, BUTTON_W, min(row_h, BUTTON_H),
                         lambda n=note: self.remove(n.id))
             y += row_h + 12
+        return turns
 
     def submit(self, text: str) -> None:
         """Add or save the point; when the engine refuses it, the text stays in the entry."""

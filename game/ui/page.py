@@ -154,7 +154,7 @@ class Page:
     # common parts ---------------------------------------------------------------
     def header(self, title: str, subtitle: str = "", right_space: float = 0) -> None:
         width = self.content_width - right_space
-        self.label(title, MARGIN, 24, width, 80, "@title" if not subtitle else "@heading")
+        self.label(title, MARGIN, 24, width, 70 if subtitle else 100, "@heading" if subtitle else "@title")
         if subtitle:
             self.label(subtitle, MARGIN, 92, width, 48, "@muted")
 
@@ -165,7 +165,7 @@ class Page:
         if back:
             self.button(back[0], MARGIN, y, 300, BUTTON_H, back[1])
         right = self.width - MARGIN
-        widths = [max(300.0, 40 + 0.6 * 34 * len(text)) for text, _action in actions]
+        widths = [max(260.0, 60 + 0.6 * 34 * len(text)) for text, _action in actions]
         x = right - sum(widths) - 24 * (len(widths) - 1)
         for index, ((text, action), w) in enumerate(zip(actions, widths)):
             primary = primary_last and index == len(actions) - 1
@@ -175,18 +175,16 @@ class Page:
         if notice:
             self.text(f"<b>{escape(notice)}</b>", MARGIN, y - 86, self.content_width, 80, "@error_text")
 
-    def pages(self, items: list, per_page: int, current: int, x: float, y: float, w: float,
-              turn: Callable[[int], None]) -> list:
-        """The items on the current page, with buttons to turn pages when there is more than one."""
+    def pages(self, items: list, per_page: int, current: int, turn: Callable[[int], None]) -> tuple[list, list]:
+        """The items on the current page, and the footer buttons that turn pages (none for one page)."""
         count = max(1, -(-len(items) // per_page))
         current = min(max(current, 0), count - 1)
+        turns = []
         if count > 1:
-            half = (w - 24) / 2
-            self.button(_("ui.previous"), x, y, half, BUTTON_H,
-                        (lambda: turn(current - 1)) if current > 0 else None)
-            self.button(_("ui.next_page", page=current + 1, pages=count), x + half + 24, y, half, BUTTON_H,
-                        (lambda: turn(current + 1)) if current < count - 1 else None)
-        return items[current * per_page:(current + 1) * per_page]
+            turns = [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None),
+                     (_("ui.next_page", page=current + 1, pages=count),
+                      (lambda: turn(current + 1)) if current < count - 1 else None)]
+        return items[current * per_page:(current + 1) * per_page], turns
 
 
 def tension(sides) -> str:

@@ -103,11 +103,13 @@ def _colours(p: Palette, **overrides: str) -> dict:
     return colours
 
 
-def _misc(scale: float, border: int, radius: int = 14, padding: tuple[int, int] | None = None) -> dict:
-    """Shape and spacing; text boxes get ``padding`` (their text wraps inside it), buttons a side margin."""
-    misc = {"shape": "rounded_rectangle" if radius else "rectangle",
-            "shape_corner_radius": str(max(2, round(radius * scale))) if radius else "0",
-            "border_width": str(border), "shadow_width": "0", "text_shadow_size": "0",
+def _misc(scale: float, border: int, padding: tuple[int, int] | None = None) -> dict:
+    """Shape and spacing; text boxes get ``padding`` (their text wraps inside it), buttons a side margin.
+
+    Plain rectangles: pygame_gui draws rounded ones about ten times slower (issue #711), and a
+    screen is built anew after every tap.
+    """
+    misc = {"shape": "rectangle", "border_width": str(border), "shadow_width": "0", "text_shadow_size": "0",
             "text_horiz_alignment_padding": "0" if padding else str(round(20 * scale))}
     if padding:
         misc["padding"] = f"{round(padding[0] * scale)},{round(padding[1] * scale)}"
@@ -120,7 +122,7 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
     size = font_sizes(scale, text_scale)
     border = max(2, round(p.border_width * max(scale, 0.67)))
     transparent = "#00000000"
-    text_misc = _misc(scale, 0, radius=0, padding=(6, 4))
+    text_misc = _misc(scale, 0, padding=(6, 4))
     return {
         "defaults": {"colours": _colours(p), "font": _font(size["body"])},
         "button": {"colours": _colours(p), "font": _font(size["body"], bold=True), "misc": _misc(scale, border)},
@@ -130,6 +132,8 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
                                          normal_border=p.primary, hovered_border=p.focus,
                                          active_border=p.focus)},
         "@toggle": {"font": _font(size["body"])},
+        "@stepper": {"font": _font(size["title"], bold=True)},
+        "@value": {"font": _font(size["heading"], bold=True), "misc": {"text_horiz_alignment": "center"}},
         "@overlay": {"colours": _colours(p, normal_bg=transparent, hovered_bg=transparent, active_bg=transparent,
                                          selected_bg=transparent, disabled_bg=transparent,
                                          normal_border=transparent, hovered_border=p.primary,
@@ -152,7 +156,15 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
         "@muted_text": {"colours": _colours(p, dark_bg=transparent, normal_text=p.muted), "font": _font(size["small"])},
         "@error_text": {"colours": _colours(p, dark_bg=transparent, normal_text=p.error), "font": _font(size["small"])},
         "@card": {"colours": _colours(p, dark_bg=p.card, normal_border=p.card_border),
-                  "misc": _misc(scale, max(1, border - 1), padding=(20, 10))},
+                  "misc": {**_misc(scale, max(1, border - 1), padding=(20, 10)), "line_spacing": "1.1"}},
+        "@value": {"colours": _colours(p, dark_bg=p.card, normal_border=p.card_border), "font": _font(size["small"]),
+                   "misc": {**_misc(scale, max(1, border - 1), padding=(18, 4)), "line_spacing": "1.0",
+                            "text_vert_alignment": "center"}},
+        "@value_selected": {"colours": _colours(p, dark_bg=p.selected, normal_text=p.selected_text,
+                                                normal_border=p.selected), "font": _font(size["small"]),
+                            "misc": {**_misc(scale, border, padding=(18, 4)), "line_spacing": "1.0",
+                                     "text_vert_alignment": "center"}},
+        "@strong": {"font": _font(size["body"], bold=True)},
         "@cover": {"colours": _colours(p, dark_bg=p.card, normal_border=p.primary),
                    "font": _font(size["heading"]), "misc": _misc(scale, border, padding=(40, 30))},
         "@question": {"font": _font(size["heading"], bold=True)},
@@ -170,10 +182,12 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
            for name, colour in (("resident", p.resident), ("family", p.family), ("team", p.team))},
         "text_entry_line": {"colours": _colours(p, dark_bg=p.card, selected_bg=p.button_hover,
                                                 selected_text=p.text),
-                            "font": _font(size["body"]), "misc": _misc(scale, border, radius=8, padding=(14, 6))},
-        "panel": {"colours": _colours(p, dark_bg=p.page), "misc": _misc(scale, 0, radius=0)},
-        "vertical_scroll_bar": {"colours": _colours(p, dark_bg=p.disabled), "misc": _misc(scale, 1, radius=0)},
-        "vertical_scroll_bar.button": {"misc": _misc(scale, 1, radius=0)},
+                            "font": _font(size["body"]),
+                            "misc": {**_misc(scale, border, padding=(14, 6)),
+                                     "text_horiz_alignment_padding": str(round(16 * scale))}},
+        "panel": {"colours": _colours(p, dark_bg=p.page), "misc": _misc(scale, 0)},
+        "vertical_scroll_bar": {"colours": _colours(p, dark_bg=p.disabled), "misc": _misc(scale, 1)},
+        "vertical_scroll_bar.button": {"misc": _misc(scale, 1)},
     }
 
 

@@ -1,4 +1,4 @@
-"""The case library: browse by theme, read a case, or pick one for a round of the set-up."""
+"""The case library: choose a theme, then a case, then read it (or pick it for a round of the set-up)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -6,26 +6,25 @@ from typing import Callable
 from game.i18n import _
 from game.scenario.model import Scenario
 from game.ui.cards import role_card
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.page import MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 
-THEMES_PER_PAGE = 5
+THEMES_PER_PAGE = 12
 CASES_PER_PAGE = 3
-THEME_W = 560
 
 
 class LibraryScene(BaseScene):
-    """Browse the library; with ``pick`` it returns the chosen case id to the set-up."""
+    """Browse the library; with ``pick`` the chosen case id goes back to the set-up (None: nothing chosen)."""
 
     def __init__(self, app, pick: Callable[[str | None], None] | None = None, pick_label: str = "") -> None:
         super().__init__(app)
         self.pick = pick
         self.pick_label = pick_label
+        self.in_theme = False
         self.theme: str | None = None
-        self.theme_page = 0
-        self.case_page = 0
+        self.page_index = 0
         self.reading: Scenario | None = None
-        self.shown: list[Scenario] = []
+        self.shown: list = []
 
     def cases(self) -> list[Scenario]:
         lang = self.app.settings.lang
@@ -36,33 +35,36 @@ class LibraryScene(BaseScene):
     def build(self, page: Page) -> None:
         if self.reading:
             self._build_case(page, self.reading)
-            return
+        elif self.in_theme:
+            self._build_cases(page)
+        else:
+            self._build_themes(page)
+
+    def _build_themes(self, page: Page) -> None:
         cases = self.cases()
-        themes = sorted({c.theme for c in cases}, key=str.lower)
-        title = self.pick_label or _("ui.library.title")
-        page.header(title, _("ui.library.subtitle"))
-        y, bottom = 180, page.footer_y - 20
-        theme_rows = [None] + themes
-        shown_themes = page.pages(theme_rows, THEMES_PER_PAGE, self.theme_page, MARGIN, bottom - BUTTON_H,
-                                  THEME_W, self._turn_themes)
-        for theme in shown_themes:
-            text = escape(theme) if theme else escape(_("ui.library.all_themes"))
-            style = "@card_selected" if theme == self.theme else "@card"
-            page.card(f"<b>{text}</b>" if theme == self.theme else text, MARGIN, y, THEME_W, 104,
-                      lambda t=theme: self._choose_theme(t), style)
-            y += 116
-        x = MARGIN + THEME_W + 40
-        width = page.width - x - MARGIN
-        in_theme = [c for c in cases if self.theme in (None, c.theme)]
-        self.shown = page.pages(in_theme, CASES_PER_PAGE, self.case_page, x, bottom - BUTTON_H, width,
-                                self._turn_cases)
+        themes = [None] + sorted({c.theme for c in cases}, key=str.lower)
+        page.header(self.pick_label or _("ui.library.title"), _("ui.library.choose_theme"))
+        self.shown, turns = page.pages(themes, THEMES_PER_PAGE, self.page_index, self._turn)
+        gap, top = 20, 180
+        width = (page.content_width - gap) / 2
+        for index, theme in enumerate(self.shown):
+            count = sum(1 for c in cases if theme in (None, c.theme))
+            name = theme or _("ui.library.all_themes")
+            x = MARGIN + (index % 2) * (width + gap)
+            y = top + (index // 2) * (96 + 16)
+            page.card(f"<b>{escape(name)}</b> ({count})", x, y, width, 96, lambda t=theme: self._open_theme(t))
+        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
+
+    def _build_cases(self, page: Page) -> None:
+        in_theme = [c for c in self.cases() if self.theme in (None, c.theme)]
+        page.header(self.theme or _("ui.library.all_themes"), _("ui.library.subtitle"))
+        self.shown, turns = page.pages(in_theme, CASES_PER_PAGE, self.page_index, self._turn)
         y = 180
         for number, case in enumerate(self.shown, start=1):
-            markup = (f"<b>{number}. {escape(case.title)}</b><br>{escape(case.theme)}<br>"
-                      f"{escape(tension(case.tension))}")
-            page.card(markup, x, y, width, 200, lambda c=case: self._read(c))
-            y += 214
-        page.footer([], back=(_("ui.back"), self.back))
+            markup = f"<b>{number}. {escape(case.title)}</b><br>{escape(tension(case.tension))}"
+            page.card(markup, MARGIN, y, page.content_width, 220, lambda c=case: self._read(c))
+            y += 236
+        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
 
     def _build_case(self, page: Page, case: Scenario) -> None:
         lang = self.app.settings.lang
@@ -75,16 +77,13 @@ class LibraryScene(BaseScene):
         actions = [(_("ui.library.pick"), lambda: self.pick(case.id))] if self.pick else []
         page.footer(actions, back=(_("ui.back"), self.back))
 
-    def _choose_theme(self, theme: str | None) -> None:
-        self.theme, self.case_page = theme, 0
+    def _open_theme(self, theme: str | None) -> None:
+        self.in_theme, self.theme, self.page_index = True, theme, 0
+        self.app.focus = None
         self.refresh()
 
-    def _turn_themes(self, index: int) -> None:
-        self.theme_page = index
-        self.refresh()
-
-    def _turn_cases(self, index: int) -> None:
-        self.case_page = index
+    def _turn(self, index: int) -> None:
+        self.page_index = index
         self.refresh()
 
     def _read(self, case: Scenario) -> None:
@@ -93,15 +92,23 @@ class LibraryScene(BaseScene):
         self.refresh()
 
     def number(self, n: int) -> None:
-        if not self.reading and 0 < n <= len(self.shown):
-            self._read(self.shown[n - 1])
+        """Number keys open the n-th theme or case shown."""
+        if self.reading or not 0 < n <= len(self.shown):
+            return
+        chosen = self.shown[n - 1]
+        self._read(chosen) if self.in_theme else self._open_theme(chosen)
 
     def back(self) -> None:
         if self.reading:
             self.reading = None
-            self.refresh()
+        elif self.in_theme:
+            self.in_theme, self.page_index = False, 0
         elif self.pick:
             self.pick(None)
+            return
         else:
             from game.ui.scenes.start import StartScene
             self.app.show(StartScene(self.app))
+            return
+        self.app.focus = None
+        self.refresh()

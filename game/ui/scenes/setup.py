@@ -42,9 +42,9 @@ class SetupScene(BaseScene):
         """A row 'title  [-]  value  [+]' with large targets."""
         page.label(title, MARGIN, y, 560, BUTTON_H)
         x = MARGIN + 580
-        page.button("–", x, y, 110, BUTTON_H, less)
-        page.label(value, x + 130, y, 220, BUTTON_H, "@heading")
-        page.button("+", x + 370, y, 110, BUTTON_H, more)
+        page.button("–", x, y, 120, BUTTON_H, less, "@stepper")
+        page.label(value, x + 130, y, 200, BUTTON_H, "@value")
+        page.button("+", x + 340, y, 120, BUTTON_H, more, "@stepper")
 
     def _build_players(self, page: Page) -> None:
         count = len(self.names)

@@ -170,11 +170,8 @@ class RoundScene(BaseScene):
         elif waiting:
             self._build_envelope(page, waiting[0])
         else:
-            lines = "<br>".join(f"<b>{escape(player_name(self.state, p))}</b>: "
-                                f"{escape(role_card(self.app.library, role, self.lang).name)}"
-                                for p, role in enumerate(r.roles))
-            page.text(f"{escape(_('ui.draw.everyone'))}<br><br>{lines}", MARGIN, TOP, page.content_width,
-                      self.content_bottom(page) - TOP, "@card")
+            cards = [escape(role_card(self.app.library, role, self.lang).line) for role in r.roles]
+            self._player_cards(page, _("ui.draw.everyone"), cards)
             self.footer(page, [(_("ui.draw.next"), self.advance)])
 
     def _build_intro(self, page: Page) -> None:
@@ -259,7 +256,7 @@ class RoundScene(BaseScene):
         values = value_ids(self.app.library, self.case)
         columns = 4 if len(values) <= 20 else 5
         rows = math.ceil(len(values) / columns)
-        info_h = 70
+        info_h = 56
         gap = 14
         height = min(120, (self.content_bottom(page) - top - info_h - gap * rows) / rows)
         width = (page.content_width - gap * (columns - 1)) / columns
@@ -270,7 +267,7 @@ class RoundScene(BaseScene):
             picked = value in chosen
             markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
             page.card(markup, x, y, width, height, lambda v=value: toggle(v),
-                      "@card_selected" if picked else "@card")
+                      "@value_selected" if picked else "@value")
         info = self.view.info or _("ui.values.hint", max=5)
         page.text(escape(info), MARGIN, top + rows * (height + gap), page.content_width, info_h, "@muted_text")
 
@@ -292,14 +289,23 @@ class RoundScene(BaseScene):
         self.refresh()
 
     def _build_share_overview(self, page: Page) -> None:
-        lines = []
-        for p, values in enumerate(self.round.values):
-            role = role_card(self.app.library, self.round.roles[p], self.lang).name
-            names = value_names(self.app.library, self.case, values, self.lang)
-            lines.append(f"<b>{escape(player_name(self.state, p))} ({escape(role)}):</b> {escape(names)}")
-        page.text(f"{escape(_('ui.share.together'))}<br><br>" + "<br>".join(lines), MARGIN, TOP,
-                  page.content_width, self.content_bottom(page) - TOP, "@card")
+        cards = [escape(value_names(self.app.library, self.case, values, self.lang))
+                 for values in self.round.values]
+        self._player_cards(page, _("ui.share.together"), cards)
         self.footer(page, [(_("ui.share.next"), self.advance)])
+
+    def _player_cards(self, page: Page, title: str, texts: list[str]) -> None:
+        """One card per player (name and role on top), in two columns: what the whole table sees."""
+        page.label(title, MARGIN, TOP, page.content_width, 56, "@strong")
+        columns, gap, top = 2, 20, TOP + 70
+        rows = math.ceil(len(texts) / columns)
+        width = (page.content_width - gap) / columns
+        height = min(200, (self.content_bottom(page) - top - gap * (rows - 1)) / rows)
+        for p, text in enumerate(texts):
+            role = role_card(self.app.library, self.round.roles[p], self.lang).name
+            markup = f"<b>{escape(player_name(self.state, p))} · {escape(role)}</b><br>{text}"
+            page.text(markup, MARGIN + (p % columns) * (width + gap), top + (p // columns) * (height + gap),
+                      width, height, "@card")
 
     # vote and reconsider: hidden votes in turn ---------------------------------------------------------
     def _stage(self) -> str:
@@ -352,13 +358,17 @@ class RoundScene(BaseScene):
     def _option_cards(self, page: Page, top: float, decision: Decision, options: tuple[str, ...], act,
                       notes: dict[str, str]) -> None:
         gap = 16
-        height = min(170, (self.content_bottom(page) - top - gap * (len(options) - 1)) / len(options))
+        columns = 2 if len(options) == 4 else 1
+        rows = math.ceil(len(options) / columns)
+        width = (page.content_width - gap * (columns - 1)) / columns
+        height = min(230, (self.content_bottom(page) - top - gap * (rows - 1)) / rows)
         for index, option_id in enumerate(options):
             text = decision.option(option_id).text
             extra = f"<br><i>{escape(notes[option_id])}</i>" if notes.get(option_id) else ""
             markup = f"<b>{index + 1}.</b> {escape(text)}{extra}"
-            page.card(markup, MARGIN, top + index * (height + gap), page.content_width, height,
-                      lambda o=option_id: act(o))
+            x = MARGIN + (index % columns) * (width + gap)
+            y = top + (index // columns) * (height + gap)
+            page.card(markup, x, y, width, height, lambda o=option_id: act(o))
 
     def number(self, n: int) -> None:
         phase = self.round.phase
@@ -394,7 +404,7 @@ class RoundScene(BaseScene):
         if self.round.viewing:
             self._build_consequences(page, decision, self.round.viewing)
             return
-        page.label(decision.title, MARGIN, TOP, page.content_width, 56)
+        page.label(decision.title, MARGIN, TOP, page.content_width, 56, "@strong")
         options = self.stored.session.available_options()
         notes = {option: self._vote_line(option) for option in options}
         self._option_cards(page, TOP + 66, decision, options, lambda o: self.send(ExploreOption(o)), notes)
@@ -464,12 +474,13 @@ class RoundScene(BaseScene):
             page.button(text, x, TOP, 380, BUTTON_H, lambda t=tab: self._tab(t), "@toggle",
                         selected=self.view.tab == tab)
             x += 400
+        turns = []
         if self.view.tab == "values":
             page.text(escape(_("ui.record.ask")), x + 20, TOP, page.width - MARGIN - x - 20, BUTTON_H)
             self._value_grid(page, TOP + BUTTON_H + 16, self.round.leading_values, self._toggle_leading)
         else:
-            self.notes.build(page, TOP + 100)
-        self.footer(page, [(_("ui.record.next"), self.advance)])
+            turns = self.notes.build(page, TOP + 100)
+        self.footer(page, turns + [(_("ui.record.next"), self.advance)])
 
     def _tab(self, tab: str) -> None:
         self.view.tab = tab
@@ -490,12 +501,13 @@ class RoundScene(BaseScene):
                         "@toggle", selected=index == self.view.ending_page)
             x += 460
         top = TOP + 110
+        turns = []
         if current == "notes":
-            self.notes.build(page, top)
+            turns = self.notes.build(page, top)
         else:
             markup = self._story() if current == "story" else self._facts()
             page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
-        self.footer(page, [finish])
+        self.footer(page, turns + [finish])
 
     def _ending_page(self, index: int) -> None:
         self.view.ending_page = index

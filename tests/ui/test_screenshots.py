@@ -1,0 +1,113 @@
+"""Every screen at 1280x720 and 1920x1080, in Dutch and English, written to out/screenshots/.
+
+Look at them. While shooting, each screen is also checked as a person at the table would
+meet it: everything inside the window, every target at least 48 px, text at least 32 px
+at 1080p (scaled with the window).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.i18n import _
+from game.ui.theme import font_sizes
+from tests.ui.harness import Table
+from tests.ui.play import Player
+from tests.ui.test_full_session import set_up
+
+OUT = Path(__file__).parents[2] / "out" / "screenshots"
+MIN_TARGET = 48
+
+
+class Camera:
+    """Saves the first screen of each kind and checks its layout."""
+
+    def __init__(self, table: Table, folder: Path) -> None:
+        self.t = table
+        self.folder = folder
+        self.taken: list[str] = []
+
+    def __call__(self, name: str) -> None:
+        check_layout(self.t)
+        if name in self.taken:
+            return
+        self.taken.append(name)
+        self.t.shot(self.folder / f"{len(self.taken):02d}-{name}.png")
+
+
+def check_layout(t: Table) -> None:
+    window = pygame.Rect((0, 0), t.app.size)
+    for element in t.app.page.root.elements:
+        assert window.contains(element.rect), f"{element} at {element.rect} is outside the window {window}"
+    for item in t.app.page.focusables:
+        rect = item.element.rect
+        assert min(rect.size) >= MIN_TARGET, f"{item.label!r} is {rect.size}, smaller than a finger"
+
+
+def test_body_text_is_at_least_32_px_at_1080p_and_scales():
+    assert font_sizes(1.0, 1.0)["small"] >= 32 and font_sizes(1.0, 1.0)["body"] >= 32
+    assert font_sizes(2.0, 1.0)["body"] >= 64 and font_sizes(1.0, 1.3)["heading"] > font_sizes(1.0, 1.0)["heading"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_screen(tmp_path, library, size, lang):
+    t = Table(tmp_path, library, size=size, lang=lang)
+    shoot = Camera(t, OUT / f"{lang}-{size[0]}x{size[1]}")
+    shoot("start")
+    p = Player(t, "mouse", shoot)
+    p.act(_("ui.start.settings"))
+    shoot("settings")
+    p.act(_("ui.back"))
+    p.act(_("ui.start.library"))
+    shoot("library-themes")
+    t.key(pygame.K_1)
+    shoot("library-cases")
+    t.key(pygame.K_1)
+    shoot("library-case")
+    t.key(pygame.K_ESCAPE)
+    t.key(pygame.K_ESCAPE)
+    p.act(_("ui.back"))
+    p.act(_("ui.start.play"))
+    shoot("setup-players")
+    p.act(_("ui.next"))
+    shoot("setup-cases")
+    p.act(_("ui.next"))
+    shoot("setup-times")
+    p.act(_("ui.back"))
+    p.act(_("ui.back"))
+    p.act(_("ui.back"))
+    set_up(t)
+    p.draw_roles()
+    value = p._value_label("autonomie")
+    p.act(value)
+    p.act(value)                              # the last value cannot go: the engine says why
+    shoot("refusal-shown")
+    t.now.offset = 3600                      # the step's time runs out
+    t.step(2)
+    shoot("time-up")
+    t.now.offset = 0
+    p.act(_("ui.share.done"))
+    p.share_values(("autonomie",)) if False else None
+    for _player in range(t.app.scene.round.players - 1):
+        p.act(value)
+        p.act(t.labels()[-1])
+    p.shoot("share-overview")
+    p.act(_("ui.share.next"))
+    p.choose_until_ending()
+    p.record(("autonomie",), ("Een gesprekspunt voor de plenaire bespreking", "Nog een punt"))
+    p.shoot("ending-story")
+    p.act(_("ui.ending.facts"))
+    p.shoot("ending-facts")
+    p.act(_("ui.ending.notes"))
+    p.shoot("ending-notes")
+    p.act(_("ui.ending.next_round"))
+    p.act(_("ui.round.menu"))
+    shoot("start-with-resume")
+    p.act(_("ui.start.resume"))
+    shoot("resume")
+    t.key(pygame.K_1)
+    p.play_round()
+    shoot("summary")
