@@ -48,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Modules that add subcommands of their own: each has register(add), where add(name, run,
 # help_id, description_id) returns the new subparser for its arguments.
-COMMAND_MODULES: tuple[str, ...] = ("game.facilitator",)
+COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    add.existing = commands.choices  # the subcommands by name, for a module that extends one (tools.watch)
     for name, run in (("validate", cmd_validate), ("lint", cmd_lint)):
         add(name, run, f"cli.{name}_help", f"cli.{name}_description").add_argument(
             "paths", nargs="*", type=Path, metavar=_("cli.path_metavar"), help=_("cli.validate_paths_help"))

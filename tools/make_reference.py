@@ -1,6 +1,7 @@
 """Write the generated parts of the docs: the key tables and error lists in docs/casusformaat.md,
-the case list in docs/bibliotheek.md, and the JSON Schemas in schemas/. Run after changing the model or
-the catalogs:  python -m tools.make_reference   (a test fails while they are out of date)."""
+the case list in docs/bibliotheek.md, the command reference docs/opdrachten.md, and the JSON Schemas in
+schemas/. Run after changing the model, the catalogs or a command:  python -m tools.make_reference
+(a test fails while they are out of date)."""
 from __future__ import annotations
 
 import re
@@ -10,15 +11,17 @@ from pathlib import Path
 from game.i18n import _, set_language
 from game.scenario.lint import readability
 from game.scenario.loader import load_library
-from game.scenario.model import Deck, Scenario
 from game.scenario.problems import CODES, LINT_CODES
 from game.scenario.reference import key_tables, schema_text
+from tools.cli_reference import reference_text
+from tools.schemas import SCHEMA_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "casusformaat.md"
 LIBRARY_DOC = ROOT / "docs" / "bibliotheek.md"
+COMMANDS_DOC = ROOT / "docs" / "opdrachten.md"
 DOCS = (FORMAT_DOC, LIBRARY_DOC)
-SCHEMAS = {ROOT / "schemas" / "scenario.schema.json": Scenario, ROOT / "schemas" / "deck.schema.json": Deck}
+SCHEMAS = {ROOT / "schemas" / name: root for name, root in SCHEMA_FILES.items()}
 MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table(CODES), "kwaliteit": lambda: error_table(LINT_CODES),
            "bibliotheek": lambda: library_table()}
 
@@ -62,6 +65,7 @@ def expected_files() -> dict[Path, str]:
     files = {path: schema_text(root) for path, root in SCHEMAS.items()}
     for doc in DOCS:
         files[doc] = filled(doc.read_text(encoding="utf-8"))
+    files[COMMANDS_DOC] = reference_text()
     return files
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -149,12 +151,37 @@ PARALLEL_FROM = 64  # files; below this, starting worker processes costs more th
 
 def load_cases(paths: list[Path], decks: Decks) -> Iterator[CaseResult]:
     """Load many case files, in order; a large folder is spread over the processor's cores."""
+    on_loaded = _on_loaded.get()
+    for result in _load_in_order(paths, decks):
+        if on_loaded:
+            on_loaded(result)
+        yield result
+
+
+def _load_in_order(paths: list[Path], decks: Decks) -> Iterator[CaseResult]:
     workers = min(4, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
         yield from (load_case(path, decks) for path in paths)
         return
     with ProcessPoolExecutor(workers) as pool:
         yield from pool.map(load_case, paths, repeat(decks), chunksize=32)
+
+
+_on_loaded: ContextVar[Callable[[CaseResult], None] | None] = ContextVar("on_loaded", default=None)
+
+
+@contextmanager
+def reporting_loads(on_loaded: Callable[[CaseResult], None]) -> Iterator[None]:
+    """Within this block, ``load_cases`` calls ``on_loaded`` with each file it finishes (progress of long jobs).
+
+    A context rather than a parameter, so that every caller of ``load_cases`` (the library, the
+    command line) reports without passing it along.
+    """
+    token = _on_loaded.set(on_loaded)
+    try:
+        yield
+    finally:
+        _on_loaded.reset(token)
 
 
 def add_case(library: Library, case: LoadedCase) -> None:

@@ -1,0 +1,239 @@
+"""``dilemmaspel new CASE-ID``: a new case file with every part present, explained in comments.
+
+The file is valid from the first moment (``validate`` accepts it, the text player plays it), and
+every text in it is example text between « and », which ``lint`` reports until it is replaced. The
+comments and example texts come from the catalogs, so ``--lang en`` gives an English case.
+Roles and values are taken from the decks the new file will use, so its ids are known there.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from game.i18n import _, get_language
+from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START
+from game.scenario.loader import BUNDLED_LIBRARY, decks_for, load_decks
+from game.scenario.model import Id
+
+PREFERRED_ROLES = ("bewoner", "partner", "evv", "teamleider")
+PREFERRED_VALUES = ("autonomie", "veiligheid")
+ROLE_COUNT = 4
+ENDING_COUNT = 3
+SCHEMA_NAME = "scenario.schema.json"
+COMMENT_WIDTH = 100
+_ID = TypeAdapter(Id)
+
+
+def register(add) -> None:
+    command = add("new", run_new, "authoring.new.help", "authoring.new.description")
+    command.add_argument("case_id", metavar="CASE-ID", help=_("authoring.new.case_id_help"))
+    command.add_argument("--out", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.new.out_help"))
+
+
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        _ID.validate_python(args.case_id)
+    except ValidationError:
+        print(_("authoring.new.bad_id", case_id=args.case_id, suggestion=suggested_id(args.case_id)), file=sys.stderr)
+        return 2
+    path = target(args.out, args.case_id)
+    if path.suffix != ".yaml":
+        print(_("authoring.new.not_yaml", path=path), file=sys.stderr)
+        return 2
+    if not path.parent.is_dir():
+        print(_("authoring.new.no_folder", folder=path.parent), file=sys.stderr)
+        return 2
+    try:
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite an existing file
+            handle.write(case_template(args.case_id, path, get_language()))
+    except FileExistsError:
+        print(_("authoring.new.exists", path=path), file=sys.stderr)
+        return 1
+    print(_("authoring.new.written", path=path, file=shlex.quote(str(path))))
+    return 0
+
+
+def target(out: Path | None, case_id: str) -> Path:
+    """Where the new case goes: ``--out`` (a file, or a folder to put CASE-ID.yaml in), else the working folder."""
+    if out is None or out.is_dir():
+        return (out or Path()) / f"{case_id}.yaml"
+    return out
+
+
+def suggested_id(wanted: str) -> str:
+    """A valid id close to what was typed: 'Mijn Casus!' becomes 'mijn-casus'."""
+    plain = unicodedata.normalize("NFKD", wanted).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in plain).split()
+    return "-".join(words)[:60].strip("-") or "mijn-casus"
+
+
+def schema_reference(path: Path) -> str:
+    """The schema for the editor, relative to the new file: the nearest schemas/ above it, else the bundled one."""
+    folder = path.absolute().parent
+    found = next((f / "schemas" / SCHEMA_NAME for f in (folder, *folder.parents)
+                  if (f / "schemas" / SCHEMA_NAME).is_file()), BUNDLED_LIBRARY.parent / "schemas" / SCHEMA_NAME)
+    try:
+        return Path(os.path.relpath(found, folder)).as_posix()
+    except ValueError:  # another drive (Windows): only a full address works
+        return found.as_uri()
+
+
+def _chosen(available: list[str], preferred: tuple[str, ...], count: int) -> list[str]:
+    """``count`` ids: the preferred ones the deck has, then others from the deck, then the preferred anyway."""
+    ordered = [i for i in preferred if i in available] + [i for i in available if i not in preferred]
+    return (ordered + [i for i in preferred if i not in ordered])[:count]
+
+
+class _Writer:
+    """Lines of YAML with comments; every text from the catalogs in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
+
+    def put(self, line: str = "", indent: int = 0) -> None:
+        self.lines.append(" " * indent + line if line else "")
+
+    def about(self, key: str, indent: int = 0, **params: object) -> None:
+        """A comment, wrapped so that a long list of ids stays readable in a narrow editor."""
+        for line in _(f"authoring.template.about.{key}", self.lang, **params).splitlines():
+            for part in textwrap.wrap(line, COMMENT_WIDTH - indent, break_on_hyphens=False) or [""]:
+                self.put(f"# {part}".rstrip(), indent)
+
+    def example(self, key: str) -> str:
+        """Example text between « and », written so that YAML reads it as one text."""
+        text = f"{PLACEHOLDER_START}{_(f'authoring.template.text.{key}', self.lang)}{PLACEHOLDER_END}"
+        return json.dumps(text, ensure_ascii=False) if ": " in text or " #" in text else text
+
+    def text(self, name: str, key: str, indent: int) -> None:
+        self.put(f"{name}: {self.example(key)}", indent)
+
+    def block(self, name: str, key: str, indent: int) -> None:
+        self.put(f"{name}: |", indent)
+        self.put(self.example(key), indent + 2)
+
+    def ident(self, key: str, **params: object) -> str:
+        return _(f"authoring.template.id.{key}", self.lang, **params)
+
+
+def case_template(case_id: str, path: Path, lang: str) -> str:
+    """The text of a new case file for ``path``."""
+    decks, _problems = load_decks(decks_for(path))
+    roles = _chosen(list(decks.roles), PREFERRED_ROLES, ROLE_COUNT)
+    first_value, second_value = _chosen(list(decks.values), PREFERRED_VALUES, 2)
+    w = _Writer(lang)
+    w.put(f"# yaml-language-server: $schema={schema_reference(path)}")
+    w.about("header", case_id=case_id, file=shlex.quote(path.name))
+    w.put()
+    _top(w, case_id, first_value, second_value, ", ".join(decks.values))
+    w.put()
+    w.about("roles", roles=", ".join(decks.roles))
+    w.put("roles:")
+    for role in roles:
+        w.put(f"{role}:", 2)
+        for part in ("knows", "wants", "fears"):
+            w.text(part, part, 4)
+    w.put()
+    _own_values(w)
+    w.put()
+    _decisions(w, first_value, second_value)
+    w.put()
+    _endings(w)
+    w.put()
+    _background(w)
+    return "\n".join(w.lines) + "\n"
+
+
+def _top(w: _Writer, case_id: str, first_value: str, second_value: str, all_values: str) -> None:
+    for key, line in (("id", f"id: {case_id}"), ("version", "version: 1"), ("lang", f"lang: {w.lang}")):
+        w.about(key)
+        w.put(line)
+    for key in ("title", "theme"):
+        w.about(key)
+        w.text(key, key, 0)
+    w.put()
+    w.about("tension", values=all_values)
+    w.put("tension:")
+    for side, value in (("side_one", first_value), ("side_two", second_value)):
+        w.put(f"- text: {w.example(side)}", 2)
+        w.put(f"values: [{value}]", 4)
+    w.about("setting")
+    w.text("setting", "setting", 0)
+    w.about("intro")
+    w.block("intro", "intro", 0)
+    w.about("content_note")
+    w.put(f"# content_note: {w.example('content_note')}")
+
+
+def _own_values(w: _Writer) -> None:
+    w.about("values")
+    w.put("# values:")
+    w.put(f"#   {w.ident('own_value')}:")
+    w.put(f"#     name: {w.example('value_name')}")
+    w.put(f"#     line: {w.example('value_line')}")
+
+
+def _decisions(w: _Writer, one: str, other: str) -> None:
+    first, second = w.ident("first"), w.ident("second")
+    endings = [w.ident("ending", number=n) for n in range(1, ENDING_COUNT + 1)]
+    option = [w.ident("option", letter=letter) for letter in "abcde"]
+    w.about("start")
+    w.put(f"start: {first}")
+    w.put()
+    w.about("decisions")
+    w.put("decisions:")
+    _decision(w, first, "first", [(option[0], second, one, other), (option[1], second, other, one)])
+    _decision(w, second, "second", [(option[2], endings[0], one, other), (option[3], endings[1], other, one),
+                                    (option[4], endings[2], one, other)])
+    w.about("when", 8, example=f"{first}.{option[1]}")
+    w.put(f"# when: [{first}.{option[1]}]", 8)
+
+
+def _decision(w: _Writer, node_id: str, key: str, options: list[tuple[str, str, str, str]]) -> None:
+    w.put(f"{node_id}:", 2)
+    w.text("title", f"{key}_title", 4)
+    w.block("text", f"{key}_text", 4)
+    w.text("question", "question", 4)
+    w.put("options:", 4)
+    if key == "first":
+        w.about("options", 6)
+    for option_id, next_id, favours, pressures in options:
+        w.put(f"- id: {option_id}", 6)
+        w.text("text", "option", 8)
+        w.put(f"next: {next_id}", 8)
+        w.put("consequences:", 8)
+        for corner in ("resident", "family", "team"):
+            w.text(corner, corner, 10)
+        w.put(f"favours: [{favours}]", 8)
+        w.put(f"pressures: [{pressures}]", 8)
+
+
+def _endings(w: _Writer) -> None:
+    w.about("endings")
+    w.put("endings:")
+    for number in range(1, ENDING_COUNT + 1):
+        w.put(f"{w.ident('ending', number=number)}:", 2)
+        w.text("title", "ending_title", 4)
+        w.block("text", "ending_text", 4)
+        w.put("reflection:", 4)
+        for question in ("question_one", "question_two", "question_three"):
+            w.put(f"- {w.example(question)}", 6)
+
+
+def _background(w: _Writer) -> None:
+    w.about("facts")
+    w.put("facts:")
+    w.put(f"- title: {w.example('fact_title')}", 2)
+    w.text("text", "fact_text", 4)
+    w.text("source", "fact_source", 4)
+    w.about("sources")
+    w.put("sources:")
+    w.put(f"- {w.example('source')}", 2)

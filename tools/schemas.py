@@ -1,0 +1,44 @@
+"""``dilemmaspel schema``: the JSON Schemas of the format, for completion and hover help in an editor.
+
+The same files are kept in ``schemas/`` by ``python -m tools.make_reference``; this command writes them
+wherever a facilitator keeps their own cases.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.i18n import _
+from game.scenario.model import Deck, Scenario
+from game.scenario.reference import schema_text
+
+SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck}
+DEFAULT_FOLDER = Path("schemas")
+
+
+def register(add) -> None:
+    command = add("schema", run_schema, "authoring.schema.help", "authoring.schema.description")
+    command.add_argument("--out", type=Path, default=DEFAULT_FOLDER, metavar=_("authoring.folder_metavar"),
+                         help=_("authoring.schema.out_help"))
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder`` (made when missing); the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, root in SCHEMA_FILES.items():
+        path = folder / name
+        path.write_text(schema_text(root), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.out.is_dir():
+        print(_("authoring.schema.not_a_folder", path=args.out), file=sys.stderr)
+        return 2
+    for path in write_schemas(args.out):
+        print(_("authoring.written", path=path))
+    print(_("authoring.schema.editor_line", schema=(args.out / "scenario.schema.json").as_posix()))
+    return 0

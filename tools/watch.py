@@ -1,0 +1,143 @@
+"""More for ``dilemmaspel validate``: the spot in the file under each problem (--snippet), checking again on
+every save (--watch), and progress on stderr while a big folder is read (for ``lint`` as well).
+
+Without the new options ``validate`` prints exactly what it always printed; the checking and the report
+are those of ``game.cli``, so the two can never drift apart. Saving is noticed by polling the time,
+size and inode of the files (an editor that saves by renaming a new file changes the inode).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from game.cli import _check_paths, _report
+from game.i18n import _, n_
+from game.scenario.lint import placeholder_problems
+from game.scenario.loader import BUNDLED_LIBRARY, DECK_FILES, decks_for, reporting_loads
+from game.scenario.problems import display_path
+from tools.progress import Progress
+from tools.snippets import with_snippets
+
+Run = Callable[[argparse.Namespace], int]
+Snapshot = dict[Path, tuple[int, int, int] | None]
+PROGRESS_EVERY = 100  # files
+
+
+def register(add) -> None:
+    validate = add.existing["validate"]
+    validate.add_argument("--snippet", action="store_true", help=_("authoring.validate.snippet_help"))
+    validate.add_argument("--watch", action="store_true", help=_("authoring.validate.watch_help"))
+    validate.add_argument("--interval", type=_seconds, default=0.5, metavar=_("authoring.seconds_metavar"),
+                          help=_("authoring.validate.interval_help"))
+    validate.add_argument("--max-checks", type=_positive, default=None, metavar="N",
+                          help=_("authoring.validate.max_checks_help"))
+    validate.set_defaults(run=partial(run_validate, validate.get_default("run")))
+    lint = add.existing["lint"]
+    lint.set_defaults(run=partial(with_progress, lint.get_default("run")))
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 60:
+        raise argparse.ArgumentTypeError(_("authoring.seconds_range", value=text))
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("authoring.positive", value=text))
+    return value
+
+
+def with_progress(run: Run, args: argparse.Namespace) -> int:
+    """Run a command that reads case files, telling on stderr how many it has read so far."""
+    with _counting_files():
+        return run(args)
+
+
+def _counting_files():
+    return reporting_loads(Progress("authoring.progress.files", PROGRESS_EVERY).step)
+
+
+def run_validate(plain: Run, args: argparse.Namespace) -> int:
+    paths = args.paths or [BUNDLED_LIBRARY]
+    if args.watch:
+        return watch(paths, args.interval, args.max_checks)
+    with _counting_files():
+        return check(paths) if args.snippet else plain(args)
+
+
+def check(paths: list[Path], placeholders: bool = False) -> int:
+    """One check as ``validate`` does it, each problem with its snippet; 2 when a path is missing."""
+    checked = _check_paths(paths)
+    if checked is None:
+        return 2
+    result = _report(checked, with_snippets(checked.problems))
+    left = sum(len(placeholder_problems(c.scenario, c.source)) for c in checked.cases) if placeholders else 0
+    if left:
+        print(n_("authoring.watch.placeholders", left))
+    return result
+
+
+def watch(paths: list[Path], interval: float, max_checks: int | None = None) -> int:
+    """Check, then check again after every save, until Ctrl+C (or ``max_checks`` checks)."""
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        print(_("cli.path_missing", path=missing[0]), file=sys.stderr)
+        return 2
+    print(_("authoring.watch.start", paths=", ".join(map(str, paths))), file=sys.stderr, flush=True)
+    checks, result = 0, 0
+    try:
+        while True:
+            checked = snapshot(paths)  # taken before the check, so a save during the check is not missed
+            with _counting_files():
+                result = check(paths, placeholders=True)
+            checks += 1
+            sys.stdout.flush()
+            if max_checks and checks >= max_checks:
+                return result
+            changed = wait_for_change(paths, interval, checked)
+            print()
+            print(_("authoring.watch.changed", time=time.strftime("%H:%M:%S"),
+                    files=", ".join(display_path(p) for p in changed)))
+    except KeyboardInterrupt:
+        print(_("authoring.watch.stopped"), file=sys.stderr)
+        return result
+
+
+def wait_for_change(paths: list[Path], interval: float, before: Snapshot) -> list[Path]:
+    """Poll until a watched file differs from ``before`` and then stays the same for one interval;
+    the files that changed."""
+    now = snapshot(paths)
+    while now == before:
+        time.sleep(interval)
+        now = snapshot(paths)
+    settled = None
+    while settled != now:  # an editor may write a file in steps: wait until it is done
+        settled = now
+        time.sleep(interval)
+        now = snapshot(paths)
+    return sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
+
+
+def snapshot(paths: list[Path]) -> Snapshot:
+    """Time, size and inode of every file a check of ``paths`` reads (None for one that is gone)."""
+    files: set[Path] = set()
+    for path in paths:
+        files |= set(path.rglob("*.yaml")) if path.is_dir() else {path}
+        if not path.is_dir():
+            files |= {decks_for(path) / name for name in DECK_FILES.values()}
+    return {file: _stat(file) for file in files}
+
+
+def _stat(file: Path) -> tuple[int, int, int] | None:
+    try:
+        found = file.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
