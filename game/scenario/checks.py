@@ -175,20 +175,31 @@ def story_graph(decisions: dict, endings: dict) -> nx.DiGraph:
     return graph
 
 
+def start_of(data: dict, decisions: dict) -> str | None:
+    """The first decision point: the one ``start`` names, else the first in the file (None without any)."""
+    start = data.get("start")
+    return start if isinstance(start, str) and start in decisions else next(iter(decisions), None)
+
+
+def reach(graph: nx.DiGraph, start: str | None, endings: dict) -> tuple[set[str], set[str]]:
+    """The nodes a table can get to from ``start``, and the nodes from which it can still get to an ending."""
+    reachable = nx.descendants(graph, start) | {start} if start is not None else set()
+    can_end: set[str] = set()
+    for ending in endings:
+        can_end |= nx.ancestors(graph, ending) | {ending}
+    return reachable, can_end
+
+
 def _graph(source: Source, data: dict, decisions: dict, endings: dict) -> list[Problem]:
     if not decisions:
         return []
-    start = data.get("start") if data.get("start") in decisions else next(iter(decisions))
     graph = story_graph(decisions, endings)
-    reachable = nx.descendants(graph, start) | {start}
+    reachable, can_end = reach(graph, start_of(data, decisions), endings)
     problems = []
     for node_id in graph:
         section = "decisions" if node_id in decisions else "endings"
         if node_id not in reachable:
             problems.append(source.problem((section, node_id), "UNREACHABLE_NODE", at_key=True, id=node_id))
-    can_end = set()
-    for ending in endings:
-        can_end |= nx.ancestors(graph, ending) | {ending}
     for node_id in decisions:
         if node_id in reachable and node_id not in can_end and _all_targets_known(decisions[node_id], graph):
             problems.append(source.problem(("decisions", node_id), "NO_ENDING", at_key=True, id=node_id))
