@@ -1,16 +1,17 @@
 """The plenary's figures and the exports after a training: report (HTML, Markdown, CSV, JSON) and cards.
 
-For a screen or a script::
+For the plenary screen, ``game.report.plenary.Plenary`` holds the gathered sessions of
+some folders or files and keeps them up to date::
 
-    from game.store.merge import gather, fingerprint
-    from game.report.figures import Selection, figures, table_rounds, choices
-    gathering = gather([folder])                       # read-only; warnings name skipped files
-    rounds = table_rounds(s.state for s in gathering.sessions)
-    cases = {case_id: library.case(case_id, lang).scenario for case_id in choices(rounds).cases}
-    shown = figures(rounds, cases, Selection(case="hygiene-normen"))
-    if fingerprint([folder]) != gathering.fingerprint:  # cheap; check every second or so
-        gathering = gather([folder])
+    from game.report.plenary import Plenary
+    from game.report.figures import Selection
+    plenary = Plenary([folder], open_library(), "nl")   # read-only; plenary.warnings name skipped files
+    shown = plenary.figures(Selection(case="hygiene-normen"))   # numbers, per case/round/table
+    blocks = plenary.report(Selection(round=1)).sections        # the same, labelled, as the report has them
+    if plenary.refresh():                                       # cheap when no file changed
+        shown = plenary.figures(Selection(case="hygiene-normen"))
 
-``game.report.document.build_report`` labels the figures for the exports and
-``game.report.labels.Labels`` names ids in the room's language.
+Underneath: ``game.store.merge`` gathers the files, ``figures`` computes (pure functions),
+``labels`` names ids in the room's language, ``document`` builds the labelled report that
+``html`` and ``exports`` write, and ``cards`` makes the printable cards.
 """

@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from game.i18n import _, n_
 from game.report.figures import (FIRST, Figures, PerspectiveGap, Selection, TableRound, Tally, ValueFigures,
                                  ValuesVsChoices, VoteSplit, choices, figures, table_rounds)
-from game.report.labels import Labels
+from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
 from game.store.merge import FileWarning, Gathering
@@ -131,9 +131,8 @@ def build_report(gathering: Gathering, library: Library, lang: str = "nl", names
     """The report of the gathered sessions in ``lang``; player names only with ``names``."""
     states = [session.state for session in gathering.sessions]
     rounds = table_rounds(states)
-    cases = {case_id: labelled.scenario for case_id in {r.case for r in rounds}
-             if (labelled := library.case(case_id, lang))}
-    labels = Labels(library, lang, {r.case: r.case_title for r in rounds})
+    cases = played_cases(library, rounds, lang)
+    labels = Labels.of_rounds(library, lang, rounds)
     overall = figures(rounds, cases, selection)
     sections = [_overall_section(overall, rounds, cases, selection, labels)]
     for case_id in choices(overall.rounds).cases:

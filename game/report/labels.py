@@ -7,9 +7,10 @@ the library still reads.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from game.i18n import _
+from game.report.figures import TableRound
 from game.scenario.loader import Library
 from game.scenario.model import Card, DeckCard, Scenario, default_option_id
 
@@ -22,6 +23,12 @@ def card_line(card: Card, lang: str) -> str:
     return card.en.line if lang == "en" and isinstance(card, DeckCard) and card.en else card.line
 
 
+def played_cases(library: Library, rounds: Iterable[TableRound], lang: str) -> dict[str, Scenario]:
+    """The library's version of every case the rounds played; a case no longer in the library is left out."""
+    return {case_id: loaded.scenario for case_id in dict.fromkeys(r.case for r in rounds)
+            if (loaded := library.case(case_id, lang))}
+
+
 class Labels:
     """Look up what to show for an id; ``titles`` are the case titles the logs carry."""
 
@@ -29,6 +36,11 @@ class Labels:
         self.library = library
         self.lang = lang
         self.titles = dict(titles or {})
+
+    @classmethod
+    def of_rounds(cls, library: Library, lang: str, rounds: Iterable[TableRound]) -> "Labels":
+        """Labels that also know the titles the logs of these rounds carry."""
+        return cls(library, lang, {r.case: r.case_title for r in rounds})
 
     def scenario(self, case_id: str) -> Scenario | None:
         loaded = self.library.case(case_id, self.lang)

@@ -1,0 +1,57 @@
+"""The plenary as a screen uses it: figures of all tables, filters, and a refresh while tables still play."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+
+from game.app import open_library, start_session
+from game.engine import AddNote, StartSession
+from game.report.figures import Selection
+from game.report.plenary import Plenary
+from tests.tables import play_like_a_table
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library()
+
+
+def test_a_room_of_tables_with_one_still_playing(tmp_path, library):
+    for number in range(2):
+        done = start_session(library, StartSession(("A", "B", "C"), ("hygiene-normen",), seed=number),
+                             path=tmp_path / f"klaar{number}.dilemma.db")
+        play_like_a_table(done, random.Random(number))
+        done.close()
+    live = start_session(library, StartSession(("D", "E"), ("open-deur",), lang="en"),
+                         path=tmp_path / "bezig.dilemma.db")
+    plenary = Plenary([tmp_path], library)
+    assert plenary.choices.tables == (1, 2, 3) and plenary.choices.cases == ("hygiene-normen", "open-deur")
+    assert plenary.refresh() is False
+    assert plenary.figures(Selection(table=3)).rounds[0].notes == ()
+
+    live.execute(AddNote("Wim wil naar buiten"))
+    assert plenary.refresh() is True
+    assert plenary.figures(Selection(table=3)).rounds[0].notes == ("Wim wil naar buiten",)
+    assert plenary.figures(Selection(case="hygiene-normen")).tables == 2
+    assert plenary.labels.case("open-deur") == "De deur staat open"  # the room's language, not the table's
+    live.close()
+
+    (tmp_path / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+    assert plenary.refresh() is True
+    assert [w.path.name for w in plenary.warnings] == ["kapot.dilemma.db"]
+    assert plenary.choices.tables == (1, 2, 3)
+
+
+def test_the_labelled_blocks_for_a_screen(tmp_path, library):
+    shutil.copy(library.case("hygiene-normen").path, tmp_path / "niet-een-sessie.yaml")
+    stored = start_session(library, StartSession(("A", "B"), ("hygiene-normen",)), path=tmp_path / "t.dilemma.db")
+    play_like_a_table(stored, random.Random(5))
+    stored.close()
+    plenary = Plenary([tmp_path], library, "en")
+    report = plenary.report(Selection(round=1))
+    assert report.lang == "en" and report.anonymised
+    votes = [block for section in report.sections for block in section.blocks if block.figure == "votes"]
+    assert votes and votes[0].series[0].label == "first vote"
+    assert votes[0].series[0].bars[0].label.startswith("A. ")
