@@ -28,7 +28,7 @@ def _is_text(value: str | None) -> bool:
 
 def test_every_command_has_help_a_description_and_help_for_each_option(parser):
     found = commands(parser)
-    assert {"validate", "lint", "new", "schema", "graph"} <= set(found)
+    assert {"validate", "lint", "new", "schema", "graph", "play-text"} <= set(found)
     lacking = [name for name, (sub, help_text) in found.items()
                if not _is_text(help_text) or not _is_text(sub.description)]
     lacking += [f"{name} {action.option_strings or action.dest}" for name, (sub, _help) in found.items()

@@ -1,0 +1,379 @@
+"""``dilemmaspel play-text``: a case as numbered text in the terminal, played through the real engine.
+
+Plain lines only (no colours, no drawing characters, no cursor tricks), so that a screen reader
+reads it as it comes: every choice is a number, and q stops at any question. With ``--random`` a bot
+walks many random paths instead, and the report says which decision points, endings and options it
+never reached (coverage), and which paths failed. Both drive the engine's solo mode with its commands,
+exactly as the game does.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine import (AdvancePhase, CaseBook, CastVote, CommandRejected, Continue, ExploreOption, GoBack,
+                         PickRole, PickValues, Session, StartSession)
+from game.i18n import _, n_
+from game.scenario.loader import Decks, LoadedCase, decks_for, load_case, load_decks
+from game.scenario.model import Card, Scenario
+from tools.progress import Progress
+from tools.snippets import with_snippets
+
+DEFAULT_RUNS = 100
+MAX_VALUES = 5
+PROGRESS_FROM = 100  # runs; smaller jobs finish before a progress line would help
+STEPS_PER_DECISION = 20  # a walk longer than this many steps per decision point is going round in circles
+
+
+def register(add) -> None:
+    command = add("play-text", run_play_text, "authoring.play.help", "authoring.play.description")
+    command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.play.file_help"))
+    command.add_argument("--role", metavar=_("authoring.role_metavar"), help=_("authoring.play.role_help"))
+    command.add_argument("--random", action="store_true", help=_("authoring.play.random_help"))
+    command.add_argument("--runs", type=int, default=None, metavar="N", help=_("authoring.play.runs_help"))
+    command.add_argument("--seed", type=int, default=None, metavar="S", help=_("authoring.play.seed_help"))
+
+
+def run_play_text(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        print(_("cli.path_missing", path=args.file), file=sys.stderr)
+        return 2
+    if not args.random and (args.runs is not None or args.seed is not None):
+        print(_("authoring.play.random_only"), file=sys.stderr)
+        return 2
+    if args.runs is not None and args.runs < 1:
+        print(_("authoring.positive", value=args.runs), file=sys.stderr)
+        return 2
+    decks, deck_problems = load_decks(decks_for(args.file))
+    result = load_case(args.file, decks)
+    if deck_problems or result.problems:
+        for problem in with_snippets(deck_problems + list(result.problems)):
+            print(problem.format())
+        print(_("authoring.play.fix_first", path=args.file), file=sys.stderr)
+        return 1
+    case = result.case
+    if args.role is not None and args.role not in case.scenario.roles:
+        print(_("authoring.play.unknown_role", role=args.role, roles=", ".join(case.scenario.roles)), file=sys.stderr)
+        return 2
+    if args.random:
+        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+        coverage = walk_randomly(case, decks, args.runs or DEFAULT_RUNS, seed, args.role)
+        print_coverage(coverage, case, seed)
+        return 1 if coverage.failures else 0
+    return TextPlayer(case, decks).play(args.role)
+
+
+class SoloRun:
+    """One player alone with one case, through the engine's commands (solo mode)."""
+
+    def __init__(self, case: LoadedCase, deck_values: frozenset[str], seed: int = 0) -> None:
+        self.scenario = case.scenario
+        book = CaseBook({self.scenario.id: self.scenario}, {self.scenario.id: case.digest}, deck_values)
+        self.session = Session(book)
+        self.session.execute(StartSession((_("authoring.play.player"),), (self.scenario.id,), mode="solo",
+                                          seed=seed, lang=self.scenario.lang))
+
+    @property
+    def phase(self) -> str:
+        return self.session.state.phase
+
+    @property
+    def node(self) -> str:
+        return self.session.state.current.node
+
+    @property
+    def path(self) -> list[tuple[str, str]]:
+        return [(step.node, step.option) for step in self.session.state.current.path]
+
+    def take_role(self, role: str) -> None:
+        self.session.execute(PickRole(0, role))
+        self.session.execute(AdvancePhase())
+
+    def share(self, values: tuple[str, ...]) -> None:
+        if values:
+            self.session.execute(PickValues(0, values))
+        self.session.execute(AdvancePhase())
+
+    def options(self) -> tuple[str, ...]:
+        return self.session.available_options()
+
+    def consider(self, option: str) -> None:
+        """Read the consequences of an option (the first one read is the player's vote)."""
+        if self.phase == "vote":
+            self.session.execute(CastVote(0, option))
+        self.session.execute(ExploreOption(option))
+
+    def back(self) -> None:
+        self.session.execute(GoBack())
+
+    def follow(self, option: str) -> None:
+        self.session.execute(Continue(option))
+
+    def finish(self) -> None:
+        """From the ending's values to the end of the run."""
+        while self.phase != "finished":
+            self.session.execute(AdvancePhase())
+
+
+class _Stop(Exception):
+    """The player typed q (or the input ended)."""
+
+
+def card_name(card: Card, lang: str) -> str:
+    english = getattr(card, "en", None)
+    return english.name if lang == "en" and english else card.name
+
+
+class TextPlayer:
+    """The case as numbered text; reads answers from stdin, writes plain lines to stdout."""
+
+    def __init__(self, case: LoadedCase, decks: Decks) -> None:
+        self.case = case
+        self.scenario: Scenario = case.scenario
+        self.deck_values = frozenset(decks.values)
+        self.cards = {**decks.values, **self.scenario.values}
+        self.role_cards = decks.roles
+
+    def play(self, role: str | None) -> int:
+        run = SoloRun(self.case, self.deck_values)
+        try:
+            self._introduce()
+            role = role or self._choose_role()
+            self._brief(role)
+            run.take_role(role)
+            run.share(self._choose_values())
+            while run.phase != "record":
+                self._decide(run)
+        except _Stop:
+            print(_("authoring.play.stopped"))
+            return 0
+        self._end(run)
+        run.finish()
+        return 0
+
+    # --- reading and writing ---
+
+    def _say(self, *lines: str) -> None:
+        for line in lines:
+            print(line.rstrip())
+
+    def _ask(self, prompt: str) -> str:
+        try:
+            answer = input(prompt)
+        except EOFError:
+            print()
+            raise _Stop from None
+        if not sys.stdin.isatty():
+            print(answer)  # so that a transcript (or a screen reader reading one) shows what was chosen
+        if answer.strip().lower() == "q":
+            raise _Stop
+        return answer.strip()
+
+    def _pick(self, items: list[str], question: str | None = None) -> int:
+        """The index of the item the player types the number of."""
+        if question:
+            self._say(question)
+        for number, item in enumerate(items, start=1):
+            self._say(f"  {number}. {item}")
+        while True:
+            answer = self._ask(_("authoring.play.prompt", last=len(items)))
+            if answer.isdigit() and 1 <= int(answer) <= len(items):
+                return int(answer) - 1
+            self._say(_("authoring.play.not_a_choice", last=len(items)))
+
+    # --- the steps of a run ---
+
+    def _introduce(self) -> None:
+        s = self.scenario
+        self._say(_("authoring.play.title", title=s.title), "")
+        if s.content_note:
+            self._say(_("authoring.play.content_note", note=s.content_note), "")
+        self._say(_("authoring.play.rule"), "", s.setting, "", s.intro, "")
+        self._say(_("authoring.play.tension", one=s.tension[0].text, other=s.tension[1].text), "")
+
+    def _choose_role(self) -> str:
+        roles = list(self.scenario.roles)
+        names = [card_name(self.role_cards[r], self.scenario.lang) if r in self.role_cards else r for r in roles]
+        return roles[self._pick(names, _("authoring.play.choose_role"))]
+
+    def _brief(self, role: str) -> None:
+        brief = self.scenario.roles[role]
+        name = card_name(self.role_cards[role], self.scenario.lang) if role in self.role_cards else role
+        self._say("", _("authoring.play.your_role", role=name), _("authoring.play.knows", text=brief.knows),
+                  _("authoring.play.wants", text=brief.wants), _("authoring.play.fears", text=brief.fears), "")
+
+    def _value_choices(self) -> list[str]:
+        """The values this case is about: those of the dilemma, then those its options name."""
+        s = self.scenario
+        named = [v for side in s.tension for v in side.values]
+        named += [v for d in s.decisions.values() for o in d.options for v in o.favours + o.pressures]
+        return [v for v in dict.fromkeys(named) if v in self.cards]
+
+    def _choose_values(self) -> tuple[str, ...]:
+        values = self._value_choices()
+        self._say(_("authoring.play.choose_values", most=MAX_VALUES))
+        for number, value in enumerate(values, start=1):
+            card = self.cards[value]
+            self._say(f"  {number}. {card_name(card, self.scenario.lang)}: {card.line}")
+        while True:
+            answer = self._ask(_("authoring.play.values_prompt"))
+            numbers = answer.replace(",", " ").split()
+            if all(n.isdigit() and 1 <= int(n) <= len(values) for n in numbers) and len(set(numbers)) <= MAX_VALUES:
+                self._say("")
+                return tuple(dict.fromkeys(values[int(n) - 1] for n in numbers))
+            self._say(_("authoring.play.not_values", last=len(values), most=MAX_VALUES))
+
+    def _decide(self, run: SoloRun) -> None:
+        decision = self.scenario.decisions[run.node]
+        self._say(_("authoring.play.decision", title=decision.title), decision.text, "")
+        while True:
+            options = list(run.options())
+            texts = [decision.option(o).text for o in options]
+            chosen = options[self._pick(texts, decision.question or _("authoring.play.default_question"))]
+            run.consider(chosen)
+            self._consequences(decision.option(chosen))
+            if self._pick([_("authoring.play.follow"), _("authoring.play.back")]) == 0:
+                run.follow(chosen)
+                self._say("")
+                return
+            run.back()
+            self._say("")
+
+    def _consequences(self, option) -> None:
+        c = option.consequences
+        self._say("", _("authoring.play.consequences", option=option.text),
+                  _("authoring.play.for_resident", text=c.resident), _("authoring.play.for_family", text=c.family),
+                  _("authoring.play.for_team", text=c.team))
+        if option.favours or option.pressures:
+            self._say(_("authoring.play.values_at_stake", favours=self._names(option.favours),
+                        pressures=self._names(option.pressures)))
+        self._say("")
+
+    def _names(self, value_ids: tuple[str, ...]) -> str:
+        lang = self.scenario.lang
+        return ", ".join(card_name(self.cards[v], lang) if v in self.cards else v for v in value_ids) or "-"
+
+    def _end(self, run: SoloRun) -> None:
+        ending = self.scenario.endings[run.node]
+        self._say(_("authoring.play.ending", title=ending.title), ending.text, "", _("authoring.play.reflection"))
+        self._say(*(f"  - {question}" for question in ending.reflection))
+        self._say("", _("authoring.play.your_path"))
+        for number, (node, option) in enumerate(run.path, start=1):
+            decision = self.scenario.decisions[node]
+            self._say(f"  {number}. {decision.title}: {decision.option(option).text}")
+        for fact in self.scenario.facts:
+            self._say("", _("authoring.play.fact", title=fact.title), fact.text, _("authoring.play.source", source=fact.source))
+        self._say("", _("authoring.play.done"))
+
+
+# --- random walks and coverage ------------------------------------------------------------------
+
+
+@dataclass
+class Failure:
+    run: int
+    path: list[tuple[str, str]]
+    reason: str
+
+
+@dataclass
+class Coverage:
+    """What a number of random walks through a case reached, and where walks failed."""
+
+    runs: int = 0
+    decisions: Counter = field(default_factory=Counter)
+    endings: Counter = field(default_factory=Counter)
+    options: Counter = field(default_factory=Counter)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def walk_randomly(case: LoadedCase, decks: Decks, runs: int, seed: int, role: str | None = None,
+                  max_steps: int | None = None) -> Coverage:
+    """Walk ``runs`` random paths through the engine (the same seed gives the same walks)."""
+    rng = random.Random(seed)
+    scenario = case.scenario
+    max_steps = max_steps or STEPS_PER_DECISION * (len(scenario.decisions) + 1)
+    coverage = Coverage(runs=runs)
+    progress = Progress("authoring.progress.runs", max(1, runs // 10) if runs >= PROGRESS_FROM else runs + 1, runs)
+    for number in range(1, runs + 1):
+        run = SoloRun(case, frozenset(decks.values), seed=rng.randrange(2**31))
+        try:
+            _walk(run, rng, role or rng.choice(list(scenario.roles)), max_steps, coverage)
+        except (CommandRejected, _Stuck) as problem:
+            reason = problem.message() if isinstance(problem, CommandRejected) else str(problem)
+            coverage.failures.append(Failure(number, run.path, reason))
+        progress.step()
+    return coverage
+
+
+class _Stuck(Exception):
+    """A walk that cannot go on: no option to choose, or going round without reaching an ending."""
+
+
+def _walk(run: SoloRun, rng: random.Random, role: str, max_steps: int, coverage: Coverage) -> None:
+    values = sorted(run.session.book.values_for(run.scenario.id))
+    run.take_role(role)
+    run.share(tuple(rng.sample(values, rng.randint(0, min(3, len(values))))))
+    steps = 0
+    while run.phase != "record":
+        if steps == max_steps:
+            raise _Stuck(_("authoring.play.going_round", steps=max_steps))
+        coverage.decisions[run.node] += 1
+        options = list(run.options())
+        if not options:
+            raise _Stuck(_("authoring.play.no_options", node=run.node))
+        looked = rng.sample(options, rng.randint(1, min(2, len(options))))
+        for option in looked[:-1]:
+            run.consider(option)
+            run.back()
+        run.consider(looked[-1])
+        coverage.options[(run.node, looked[-1])] += 1
+        run.follow(looked[-1])
+        steps += 1
+    coverage.endings[run.node] += 1
+    run.finish()
+
+
+def print_coverage(coverage: Coverage, case: LoadedCase, seed: int) -> None:
+    s = case.scenario
+    all_options = [(node, oid) for node, d in s.decisions.items() for oid in d.option_ids()]
+    print(n_("authoring.coverage.title", coverage.runs, case=s.id, seed=seed))
+    for kind, reached, every in (("decisions", coverage.decisions, list(s.decisions)),
+                                 ("endings", coverage.endings, list(s.endings)),
+                                 ("options", coverage.options, all_options)):
+        print(_(f"authoring.coverage.{kind}", reached=sum(1 for x in every if reached[x]), total=len(every)))
+    print(_("authoring.coverage.ending_counts",
+            counts=", ".join(f"{e} {coverage.endings[e]}" for e in s.endings)))
+    missed = _never_reached(coverage, case, all_options)
+    print(_("authoring.coverage.missed") if missed else _("authoring.coverage.nothing_missed"))
+    for line in missed:
+        print(f"  {line}")
+    print(n_("authoring.coverage.failures", len(coverage.failures)) if coverage.failures
+          else _("authoring.coverage.no_failures"))
+    for failure in coverage.failures:
+        path = " > ".join(f"{node}.{option}" for node, option in failure.path) or "-"
+        print("  " + _("authoring.coverage.failure", run=failure.run, path=path, reason=failure.reason))
+
+
+def _never_reached(coverage: Coverage, case: LoadedCase, all_options: list[tuple[str, str]]) -> list[str]:
+    """Each part no walk reached, at its place in the file."""
+    s, source = case.scenario, case.source
+    lines = []
+    for section, reached in (("decisions", coverage.decisions), ("endings", coverage.endings)):
+        for node_id, node in getattr(s, section).items():
+            if not reached[node_id]:
+                mark = source.mark((section, node_id), key=True)
+                lines.append(_(f"authoring.coverage.missed_{section}", place=f"{source.shown}:{mark.line}:{mark.col}",
+                               id=node_id, title=node.title))
+    for node_id, oid in all_options:
+        if not coverage.options[(node_id, oid)]:
+            decision = s.decisions[node_id]
+            index = decision.option_ids().index(oid)
+            mark = source.mark(("decisions", node_id, "options", index))
+            lines.append(_("authoring.coverage.missed_option", place=f"{source.shown}:{mark.line}:{mark.col}",
+                           id=f"{node_id}.{oid}", title=decision.options[index].text))
+    return lines
