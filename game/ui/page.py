@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -90,8 +91,13 @@ class Page:
 
     # elements -----------------------------------------------------------------
     def label(self, text: str, x: float, y: float, w: float, h: float, style: str = "@body") -> UILabel:
-        return UILabel(self.rect(x, y, w, h), text, self.manager, container=self.root,
-                       object_id=ObjectID(class_id=style))
+        """One line of text, centred on its row; taller for a larger text size, so it is never cut off."""
+        grow = self.app.settings.text_scale
+        with warnings.catch_warnings():
+            if grow > 1:  # a long line may be clipped at its end then; at the normal size the tests forbid it
+                warnings.filterwarnings("ignore", "Label Rect is too small", UserWarning)
+            return UILabel(self.rect(x, y - h * (grow - 1) / 2, w, h * grow), text, self.manager,
+                           container=self.root, object_id=ObjectID(class_id=style))
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
         box = type("Box", (ReadingBox,), {"bar_width": max(48, round(56 * self.scale))})(
@@ -128,8 +134,10 @@ class Page:
     def entry(self, x: float, y: float, w: float, h: float, text: str = "", placeholder: str = "",
               on_enter: Callable[[str], None] | None = None, limit: int = 200) -> UITextEntryLine:
         entry = UITextEntryLine(self.rect(x, y, w, h), self.manager, container=self.root,
-                                placeholder_text=placeholder, initial_text=text or None)
+                                placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
+        if text:
+            entry.set_text(text)  # the cursor goes to the end, where typing goes on
         self.focusables.append(Focusable(entry, None, placeholder, on_enter))
         return entry
 

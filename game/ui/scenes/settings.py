@@ -8,8 +8,8 @@ from game.ui.page import BUTTON_H, MARGIN, Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import TEXT_SIZES
 
-LABEL_W = 520
-CHOICE_W = 330
+LABEL_W = 580
+CHOICE_W = 320
 
 
 class SettingsScene(BaseScene):

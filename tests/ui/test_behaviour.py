@@ -1,0 +1,158 @@
+"""How the screens behave at a real table: nothing lost, the clock calm and forgiving, settings kept."""
+from __future__ import annotations
+
+import json
+
+import pygame
+import pytest
+
+from game.i18n import _
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.theme import CALM, HIGH_CONTRAST, contrast, text_pairs
+from tests.ui.harness import Table
+from tests.ui.play import Player
+from tests.ui.test_full_session import set_up
+
+
+def into_share(t: Table) -> Player:
+    set_up(t)
+    p = Player(t)
+    p.draw_roles()
+    return p
+
+
+def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(p._value_label("autonomie"))
+    p.act(p._value_label("vertrouwen"))
+    p.act(_("ui.share.done"))               # Anna picked; Bert is at the screen
+    roles = t.app.scene.round.roles
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    t.step()
+    assert not t.app.running
+
+    again = Table(tmp_path, library)         # the game starts again on the same machine
+    assert type(again.app.scene).__name__ == "ResumeScene"
+    Player(again).act(again.labels()[0])
+    scene = again.app.scene
+    assert scene.round.phase == "share" and scene.round.roles == roles
+    assert scene.round.values[0] == ("autonomie", "vertrouwen")
+    assert "Bert (" in again.screen_text()   # the next player in turn picks values
+
+
+def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library, monkeypatch):
+    t = Table(tmp_path, library)
+    into_share(t)
+    p = Player(t)
+    p.act(_("ui.share.done"))
+    p.act(_("ui.share.done"))
+    p.act(_("ui.share.done_last"))
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.show_now"))             # the facilitator moves on: everyone passes
+    p.option(1)
+    p.act(_("ui.explore.follow"))
+    while t.app.scene.round.phase != "record":
+        p.act(_("ui.vote.show_now"))
+        p.option(1)
+        p.act(_("ui.explore.follow"))
+    p.act(_("ui.record.notes_tab"))
+    p.act(_("ui.notes.placeholder"))
+    t.type("Half getypt")                    # not added yet when the time runs out
+    chimes = []
+    monkeypatch.setattr(t.app, "chime", lambda: chimes.append(1))
+    t.now.offset = 3600
+    t.step(3)
+    assert _("ui.clock.done") in t.screen_text() and chimes == [1]
+    t.step(3)
+    assert chimes == [1]                     # once, not every frame
+    assert t.app.scene.round.phase == "record"
+    assert t.app.scene.notes.entry.get_text() == "Half getypt"
+    t.type(" en af")
+    t.key(pygame.K_RETURN)
+    assert [n.text for n in t.app.scene.round.notes] == ["Half getypt en af"]
+
+
+def test_pause_add_a_minute_and_resume(tmp_path, library):
+    t = Table(tmp_path, library)
+    into_share(t)
+    p = Player(t)
+    clock = t.app.scene.state.clock
+    p.act(_("ui.clock.pause"))
+    assert t.app.scene.state.clock.paused
+    p.act(_("ui.clock.add_minute"))
+    assert t.app.scene.state.clock.duration == clock.duration + 60
+    p.act(_("ui.clock.resume"))
+    assert not t.app.scene.state.clock.paused
+
+
+def test_an_idle_screen_is_not_redrawn_and_the_clock_only_changes_its_label(tmp_path, library, monkeypatch):
+    t = Table(tmp_path, library)
+    into_share(t)
+    t.step(5)
+    draws, builds = [], []
+    monkeypatch.setattr(t.app, "draw", lambda: draws.append(1))
+    real_build = t.app.scene.build
+    monkeypatch.setattr(t.app.scene, "build", lambda page: builds.append(1) or real_build(page))
+    t.now.offset = -5                       # hold the visible second still
+    t.step(1)
+    draws.clear()
+    t.step(30)
+    assert draws == []
+    t.now.offset = 2                         # a visible second passes: one label, no rebuild
+    t.step(1)
+    assert len(draws) == 1 and builds == []
+
+
+def test_switching_the_language_changes_every_screen(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = Player(t)
+    assert _("ui.start.play", "nl") in t.labels()
+    p.act(_("ui.start.settings", "nl"))
+    p.act("English")
+    assert "Settings" in t.screen_text() and _("ui.back", "en") in t.labels()
+    p.act(_("ui.back", "en"))
+    assert _("ui.start.play", "en") in t.labels()
+    assert json.loads((tmp_path / "settings.json").read_text())["lang"] == "en"
+
+
+def test_settings_are_kept_and_a_broken_file_falls_back_to_the_defaults(tmp_path):
+    path = tmp_path / "config" / "settings.json"
+    save_settings(Settings(lang="en", text_size="larger", high_contrast=True, sound=False), path)
+    assert load_settings(path) == Settings(lang="en", text_size="larger", high_contrast=True, sound=False)
+    path.write_text("{ not json")
+    assert load_settings(path) == Settings()
+    path.write_text(json.dumps({"lang": "fr", "text_size": "huge", "sound": "yes"}))
+    assert load_settings(path) == Settings()
+
+
+@pytest.mark.parametrize("palette", [CALM, HIGH_CONTRAST], ids=["calm", "high-contrast"])
+def test_every_text_has_a_contrast_of_at_least_7_to_1(palette):
+    for name, (text, background) in text_pairs(palette).items():
+        assert contrast(text, background) >= 7, name
+
+
+def test_high_contrast_text_size_and_full_screen_apply_at_once(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = Player(t)
+    p.act(_("ui.start.settings"))
+    body = t.app.manager.get_theme().get_font_dictionary()
+    before = t.app.screen.get_at((2, 2))
+    p.act(_("ui.text_size.larger"))
+    p.act(t.labels()[6])                     # the rows: language 2, text size 3, then contrast off/on
+    assert t.app.settings.high_contrast and t.app.settings.text_size == "larger"
+    t.app.draw()
+    assert t.app.screen.get_at((2, 2)) != before
+    t.key(pygame.K_F11)
+    assert t.app.settings.fullscreen and load_settings(tmp_path / "settings.json").fullscreen
+    t.key(pygame.K_F11)
+    assert not t.app.settings.fullscreen
+    assert body is not t.app.manager.get_theme().get_font_dictionary()
+
+
+def test_the_window_can_grow_to_4k_and_everything_scales(tmp_path, library):
+    t = Table(tmp_path, library)
+    small = t.find(_("ui.start.play")).rect.height
+    t.app.resize((3840, 2160))
+    t.step()
+    assert t.find(_("ui.start.play")).rect.height >= 2.9 * small

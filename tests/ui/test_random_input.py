@@ -1,0 +1,74 @@
+"""Thousands of random taps, clicks, keys and typing over all screens: no exception, never a dead end.
+
+The walk leans on the way forward (the last button on a screen), so it reaches the
+rounds and the end of a session, and it also jumps the clock. Set RANDOM_EVENTS for a
+longer run; the seed is fixed so a failure can be replayed.
+"""
+from __future__ import annotations
+
+import os
+import random
+
+import pygame
+
+from game.ui.scenes.table import RoundScene
+from tests.ui.harness import Table
+
+EVENTS = int(os.environ.get("RANDOM_EVENTS", "2000"))
+KEYS = ([pygame.K_TAB] * 4 + [pygame.K_RETURN] * 3 + [pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN,
+        pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_BACKSPACE, pygame.K_DELETE,
+        pygame.K_HOME, pygame.K_END] + [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_9])
+LEAVING = ("Afsluiten", "Quit", "Naar het begin", "To the start")
+TEXT = "abc ëéï?!<b>&;'\"\U0001F600 1234"
+
+
+def way_forward(t: Table) -> bool:
+    return any(item.action or item.on_enter for item in t.app.page.focusables)
+
+
+def tap(t: Table, pos, touch: bool) -> None:
+    pygame.mouse.set_pos(pos)
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        pygame.event.post(pygame.event.Event(kind, pos=pos, button=1, touch=touch))
+    t.step()
+
+
+def key(t: Table, code: int, mod: int) -> None:
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=code, mod=mod, unicode="", scancode=0))
+    t.step()
+
+
+def random_event(t: Table, rng: random.Random) -> None:
+    roll = rng.random()
+    items = t.app.page.focusables
+    if roll < 0.55 and items:
+        item = items[-1] if rng.random() < 0.6 else rng.choice(items)
+        if item.label in LEAVING and rng.random() < 0.85:
+            return
+        tap(t, item.element.rect.center, touch=rng.random() < 0.3)
+    elif roll < 0.65:
+        tap(t, (rng.randrange(t.app.size[0]), rng.randrange(t.app.size[1])), touch=rng.random() < 0.5)
+    elif roll < 0.88:
+        key(t, rng.choice(KEYS), pygame.KMOD_SHIFT if rng.random() < 0.2 else 0)
+    elif roll < 0.97:
+        t.type("".join(rng.choice(TEXT) for _ in range(rng.randrange(1, 6))))
+    else:
+        t.now.offset += rng.choice((20, 200, 2000))
+        t.step()
+
+
+def test_random_input_never_breaks_or_strands_the_table(tmp_path, library):
+    rng = random.Random(5)
+    t = Table(tmp_path, library)
+    seen, finished = set(), 0
+    for _ in range(EVENTS):
+        if not t.app.running:
+            t = Table(tmp_path, library)     # someone quit: the game is started again
+        random_event(t, rng)
+        scene = t.app.scene
+        seen.add(type(scene).__name__ + (f":{scene.round.phase}" if isinstance(scene, RoundScene) else ""))
+        finished += type(scene).__name__ == "SummaryScene"
+        assert way_forward(t), f"no way forward on {seen}"
+    assert {"StartScene", "SetupScene", "LibraryScene", "SettingsScene", "RoundScene:draw", "RoundScene:share",
+            "RoundScene:vote", "RoundScene:explore", "RoundScene:record", "RoundScene:ending"} <= seen, seen
