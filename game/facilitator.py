@@ -142,6 +142,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         _say(_("report.cli.no_sessions"))
         return 1
     library = load_library(args.library)
+    known = {case_id for case_id, _lang in library.cases}
+    for case_id in sorted({ref.id for s in gathering.sessions for ref in s.state.cases} - known):
+        _say(_("report.cli.case_not_in_library", case=case_id, library=args.library))
     report = build_report(gathering, library, get_language(), names=args.names,
                           selection=Selection(args.case, args.round, args.table))
     fmt = _report_format(args)

@@ -16,7 +16,9 @@ from game.cli import main
 from game.engine import StartSession
 from game.store.log import StoredSession, companion_files
 from game.store.merge import read_sessions
-from tests.tables import play_like_a_table
+from game.scenario.loader import BUNDLED_LIBRARY
+from tests.conftest import DATA
+from tests.tables import TABLE_ONE, play_like_a_table, scripted
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +214,16 @@ def test_the_commands_have_help_in_both_languages(capsys):
                 main([command, "--help", "--lang", lang])
             out, _ = capsys.readouterr()
             assert out.startswith(f"{word} dilemmaspel {command}"), (command, lang)
+
+
+def test_a_case_from_the_facilitators_own_library(capsys, tmp_path, proef_book):
+    own = tmp_path / "mijn-casussen"
+    shutil.copytree(BUNDLED_LIBRARY / "decks", own / "decks")
+    shutil.copy(DATA / "proef.yaml", own / "proef.yaml")
+    scripted(proef_book, tmp_path / "tafels" / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE).close()
+    code, out, err = run(capsys, "report", tmp_path / "tafels", "--format", "md")
+    assert code == 0 and "'proef'" in err and "--library" in err
+    assert "| praten |" in out  # the option's id stands in for its text
+    code, out, err = run(capsys, "report", tmp_path / "tafels", "--format", "md", "--library", own)
+    assert code == 0 and err == ""
+    assert "| A. Eerst praten | 2 (67%) | 3 (100%) |" in out

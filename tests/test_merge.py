@@ -14,7 +14,7 @@ from game.engine import AddNote, StartSession
 from game.engine.state import replay
 from game.store.log import SessionLog, StoredSession, companion_files, default_folder
 from game.store.merge import MergeTargetError, fingerprint, gather, merge_into, read_sessions
-from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
+from tests.tables import TABLE_ONE, play_like_a_table, scripted
 
 
 @pytest.fixture(scope="module")

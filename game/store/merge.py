@@ -169,8 +169,10 @@ def merge_into(gathering: Gathering, target: Path, force: bool = False) -> int:
     _remove_with_companions(building)
     log = SessionLog.create(building)
     try:
+        log.db.execute("PRAGMA synchronous=OFF")  # a half-built file is thrown away anyway
         written = _copy_sessions(log, gathering)
         log.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [MERGED_MARK, str(len(gathering.sessions))])
+        log.db.execute("PRAGMA synchronous=FULL")  # the whole file on disk before it takes the target's place
         log.db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal to carry along
     except BaseException:
         log.close()
