@@ -19,6 +19,7 @@ from pygame_gui.core import ObjectID, UIContainer
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
+from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -162,18 +163,30 @@ class Page:
     # common parts ---------------------------------------------------------------
     def header(self, title: str, subtitle: str = "", right_space: float = 0) -> None:
         width = self.content_width - right_space
-        self.label(title, MARGIN, 24, width, 70 if subtitle else 100, "@heading" if subtitle else "@title")
+        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), MARGIN, 24, width,
+                   70 if subtitle else 100, "@heading" if subtitle else "@title")
         if subtitle:
-            self.label(subtitle, MARGIN, 92, width, 48, "@muted")
+            self.label(self.fitted(subtitle, width, "small"), MARGIN, 92, width, 48, "@muted")
+
+    def fitted(self, text: str, width: float, size: str, bold: bool = False) -> str:
+        """``text`` shortened with '…' where it would not fit on one line of ``width`` units."""
+        fonts = self.manager.get_theme().get_font_dictionary()
+        font = fonts.find_font(font_sizes(self.scale, self.app.settings.text_scale)[size], FONT, bold=bold)
+        room = width * self.scale - 16 * self.scale
+        if font.size(text)[0] <= room:
+            return text
+        while text and font.size(text + "…")[0] > room:
+            text = text[:-1]
+        return text.rstrip() + "…"
 
     def footer(self, actions: list[tuple[str, Action | None]], back: tuple[str, Action] | None = None,
                primary_last: bool = True) -> None:
         """Buttons along the bottom: a way back on the left, the way forward on the right."""
         y = self.footer_y
         if back:
-            self.button(back[0], MARGIN, y, 300, BUTTON_H, back[1])
+            self.button(back[0], MARGIN, y, self.button_width(back[0]), BUTTON_H, back[1])
         right = self.width - MARGIN
-        widths = [max(260.0, 60 + 0.6 * 34 * len(text)) for text, _action in actions]
+        widths = [self.button_width(text) for text, _action in actions]
         x = right - sum(widths) - 24 * (len(widths) - 1)
         for index, ((text, action), w) in enumerate(zip(actions, widths)):
             primary = primary_last and index == len(actions) - 1
@@ -182,6 +195,10 @@ class Page:
         notice = self.app.notice
         if notice:
             self.text(f"<b>{escape(notice)}</b>", MARGIN, y - 86, self.content_width, 80, "@error_text")
+
+    def button_width(self, text: str) -> float:
+        """Room for a bold button text at the current text size (about 0.6 em a letter)."""
+        return max(260.0, 70 + 0.6 * 34 * self.app.settings.text_scale * len(text))
 
     def pages(self, items: list, per_page: int, current: int, turn: Callable[[int], None]) -> tuple[list, list]:
         """The items on the current page, and the footer buttons that turn pages (none for one page)."""

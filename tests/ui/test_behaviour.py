@@ -156,3 +156,11 @@ def test_the_window_can_grow_to_4k_and_everything_scales(tmp_path, library):
     t.app.resize((3840, 2160))
     t.step()
     assert t.find(_("ui.start.play")).rect.height >= 2.9 * small
+
+
+def test_the_chime_is_made_in_code_and_plays_without_a_sound_card():
+    from game.ui.sound import CHIME_SECONDS, make_chime
+    pygame.init()
+    chime = make_chime()
+    assert chime is not None and abs(chime.get_length() - CHIME_SECONDS) < 0.05
+    chime.play()

@@ -6,6 +6,7 @@ at 1080p (scaled with the window).
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pygame
@@ -28,6 +29,7 @@ class Camera:
         self.t = table
         self.folder = folder
         self.taken: list[str] = []
+        shutil.rmtree(folder, ignore_errors=True)   # no stale pictures from an earlier run
 
     def __call__(self, name: str) -> None:
         check_layout(self.t)
@@ -111,3 +113,24 @@ def test_every_screen(tmp_path, library, size, lang):
     t.key(pygame.K_1)
     p.play_round()
     shoot("summary")
+
+
+def test_high_contrast_and_the_keyboard_focus(tmp_path, library):
+    t = Table(tmp_path, library, high_contrast=True, text_size="large")
+    shoot = Camera(t, OUT / "nl-1280x720-high-contrast")
+    t.key(pygame.K_TAB)
+    t.key(pygame.K_TAB)
+    shoot("start-focus")
+    set_up(t)
+    p = Player(t, "mouse", shoot)
+    p.draw_roles()
+    p.act(p._value_label("waardigheid"))
+    t.key(pygame.K_TAB)
+    shoot("share-values-focus")
+    for _player in range(t.app.scene.round.players):
+        p.act(t.labels()[-1])
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    p.vote_all(2)
+    p.option(2)
+    shoot("consequences")

@@ -36,7 +36,7 @@ class StartScene(BaseScene):
         x = MARGIN + column + 60
         steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
         page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
-                  page.width - x - MARGIN, 540, "@card")
+                  page.width - x - MARGIN, page.footer_y - 250, "@card")
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
 
     def quit(self) -> None:

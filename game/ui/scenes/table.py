@@ -22,8 +22,7 @@ from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 
-CLOCK_W = 300
-CLOCK_SPACE = 700
+CLOCK_W = 280
 TOP = 175
 
 
@@ -96,26 +95,34 @@ class RoundScene(BaseScene):
         self._sync_view()
         r = self.round
         subtitle = _("ui.round.subtitle", n=r.number, total=len(self.state.cases), title=self.case.title)
-        page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=CLOCK_SPACE)
-        self._build_clock(page)
+        clock_width = self._build_clock(page)
+        page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=clock_width + 40)
         getattr(self, f"_build_{r.phase}")(page)
 
-    def _build_clock(self, page: Page) -> None:
+    def _build_clock(self, page: Page) -> float:
+        """Time left, large, with pause, +1 min and 'next step' beside it; returns the width it takes."""
         self._clock_label = None
         clock = self.state.clock
         if clock is None:
-            return
-        x = page.width - MARGIN - CLOCK_SPACE + 20
+            return 0
+        pause = (_("ui.clock.resume"), ResumeClock()) if clock.paused else (_("ui.clock.pause"), PauseClock())
+        buttons = [(pause[0], lambda c=pause[1]: self.send(c)), (_("ui.clock.add_minute"), lambda: self.send(AddMinute())),
+                   (_("ui.clock.move_on"), self.advance)]
+        widths = [max(150.0, page.button_width(text) - 40) for text, _action in buttons]
+        x = page.width - MARGIN - sum(widths) - 12 * len(widths)
+        for (text, action), width in zip(buttons, widths):
+            x += 12
+            page.button(text, x, 38, width, BUTTON_H, action)
+            x += width
         left = self._seconds_left()
         done = left == 0
         if done:
             self._chimed.add(self._clock_key())
         style = "@clock_done" if done else "@clock_paused" if clock.paused else "@clock"
-        self._clock_label = page.label(self._clock_text(left), x, 28, CLOCK_W, 110, style)
+        right = page.width - MARGIN - sum(widths) - 12 * len(widths)
+        self._clock_label = page.label(self._clock_text(left), right - CLOCK_W - 8, 28, CLOCK_W, 110, style)
         self._shown_time = left
-        pause = (_("ui.clock.resume"), ResumeClock()) if clock.paused else (_("ui.clock.pause"), PauseClock())
-        page.button(pause[0], x + CLOCK_W + 20, 38, 190, BUTTON_H, lambda c=pause[1]: self.send(c))
-        page.button(_("ui.clock.add_minute"), x + CLOCK_W + 230, 38, 150, BUTTON_H, lambda: self.send(AddMinute()))
+        return page.width - MARGIN - (right - CLOCK_W - 8)
 
     def _clock_key(self) -> tuple:
         clock = self.state.clock
@@ -143,8 +150,8 @@ class RoundScene(BaseScene):
         self._clock_label.set_text(self._clock_text(left))
         return True
 
-    def footer(self, page: Page, actions: list) -> None:
-        page.footer(actions, back=(_("ui.round.menu"), self.leave))
+    def footer(self, page: Page, actions: list, primary_last: bool = True) -> None:
+        page.footer(actions, back=(_("ui.round.menu"), self.leave), primary_last=primary_last)
 
     def leave(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
@@ -341,10 +348,11 @@ class RoundScene(BaseScene):
             self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
             return
         page.label(_("ui.vote.choosing", name=name), MARGIN, TOP, page.content_width, 56, "@muted")
-        page.text(escape(self._question(decision)), MARGIN, TOP + 50, page.content_width, 80, "@question")
+        page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP + 50, page.content_width, 80,
+                  "@question")
         options = self.stored.session.available_options()
         self._option_cards(page, TOP + 140, decision, options, lambda o: self._vote(player, o), {})
-        self.footer(page, [(_("ui.vote.pass"), lambda: self._vote(player, None))])
+        self.footer(page, [(_("ui.vote.pass"), lambda: self._vote(player, None))], primary_last=False)
 
     def _uncover(self) -> None:
         self.view.covered = False
