@@ -29,6 +29,7 @@ from game.store.merge import Gathering, MergeTargetError, gather, merge_into
 
 SECONDS_PER_DAY = 86400
 CARD_FORMATS = ("html", "pdf")
+FORMAT_OF_SUFFIX = {**{fmt: fmt for fmt in FORMATS}, "htm": "html", "markdown": "md"}
 YES = {"nl": ("j", "ja"), "en": ("y", "yes")}
 
 
@@ -125,10 +126,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _report_format(args: argparse.Namespace) -> str:
+    """--format, else what the name of --out says, else HTML."""
     if args.format:
         return args.format
     suffix = args.out.suffix.lower().lstrip(".") if args.out else ""
-    return {"htm": "html", "markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "htm", "markdown") else "html"
+    return FORMAT_OF_SUFFIX.get(suffix, "html")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -211,7 +213,8 @@ def _list(folder: Path) -> int:
 
 
 def _describe(summary: SessionSummary) -> str:
-    state = _("report.sessions.finished") if summary.finished else _("report.sessions.phase", phase=_(f"phase.{summary.phase}"))
+    state = (_("report.sessions.finished") if summary.finished
+             else _("report.sessions.phase", phase=_(f"phase.{summary.phase}")))
     return _("report.sessions.row", file=summary.path.name,
              when=datetime.fromtimestamp(summary.last_activity).strftime("%Y-%m-%d %H:%M"),
              cases=", ".join(summary.cases), players=summary.players, state=state)

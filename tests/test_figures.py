@@ -152,7 +152,8 @@ def test_the_golden_session_per_round(tmp_path):
 
 
 def test_solo_runs_are_left_out(tmp_path, proef_book):
-    StoredSession.start(proef_book, StartSession(("Ik",), ("proef",), mode="solo"), path=tmp_path / "s.dilemma.db").close()
+    solo = StartSession(("Ik",), ("proef",), mode="solo")
+    StoredSession.start(proef_book, solo, path=tmp_path / "s.dilemma.db").close()
     assert table_rounds(s.state for s in gather([tmp_path]).sessions) == ()
 
 

@@ -150,3 +150,12 @@ def test_a_filtered_report(gathering, library):
     assert [s.key for s in report.sections] == ["overall", "case:open-deur"]
     assert [(s.table, s.round) for s in report.stories] == [(3, 1)]
     assert report.selection == {"case": "open-deur", "round": 1}
+
+
+def test_a_solo_run_in_the_folder_is_named_and_left_out(library, tmp_path):
+    solo = start_session(library, StartSession(("Ik",), ("open-deur",), mode="solo"), path=tmp_path / "ik.dilemma.db")
+    solo.close()
+    report = build_report(gather([tmp_path]), library, "nl")
+    assert report.stories == () and dict(report.summary)["Tafels"] == "0"
+    assert len(report.notices) == 1 and "ik.dilemma.db" in report.notices[0] and "solo" in report.notices[0]
+    assert "Er zijn nog geen waarden of keuzes vastgelegd." in render(report, "html")

@@ -35,8 +35,11 @@ def _run(page: Path, output: Path, flags: list[str]) -> None:
         raise BrowserError("no Chromium found")
     output.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="dilemmaspel-browser-") as profile:
-        done = subprocess.run([browser, *QUIET_FLAGS, f"--user-data-dir={profile}", *flags, page.resolve().as_uri()],
-                              capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        try:
+            done = subprocess.run([browser, *QUIET_FLAGS, f"--user-data-dir={profile}", *flags,
+                                   page.resolve().as_uri()], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise BrowserError(f"{browser} took longer than {TIMEOUT_SECONDS} s") from None
     if not output.is_file() or output.stat().st_size == 0:
         raise BrowserError(f"{browser} exited with {done.returncode}: {done.stderr.strip()[-500:]}")
 

@@ -108,8 +108,9 @@ def card_decks(library: Library, lang: str, case_ids: Iterable[str] | None = Non
     values = [_deck_card("value", _("report.cards.value", lang), card_name(card, lang), card_line(card, lang))
               for card in library.decks.values.values()]
     for scenario in scenarios:
-        values += [_deck_card("value", _("report.cards.value", lang), card.name, card.line,
-                              _("report.cards.only_in", lang, case=scenario.title)) for card in scenario.values.values()]
+        only_in = _("report.cards.only_in", lang, case=scenario.title)
+        values += [_deck_card("value", _("report.cards.value", lang), card.name, card.line, only_in)
+                   for card in scenario.values.values()]
     fitting = [s for s in scenarios if _story_length(s) <= WIDE_FITS]
     long = [s for s in scenarios if _story_length(s) > WIDE_FITS]
     decks = [Deck(_("report.cards.roles_title", lang), SMALL, roles),
@@ -140,7 +141,8 @@ def _case_card(scenario: Scenario, lang: str) -> Card:
     if scenario.content_note:
         parts.append(f'<p class="note" dir="auto">{text(scenario.content_note)}</p>')
     left, right = scenario.tension
-    parts.append(f'<p class="tension" dir="auto">{text(_("report.case.tension", lang, left=left.text, right=right.text))}</p>')
+    tension = _("report.case.tension", lang, left=left.text, right=right.text)
+    parts.append(f'<p class="tension" dir="auto">{text(tension)}</p>')
     parts.append('<div class="columns">')
     parts.append(f'<p dir="auto">{text(scenario.setting)}</p>')
     parts += [f'<p dir="auto">{text(paragraph)}</p>' for paragraph in scenario.intro.split("\n\n")]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Mapping
+from functools import partial
+from typing import Callable, Iterable, Mapping
 
 from game.i18n import _, n_
 from game.report.figures import (FIRST, Figures, PerspectiveGap, Selection, TableRound, Tally, ValueFigures,
@@ -127,7 +128,7 @@ class Report:
 
 
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
-                 selection: Selection = Selection(), now: datetime | None = None) -> Report:
+                 selection: Selection = Selection()) -> Report:
     """The report of the gathered sessions in ``lang``; player names only with ``names``."""
     states = [session.state for session in gathering.sessions]
     rounds = table_rounds(states)
@@ -141,7 +142,7 @@ def build_report(gathering: Gathering, library: Library, lang: str = "nl", names
     solo = [FileWarning(s.path, "report.merge.solo") for s in gathering.sessions if s.state.mode != "table"]
     return Report(
         title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
-        generated=(now or datetime.now()).strftime("%Y-%m-%d %H:%M"), anonymised=not names,
+        generated=datetime.now().strftime("%Y-%m-%d %H:%M"), anonymised=not names,
         summary=_summary(overall, labels), sections=tuple(sections),
         stories=tuple(_story(r, labels, names) for r in overall.rounds),
         notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),
@@ -158,14 +159,14 @@ def _summary(overall: Figures, labels: Labels) -> tuple[tuple[str, str], ...]:
             (_("report.summary.cases", lang), ", ".join(labels.case(c) for c in case_ids) or "-"))
 
 
-def _bars(tallies: Iterable[Tally], label) -> tuple[Bar, ...]:
+def _bars(tallies: Iterable[Tally], label: Callable[[str | None], str]) -> tuple[Bar, ...]:
     return tuple(Bar(t.key, label(t.key), t.count, t.base, round(t.share, 4)) for t in tallies)
 
 
 def _value_charts(values: ValueFigures, labels: Labels, scope: dict, case: str | None = None,
                   heading: str = "") -> list[Chart]:
     lang = labels.lang
-    name = lambda value: labels.value(value, case)  # noqa: E731
+    name = partial(labels.value, case_id=case)
     charts = []
     if values.leading:
         charts.append(Chart("leading_values", heading + _("report.leading.title", lang),
@@ -211,7 +212,7 @@ def _case_section(found: Figures, case_id: str, scenario: Scenario | None, label
 
 def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
     lang = labels.lang
-    option = lambda key: labels.option(split.case, split.node, key)  # noqa: E731
+    option = partial(labels.option, split.case, split.node)
     note = " ".join((n_("report.votes.note", split.visits, lang, revoted=split.revoted),
                      n_("report.votes.changed", split.changed, lang)))
     return Chart("votes", _("report.votes.title", lang, decision=labels.decision(split.case, split.node)), note,
@@ -222,7 +223,7 @@ def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
 
 def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
     lang = labels.lang
-    option = lambda key: labels.option(gap.case, gap.node, key)  # noqa: E731
+    option = partial(labels.option, gap.case, gap.node)
     columns = tuple(Column(key, labels.option_letter(gap.case, gap.node, key), option(key)) for key in gap.options)
     rows = tuple(MatrixRow(role.role, labels.role(role.role), _bars(role.choices, option)) for role in gap.roles)
     return Matrix("perspective_gap", _("report.gap.title", lang, decision=labels.decision(gap.case, gap.node)),
@@ -233,7 +234,7 @@ def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
 def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Labels) -> Chart:
     """Per value: players who picked it (of all who picked) and choices whose option favours it (of all choices)."""
     lang = labels.lang
-    name = lambda value: labels.value(value, case_id)  # noqa: E731
+    name = partial(labels.value, case_id=case_id)
     picked = _bars((Tally(v.value, v.picked, pickers) for v in match.values), name)
     favoured = _bars((Tally(v.value, v.favoured, match.choices) for v in match.values), name)
     note = n_("report.match.note", match.choices, lang, matching=match.matching)

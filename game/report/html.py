@@ -14,7 +14,7 @@ from game.report.document import Bar, Chart, Matrix, Report, Section, Story
 
 # Okabe-Ito: blue, orange, bluish green; distinguishable with every common colour-vision deficiency.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73")
-BAR_ROOM = 78  # percent of the cell a full bar takes; the number goes right of it
+BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
 
 STYLE = """
 :root { color-scheme: light; }
@@ -111,8 +111,8 @@ def _caption(block: Chart | Matrix) -> str:
     return f'<figcaption><strong dir="auto">{text(block.title)}</strong><span>{text(block.note)}</span></figcaption>'
 
 
-def _bar_svg(bar: Bar, longest: int, colour: str) -> str:
-    width = BAR_ROOM * bar.count / longest if longest else 0
+def _bar_svg(bar: Bar, longest: float, colour: str) -> str:
+    width = BAR_ROOM * bar.share / longest if longest else 0
     label = text(bar.shown)
     rect = f'<rect x="0" y="3" width="{width:.1f}%" height="16" fill="{colour}"/>' if bar.count else ""
     return (f'<svg class="bar" role="img" aria-label="{label}">{rect}'
@@ -120,8 +120,12 @@ def _bar_svg(bar: Bar, longest: int, colour: str) -> str:
 
 
 def _chart(chart: Chart, lang: str) -> str:
-    """One row per key, one column of bars per series (first vote | after exploring), side by side."""
-    longest = max((bar.count for series in chart.series for bar in series.bars), default=0)
+    """One row per key, one column of bars per series (first vote | after exploring), side by side.
+
+    Bar lengths follow the shares, so series with different bases (players, choices) compare fairly;
+    the longest bar of the chart fills the room.
+    """
+    longest = max((bar.share for series in chart.series for bar in series.bars), default=0)
     head = "".join(f'<th class="series" style="width:{62 / len(chart.series):.0f}%">{text(series.label)}</th>'
                    for series in chart.series)
     rows = []
