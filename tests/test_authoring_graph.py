@@ -41,7 +41,7 @@ def test_the_map_has_every_decision_point_option_and_ending():
 def test_mermaid_labels_options_with_their_shortened_text(capsys):
     code, out, _ = run(capsys, "graph", str(HYGIENE))
     assert code == 0
-    assert out.startswith("%% Kaart van de casus 'hygiene-normen': Een washand is genoeg\nflowchart TD\n")
+    assert out.startswith("flowchart TD\n  %% Kaart van de casus 'hygiene-normen': Een washand is genoeg\n")
     assert 'n1["Annie wil het zelf doen<br/>(begin)"]' in out
     assert 'n5(["Samen de zorg dragen<br/>(samen-zorgen)"])' in out
     assert 'n1 -->|"Annie doet de ochtendzorg<br/>op haar manier; het team …"| n2' in out
@@ -105,7 +105,7 @@ def test_a_file_that_is_not_a_case_at_all_is_reported_not_drawn(capsys):
 
 def test_mermaid_or_dot_into_a_file(capsys, tmp_path):
     assert run(capsys, "graph", str(PROEF), "--out", str(tmp_path / "kaart.mmd"))[0] == 0
-    assert (tmp_path / "kaart.mmd").read_text(encoding="utf-8").startswith("%% ")
+    assert (tmp_path / "kaart.mmd").read_text(encoding="utf-8").startswith("flowchart TD\n")
     assert run(capsys, "graph", str(PROEF), "--out", str(tmp_path / "kaart.gv"))[0] == 0
     assert (tmp_path / "kaart.gv").read_text(encoding="utf-8").startswith("digraph")
 

@@ -182,7 +182,8 @@ def _numbered(case_map: CaseMap) -> dict[str, str]:
 def to_mermaid(case_map: CaseMap) -> str:
     """A Mermaid flowchart: paste it into a wiki page or a Markdown file between ```mermaid fences."""
     ids = _numbered(case_map)
-    out = [f"%% {_('authoring.graph.heading', title=case_map.title, case=case_map.case_id)}", "flowchart TD"]
+    # the heading as a comment after the diagram type: some renderers cannot find the type below a comment
+    out = ["flowchart TD", f"  %% {_('authoring.graph.heading', title=case_map.title, case=case_map.case_id)}"]
     if case_map.start:
         out.append(f'  start(("{_mermaid_text([_("authoring.graph.start")])}")) --> {ids[case_map.start]}')
     for node in case_map.nodes:

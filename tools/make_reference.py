@@ -1,5 +1,6 @@
-"""Write the generated parts of the docs: the key tables and error lists in docs/casusformaat.md,
-the case list in docs/bibliotheek.md, the command reference docs/opdrachten.md, and the JSON Schemas in
+"""Write the generated parts of the docs: the key tables and error lists in docs/casusformaat.md (the
+error lists also in the guide docs/zelf-een-casus-schrijven.md), the case list in docs/bibliotheek.md,
+the command reference docs/opdrachten.md, and the JSON Schemas in
 schemas/. Run after changing the model, the catalogs or a command:  python -m tools.make_reference
 (a test fails while they are out of date)."""
 from __future__ import annotations
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "casusformaat.md"
 LIBRARY_DOC = ROOT / "docs" / "bibliotheek.md"
 COMMANDS_DOC = ROOT / "docs" / "opdrachten.md"
-DOCS = (FORMAT_DOC, LIBRARY_DOC)
+GUIDE = ROOT / "docs" / "zelf-een-casus-schrijven.md"
+DOCS = (FORMAT_DOC, LIBRARY_DOC, GUIDE)
 SCHEMAS = {ROOT / "schemas" / name: root for name, root in SCHEMA_FILES.items()}
 MARKERS = {"sleutels": key_tables, "fouten": lambda: error_table(CODES), "kwaliteit": lambda: error_table(LINT_CODES),
            "bibliotheek": lambda: library_table()}

@@ -242,6 +242,7 @@ class _TooComplex(Exception):
 
 _KNOWN_SYNTAX = (
     ("found character '\\t'", "tab"),
+    ("found a tab character", "tab"),
     ("mapping values are not allowed", "colon"),
     ("found duplicate anchor", "other"),
     ("expected <block end>", "indent"),
