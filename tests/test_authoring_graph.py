@@ -130,3 +130,13 @@ def test_without_graphviz_a_clear_dutch_message(capsys, tmp_path, monkeypatch):
     assert not (tmp_path / "k.png").exists()
     code, _, err = run(capsys, "graph", str(PROEF), "--format", "svg", "--lang", "en")
     assert code == 1 and "needs the program Graphviz" in err
+
+
+@pytest.mark.parametrize("broken", ["decisions: [a, b]\n", "decisions:\n  a: {options: tekst}\nendings: {}\n",
+                                    "decisions:\n  1: {title: 7, options: [{next: [x]}]}\nstart: [1]\n", "title: x\n"])
+def test_odd_shapes_still_give_a_map(capsys, tmp_path, broken):
+    path = tmp_path / "vreemd.yaml"
+    path.write_text(broken, encoding="utf-8")
+    for fmt in ("mermaid", "dot"):
+        code, out, _ = run(capsys, "graph", str(path), "--format", fmt)
+        assert code == 0 and out.strip()

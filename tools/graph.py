@@ -111,19 +111,26 @@ def _text(value: object, fallback: str) -> str:
 
 def map_of(data: dict, fallback_id: str) -> CaseMap:
     """The map of a case from its raw YAML data (which may be broken)."""
-    decisions, endings = _mapping(data.get("decisions")), _mapping(data.get("endings"))
-    decisions = {str(k): v for k, v in decisions.items()}
-    endings = {str(k): v for k, v in endings.items() if str(k) not in decisions}
+    decisions = {str(k): v for k, v in _mapping(data.get("decisions")).items()}
+    endings = {str(k): v for k, v in _mapping(data.get("endings")).items() if str(k) not in decisions}
     start = start_of(data, decisions)
     reachable, can_end = reach(story_graph(decisions, endings), start, endings)
     nodes = [MapNode(node_id, _text(_mapping(part).get("title"), node_id), kind, node_id not in reachable,
                      kind == "decision" and node_id not in can_end)
              for kind, section in (("decision", decisions), ("ending", endings)) for node_id, part in section.items()]
+    edges, missing = _edges(decisions, endings)
+    return CaseMap(_text(data.get("id"), fallback_id), _text(data.get("title"), fallback_id), start,
+                   tuple(nodes + missing), tuple(edges))
+
+
+def _edges(decisions: dict, endings: dict) -> tuple[list[MapEdge], list[MapNode]]:
+    """An edge for every option; one that leads nowhere known points at a 'missing' node made for it."""
     edges: list[MapEdge] = []
     missing: dict[str, MapNode] = {}
     for node_id, decision in decisions.items():
-        options = decision.get("options") if isinstance(decision, dict) else None
-        for index, (oid, option) in enumerate(zip(option_ids(_mapping(decision)), options or [])):
+        options = _mapping(decision).get("options")
+        for index, (oid, option) in enumerate(zip(option_ids(_mapping(decision)),
+                                                  options if isinstance(options, list) else [])):
             option = _mapping(option)
             target = option.get("next")
             if not (isinstance(target, str) and (target in decisions or target in endings)):
@@ -134,8 +141,7 @@ def map_of(data: dict, fallback_id: str) -> CaseMap:
                 target = key
             conditional = bool(option.get("when") or option.get("unless"))
             edges.append(MapEdge(node_id, target, _text(option.get("text"), str(oid)), conditional))
-    return CaseMap(_text(data.get("id"), fallback_id), _text(data.get("title"), fallback_id), start,
-                   tuple(nodes) + tuple(missing.values()), tuple(edges))
+    return edges, list(missing.values())
 
 
 def _lines(text: str) -> list[str]:

@@ -39,14 +39,9 @@ def register(add) -> None:
 
 
 def run_play_text(args: argparse.Namespace) -> int:
-    if not args.file.is_file():
-        print(_("cli.path_missing", path=args.file), file=sys.stderr)
-        return 2
-    if not args.random and (args.runs is not None or args.seed is not None):
-        print(_("authoring.play.random_only"), file=sys.stderr)
-        return 2
-    if args.runs is not None and args.runs < 1:
-        print(_("authoring.positive", value=args.runs), file=sys.stderr)
+    wrong = _wrong_use(args)
+    if wrong:
+        print(wrong, file=sys.stderr)
         return 2
     decks, deck_problems = load_decks(decks_for(args.file))
     result = load_case(args.file, decks)
@@ -59,12 +54,27 @@ def run_play_text(args: argparse.Namespace) -> int:
     if args.role is not None and args.role not in case.scenario.roles:
         print(_("authoring.play.unknown_role", role=args.role, roles=", ".join(case.scenario.roles)), file=sys.stderr)
         return 2
-    if args.random:
-        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    if not args.random:
+        return TextPlayer(case, decks).play(args.role)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    try:
         coverage = walk_randomly(case, decks, args.runs or DEFAULT_RUNS, seed, args.role)
-        print_coverage(coverage, case, seed)
-        return 1 if coverage.failures else 0
-    return TextPlayer(case, decks).play(args.role)
+    except KeyboardInterrupt:
+        print(_("authoring.play.stopped"), file=sys.stderr)
+        return 1
+    print_coverage(coverage, case, seed)
+    return 1 if coverage.failures else 0
+
+
+def _wrong_use(args: argparse.Namespace) -> str | None:
+    """What is wrong with the command line, as a message (None when nothing is)."""
+    if not args.file.is_file():
+        return _("cli.path_missing", path=args.file)
+    if not args.random and (args.runs is not None or args.seed is not None):
+        return _("authoring.play.random_only")
+    if args.runs is not None and args.runs < 1:
+        return _("authoring.positive", value=args.runs)
+    return None
 
 
 class SoloRun:
@@ -164,7 +174,7 @@ class TextPlayer:
     def _ask(self, prompt: str) -> str:
         try:
             answer = input(prompt)
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):  # the input ended, or Ctrl+C: both mean stop
             print()
             raise _Stop from None
         if not sys.stdin.isatty():
@@ -266,7 +276,8 @@ class TextPlayer:
             decision = self.scenario.decisions[node]
             self._say(f"  {number}. {decision.title}: {decision.option(option).text}")
         for fact in self.scenario.facts:
-            self._say("", _("authoring.play.fact", title=fact.title), fact.text, _("authoring.play.source", source=fact.source))
+            self._say("", _("authoring.play.fact", title=fact.title), fact.text,
+                      _("authoring.play.source", source=fact.source))
         self._say("", _("authoring.play.done"))
 
 
