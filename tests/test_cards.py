@@ -57,6 +57,13 @@ def test_cut_marks_line_up_with_the_edges_of_the_cards():
     assert all(0 < value < 297 for line in marks for value in line)  # inside the page, in the margin
 
 
+def test_a_sheet_half_full_has_marks_only_around_its_cards():
+    marks = re.findall(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/>', cut_marks(SMALL, 3))
+    horizontal = sorted({float(y1) for _x1, y1, _x2, y2 in marks if y1 == y2})
+    assert horizontal == [28.5, 88.5, 148.5]  # two rows: the second holds one card
+    assert len(marks) == 2 * 3 + 2 * 3
+
+
 def test_texts_from_the_case_are_escaped(own_library):
     text = (own_library / "proef.yaml").read_text(encoding="utf-8")
     text = text.replace("title: Proefcasus", "title: \"<script>alert('kaart')</script> & co\"")

@@ -189,19 +189,21 @@ def _sheet(title: str, fmt: Format, cards: tuple[Card, ...]) -> str:
         placed.append(f'<div class="card {fmt.name} {card.kind}{dense}" style="left:{x:g}mm;top:{y:g}mm;'
                       f'width:{fmt.width:g}mm;height:{fmt.height:g}mm"><div class="band"></div>{card.body}</div>')
     return (f'<section class="sheet"><div class="sheet-title" dir="auto">{text(title)}</div>'
-            f'{cut_marks(fmt)}{"".join(placed)}</section>')
+            f'{cut_marks(fmt, len(cards))}{"".join(placed)}</section>')
 
 
-def cut_marks(fmt: Format) -> str:
-    """Short lines in the margin, in line with every edge of the grid of cards."""
+def cut_marks(fmt: Format, cards: int | None = None) -> str:
+    """Short lines in the margin, in line with every edge of the part of the grid that ``cards`` fill."""
+    cards = fmt.per_sheet if cards is None else cards
+    columns, rows = min(cards, fmt.columns), -(-cards // fmt.columns)
     left, top = fmt.origin()
-    right, bottom = left + fmt.columns * fmt.width, top + fmt.rows * fmt.height
+    right, bottom = left + columns * fmt.width, top + rows * fmt.height
     lines = []
-    for column in range(fmt.columns + 1):
+    for column in range(columns + 1):
         x = left + column * fmt.width
         lines += [(x, top - MARK_GAP - MARK_LENGTH, x, top - MARK_GAP),
                   (x, bottom + MARK_GAP, x, bottom + MARK_GAP + MARK_LENGTH)]
-    for row in range(fmt.rows + 1):
+    for row in range(rows + 1):
         y = top + row * fmt.height
         lines += [(left - MARK_GAP - MARK_LENGTH, y, left - MARK_GAP, y),
                   (right + MARK_GAP, y, right + MARK_GAP + MARK_LENGTH, y)]
