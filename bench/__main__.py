@@ -11,9 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import hostile, library, logging_, memory
+from bench import hostile, library, logging_, memory, plenary
 
-SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run}
+SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run,
+          "plenary": plenary.run}
 
 
 def table(figures) -> str:
@@ -22,6 +23,8 @@ def table(figures) -> str:
         floor = f"{f.floor_median:10.2f}" if f.floor_median else " " * 10
         ratio = f"{f.ratio:6.2f}" if f.ratio else " " * 6
         rows.append(f"{f.name[:58]:58} {f.median:8.2f}{f.unit:>2} {f.p99:8.2f}{f.unit:>2} {floor} {ratio}  {f.target}")
+        if f.note:
+            rows.append(f"    {f.note}")
     return "\n".join(rows)
 
 

@@ -15,9 +15,9 @@ from tests.conftest import DATA, book_of
 PLAYERS = ("a", "b", "c", "d", "e")
 
 
-def deterministic_options():
+def deterministic_options(seed: int):
     ticks = itertools.count(1)
-    return {"clock": lambda: float(next(ticks)), "new_id": lambda: "kill-test"}
+    return {"clock": lambda: float(next(ticks)), "new_id": lambda: f"kill-test-{seed}"}
 
 
 def book():
@@ -31,7 +31,7 @@ def start_command(seed: int) -> StartSession:
 
 def states_by_event_count(seed: int, steps: int) -> dict[int, object]:
     """The same play in memory: every state reached, keyed by its number of events."""
-    session = Session(book(), **deterministic_options())
+    session = Session(book(), **deterministic_options(seed))
     session.execute(start_command(seed))
     states = {session.state.events: session.state}
     play_randomly(session, random.Random(seed), steps,
@@ -40,7 +40,7 @@ def states_by_event_count(seed: int, steps: int) -> dict[int, object]:
 
 
 def main(path: Path, seed: int, steps: int) -> None:
-    stored = StoredSession.start(book(), start_command(seed), path=path, **deterministic_options())
+    stored = StoredSession.start(book(), start_command(seed), path=path, **deterministic_options(seed))
     print("ready", stored.state.events, flush=True)
     play_randomly(stored.session, random.Random(seed), steps, execute=stored.execute,
                   on_accept=lambda command, events: print("ack", stored.state.events, flush=True))

@@ -141,18 +141,32 @@ class SessionLog:
 
     @classmethod
     def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> "SessionLog":
+        """A new, empty log at ``path``.
+
+        The file is built under a temporary name and renamed into place when it is
+        complete, so a plenary reading the folder never sees a half-made session file.
+        """
         if path.exists():
             raise SessionFileError("EXISTS", path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = _connect(path, "rwc", busy_ms)
-        _prepare(db)
-        with db.atomic():
-            for statement in _SCHEMA.split(";\n"):
-                if statement.strip():
-                    db.execute(statement)
-            db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                                   {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
-        return cls(db, path)
+        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.nieuw")
+        db = _connect(building, "rwc", busy_ms)
+        try:
+            with db.atomic():
+                for statement in _SCHEMA.split(";\n"):
+                    if statement.strip():
+                        db.execute(statement)
+                db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                       {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
+            _prepare(db)
+        finally:
+            db.close()
+        try:
+            _place(building, path)
+        finally:
+            for leftover in (building, *companion_files(building)):
+                leftover.unlink(missing_ok=True)
+        return cls.open(path, busy_ms)
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
@@ -227,6 +241,18 @@ class SessionLog:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _place(building: Path, path: Path) -> None:
+    """Put the finished file at ``path`` without ever replacing a file that appeared there meanwhile."""
+    try:
+        os.link(building, path)
+    except FileExistsError:
+        raise SessionFileError("EXISTS", path) from None
+    except OSError:  # a file system without hard links (a FAT-formatted stick): check, then rename
+        if path.exists():
+            raise SessionFileError("EXISTS", path) from None
+        building.rename(path)
 
 
 def _schema_version(db: sqlite_utils.Database, path: Path) -> int:
