@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable
 
 import pygame
 import pygame_gui
@@ -23,6 +23,7 @@ from game.i18n import set_language
 from game.scenario.loader import Library
 from game.store.log import SessionFileError, StoredSession
 from game.ui.page import Page
+from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
 from game.ui.sound import make_chime
 from game.ui.theme import build_theme, palette, preloads
@@ -35,14 +36,6 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-class Scene(Protocol):
-    def build(self, page: Page) -> None: ...
-    def back(self) -> None: ...
-    def number(self, n: int) -> None: ...
-    def tick(self, now: float) -> bool: ...
-    def keep(self) -> None: ...
-
-
 @dataclass
 class Places:
     """The files the app reads and writes (injectable, so tests never touch the user's folders)."""
@@ -50,6 +43,29 @@ class Places:
     settings: Path
     sessions: Path
     library: Library | None = field(default=None)
+
+
+@dataclass
+class Flip:
+    """A card turning over: the old picture narrows to its middle, then the new one widens from it."""
+
+    before: pygame.Surface
+    area: pygame.Rect
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.4
+
+    def paint(self, screen: pygame.Surface, background: str) -> bool:
+        """Draw the turn over the new screen; False once the card lies still."""
+        progress = (time.monotonic() - self.started) / self.seconds
+        if progress >= 1 or screen.get_size() != self.before.get_size():  # done, or the window changed size
+            return False
+        side = self.before if progress < 0.5 else screen
+        picture = side.subsurface(self.area).copy()
+        width = max(1, round(self.area.width * abs(1 - 2 * progress)))
+        screen.fill(background, self.area)
+        screen.blit(pygame.transform.smoothscale(picture, (width, self.area.height)),
+                    (self.area.centerx - width // 2, self.area.top))
+        return True
 
 
 class App:
@@ -65,8 +81,8 @@ class App:
         self.size = self.screen.get_size()
         self.manager: UIManager | None = None
         self.page: Page | None = None
-        self.scene: Scene | None = None
-        self._page_scene: Scene | None = None
+        self.scene: BaseScene | None = None
+        self._page_scene: BaseScene | None = None
         self.notice = ""
         self.running = True
         self.focus: int | None = None
@@ -76,6 +92,7 @@ class App:
         self._last_input = 0.0
         self._signature: list = []
         self._chime: pygame.mixer.Sound | None | bool = False
+        self.flip: Flip | None = None
         self.clock = pygame.time.Clock()
         self._make_manager()
 
@@ -127,7 +144,7 @@ class App:
         self.rebuild()
 
     # scenes ---------------------------------------------------------------------------------
-    def show(self, scene: Scene) -> None:
+    def show(self, scene: BaseScene) -> None:
         self.scene = scene
         self.notice = ""
         self.focus = None
@@ -162,6 +179,14 @@ class App:
             return False
         self.notice = ""
         return True
+
+    def turn_card(self, area: pygame.Rect) -> None:
+        """Let the next picture turn over in ``area`` like a card (call before it is drawn)."""
+        self.flip = Flip(self.screen.copy(), area.clip(self.screen.get_rect()))
+
+    @property
+    def animating(self) -> bool:
+        return self.flip is not None
 
     def chime(self) -> None:
         if not self.settings.sound:
@@ -276,7 +301,7 @@ class App:
             self._pending.pop(0)()
             if not self.running:
                 return
-        if self.scene and self.scene.tick(self.now()):
+        if self.scene and self.scene.tick(self.now()) or self.flip:
             self._dirty = True
         self._draw_if_changed()
 
@@ -294,6 +319,8 @@ class App:
         for paint in self.page.decorations if self.page else []:
             paint(self.screen)
         self.manager.draw_ui(self.screen)
+        if self.flip and not self.flip.paint(self.screen, colours.page):
+            self.flip = None
         index = self.focused_element_index()
         if self.show_focus and index is not None:
             ring = self.page.focusables[index].element.rect.inflate(round(14 * self.scale), round(14 * self.scale))
@@ -303,5 +330,5 @@ class App:
 
     def run(self) -> None:
         while self.running:
-            busy = time.monotonic() - self._last_input < BUSY_SECONDS
+            busy = self.flip or time.monotonic() - self._last_input < BUSY_SECONDS
             self.step(self.clock.tick(BUSY_FPS if busy else IDLE_FPS) / 1000)

@@ -68,7 +68,8 @@ class NotesEditor:
         """Add or save the point; when the engine refuses it, the text stays in the entry."""
         editing = self.editing
         command = EditNote(editing, text) if editing is not None else AddNote(text)
-        self.entry, self.editing, self.draft, self.keep_focus = None, None, "", True
+        self._replace_draft("", None)
+        self.keep_focus = True
         if editing is None:
             self.page_index = len(self.scene.round.notes) // PER_PAGE
         if not self.scene.send(command):
@@ -76,17 +77,22 @@ class NotesEditor:
             self.scene.refresh()
 
     def edit(self, note_id: int, text: str) -> None:
-        self.editing, self.draft, self.keep_focus = note_id, text, True
+        """Put the point in the entry to change it (what was typed there makes way for it)."""
+        self._replace_draft(text, note_id)
+        self.keep_focus = True
         self.scene.refresh()
 
     def cancel(self) -> None:
-        self.editing, self.draft = None, ""
+        self._replace_draft("", None)
         self.scene.refresh()
 
     def remove(self, note_id: int) -> None:
         if self.editing == note_id:
-            self.editing, self.draft = None, ""
+            self._replace_draft("", None)
         self.scene.send(RemoveNote(note_id))
+
+    def _replace_draft(self, text: str, editing: int | None) -> None:
+        self.entry, self.draft, self.editing = None, text, editing
 
     def _turn(self, index: int) -> None:
         self.page_index = index

@@ -39,6 +39,7 @@ class Focusable:
     action: Action | None
     label: str
     on_enter: Callable[[str], None] | None = None
+    primary: bool = False
 
 
 def escape(text: str) -> str:
@@ -117,7 +118,7 @@ class Page:
         if not enabled or action is None:
             button.disable()
         else:
-            self.focusables.append(Focusable(button, action, text))
+            self.focusables.append(Focusable(button, action, text, primary=style == "@primary"))
         return button
 
     def card(self, markup: str, x: float, y: float, w: float, h: float, action: Action | None,

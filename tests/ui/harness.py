@@ -48,6 +48,10 @@ class Table:
         assert found, f"no element {text!r} on screen; there are: {self.labels()}"
         return found[0].element
 
+    def forward(self) -> str:
+        """The label of the screen's way forward (its primary button)."""
+        return next(item.label for item in self.app.page.focusables if item.primary)
+
     def has(self, text: str) -> bool:
         return any(text in label for label in self.labels())
 
@@ -99,6 +103,8 @@ class Table:
         self.key(pygame.K_RETURN)
 
     def shot(self, path: Path) -> None:
+        while self.app.animating:           # a card still turning: take the picture when it lies still
+            self.step()
         self.app.draw()
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.app.screen, str(path))

@@ -36,12 +36,12 @@ class Player:
         return self.t.app.scene
 
     # a whole round ----------------------------------------------------------------------------
-    def play_round(self, values=("autonomie", "veiligheid"), notes=("Wie belt de arts?",)) -> None:
+    def play_round(self, values=("autonomie", "veiligheid"), notes=("Wie belt de arts?",), scratch="") -> None:
         number = self.scene.round.number
         self.draw_roles()
         self.share_values(values)
         self.choose_until_ending()
-        self.record(values, notes)
+        self.record(values, notes, scratch)
         self.shoot("ending-story")
         self.act(_("ui.ending.facts"))
         self.shoot("ending-facts")
@@ -80,7 +80,7 @@ class Player:
     def vote_all(self, choice: int) -> None:
         for _player in range(self.scene.round.players):
             self.shoot("vote-cover")
-            self.act(self.t.labels()[-1])  # "I am <name>: show the choices"
+            self.act(self.t.forward())     # "I am <name>: show the choices"
             self.shoot("vote-options")
             self.option(choice)
 
@@ -106,13 +106,21 @@ class Player:
             self.act(_("ui.explore.follow"))
         assert self.scene.round.phase == "record"
 
-    def record(self, values, notes) -> None:
+    def record(self, values, notes, scratch: str = "") -> None:
+        """Mark the leading values and write the notes; a ``scratch`` point goes first, is edited, then removed."""
         for value in values:
             self.act(self._value_label(value))
         self.shoot("record-values")
         self.act(_("ui.record.notes_tab"))
-        for note in notes:
+        for note in ((scratch,) if scratch else ()) + tuple(notes):
             self.write_note(note)
+        if scratch:
+            self.act(_("ui.notes.edit"))          # the first point's button: the scratch one
+            self.shoot("record-note-editing")
+            self.t.type("!")
+            self.t.key(pygame.K_RETURN)
+            assert self.scene.round.notes[0].text == scratch + "!", (self.scene.round.notes, self.t.app.notice)
+            self.act(_("ui.notes.remove"))
         self.shoot("record-notes")
         self.act(_("ui.record.next"))
 

@@ -89,7 +89,8 @@ def test_pause_add_a_minute_and_resume(tmp_path, library):
 def test_an_idle_screen_is_not_redrawn_and_the_clock_only_changes_its_label(tmp_path, library, monkeypatch):
     t = Table(tmp_path, library)
     into_share(t)
-    t.step(5)
+    while t.app.animating:                   # the last role card has finished turning
+        t.step()
     draws, builds = [], []
     monkeypatch.setattr(t.app, "draw", lambda: draws.append(1))
     real_build = t.app.scene.build

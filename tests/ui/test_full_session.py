@@ -49,10 +49,10 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library):
     assert state.players == ("Anna", "Bert", "")
     assert state.cases[0].id == "hygiene-normen" and len(state.cases) == 2
     assert state.durations.draw == 120
-    Player(t, "mouse").play_round(values=("autonomie", "veiligheid"), notes=("Wie bepaalt hoe Gerrit wordt gewassen?",
-                                                                           "Annie's rug"))
+    Player(t, "mouse").play_round(values=("autonomie", "veiligheid"),
+                                  notes=("Wie bepaalt hoe Gerrit wordt gewassen?", "Annie's rug"), scratch="Weg")
     assert t.app.scene.round.number == 2
-    Player(t, "keys").play_round(values=("privacy",), notes=("Eén reünie",))
+    Player(t, "keys").play_round(values=("privacy",), notes=("Eén reünie",), scratch="Kladje")
     # The end: the summary names the file, which holds the whole session.
     assert t.app.scene.__class__.__name__ == "SummaryScene"
     path = t.app.scene.stored.path

@@ -1,6 +1,6 @@
 """Thousands of random taps, clicks, keys and typing over all screens: no exception, never a dead end.
 
-The walk leans on the way forward (the last button on a screen), so it reaches the
+The walk leans on the way forward (the primary button of a screen), so it reaches the
 rounds and the end of a session, and it also jumps the clock. Set RANDOM_EVENTS for a
 longer run; the seed is fixed so a failure can be replayed.
 """
@@ -43,7 +43,8 @@ def random_event(t: Table, rng: random.Random) -> None:
     roll = rng.random()
     items = t.app.page.focusables
     if roll < 0.55 and items:
-        item = items[-1] if rng.random() < 0.6 else rng.choice(items)
+        forward = [item for item in items if item.primary]
+        item = forward[0] if forward and rng.random() < 0.6 else rng.choice(items)
         if item.label in LEAVING and rng.random() < 0.85:
             return
         tap(t, item.element.rect.center, touch=rng.random() < 0.3)

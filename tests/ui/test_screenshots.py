@@ -6,6 +6,9 @@ at 1080p (scaled with the window).
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -92,14 +95,13 @@ def test_every_screen(tmp_path, library, size, lang):
     shoot("time-up")
     t.now.offset = 0
     p.act(_("ui.share.done"))
-    p.share_values(("autonomie",)) if False else None
     for _player in range(t.app.scene.round.players - 1):
         p.act(value)
-        p.act(t.labels()[-1])
+        p.act(t.forward())
     p.shoot("share-overview")
     p.act(_("ui.share.next"))
     p.choose_until_ending()
-    p.record(("autonomie",), ("Een gesprekspunt voor de plenaire bespreking", "Nog een punt"))
+    p.record(("autonomie",), ("Een gesprekspunt voor de plenaire bespreking", "Nog een punt"), scratch="Kladje")
     p.shoot("ending-story")
     p.act(_("ui.ending.facts"))
     p.shoot("ending-facts")
@@ -128,9 +130,31 @@ def test_high_contrast_and_the_keyboard_focus(tmp_path, library):
     t.key(pygame.K_TAB)
     shoot("share-values-focus")
     for _player in range(t.app.scene.round.players):
-        p.act(t.labels()[-1])
+        p.act(t.forward())
     p.act(_("ui.share.next"))
     p.act(_("ui.vote.start"))
     p.vote_all(2)
     p.option(2)
     shoot("consequences")
+
+
+GOLDEN = Path(__file__).parent / "golden" / "screens.json"
+
+
+def test_stable_screens_match_their_golden_pixels(tmp_path, library):
+    """The start and settings screens, pixel for pixel (pygame-ce and pygame_gui are pinned).
+
+    After an intended change, rewrite with UPDATE_GOLDEN=1 and look at out/screenshots/ first.
+    """
+    found = {}
+    for lang in ("nl", "en"):
+        t = Table(tmp_path / lang, library, lang=lang)
+        t.app.draw()
+        found[f"start-{lang}"] = hashlib.sha256(pygame.image.tobytes(t.app.screen, "RGB")).hexdigest()
+        Player(t).act(_("ui.start.settings"))
+        t.app.draw()
+        found[f"settings-{lang}"] = hashlib.sha256(pygame.image.tobytes(t.app.screen, "RGB")).hexdigest()
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(found, indent=2) + "\n")
+    assert found == json.loads(GOLDEN.read_text())

@@ -43,7 +43,7 @@ class SetupScene(BaseScene):
         page.label(title, MARGIN, y, 560, BUTTON_H)
         x = MARGIN + 580
         page.button("–", x, y, 120, BUTTON_H, less, "@stepper")
-        page.label(value, x + 130, y, 200, BUTTON_H, "@value")
+        page.label(value, x + 130, y, 200, BUTTON_H, "@count")
         page.button("+", x + 340, y, 120, BUTTON_H, more, "@stepper")
 
     def _build_players(self, page: Page) -> None:

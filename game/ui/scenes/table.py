@@ -21,6 +21,7 @@ from game.ui.cards import player_name, role_card, value_card, value_ids, value_n
 from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
+from game.ui.theme import palette
 
 CLOCK_W = 280
 TOP = 175
@@ -96,8 +97,11 @@ class RoundScene(BaseScene):
         r = self.round
         subtitle = _("ui.round.subtitle", n=r.number, total=len(self.state.cases), title=self.case.title)
         clock_width = self._build_clock(page)
+        clock_buttons = len(page.focusables)
         page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=clock_width + 40)
         getattr(self, f"_build_{r.phase}")(page)
+        # Tab reaches the table's own choices first and the facilitator's clock buttons last.
+        page.focusables = page.focusables[clock_buttons:] + page.focusables[:clock_buttons]
 
     def _build_clock(self, page: Page) -> float:
         """Time left, large, with pause, +1 min and 'next step' beside it; returns the width it takes."""
@@ -194,29 +198,31 @@ class RoundScene(BaseScene):
         self.refresh()
 
     def _build_envelope(self, page: Page, player: int) -> None:
-        width, height = 900, 470
-        x, y = (page.width - width) / 2, TOP + 30
+        width, height = 900, 500
+        x, y = (page.width - width) / 2, TOP + 20
         rect = page.rect(x, y, width, height)
         page.decorate(lambda surface: self._paint_envelope(surface, rect))
-        markup = (f"<b>{escape(player_name(self.state, player))}</b><br>"
-                  f"{escape(_('ui.draw.tap'))}")
-        page.card(markup, x + 120, y + 250, width - 240, 200, lambda: self._draw(player), "@text")
+        markup = f"<b>{escape(player_name(self.state, player))}</b><br>{escape(_('ui.draw.tap'))}"
+        page.card(markup, x + 40, y + height * 0.45, width - 80, height * 0.55 - 12, lambda: self._draw(player),
+                  "@envelope")
         self.footer(page, [(_("ui.draw.draw"), lambda: self._draw(player))])
 
     def _paint_envelope(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        colours = self.app.settings
-        from game.ui.theme import palette
-        p = palette(colours.high_contrast)
-        width = max(3, round(5 * self.app.scale))
-        pygame.draw.rect(surface, p.card, rect, border_radius=round(18 * self.app.scale))
-        pygame.draw.rect(surface, p.border, rect, width=width, border_radius=round(18 * self.app.scale))
-        flap = [rect.topleft, (rect.centerx, rect.top + rect.height * 0.45), rect.topright]
-        pygame.draw.lines(surface, p.border, False, flap, width)
+        """An envelope: the body, and its flap folded down as a tinted triangle."""
+        p = palette(self.app.settings.high_contrast)
+        line = max(3, round(5 * self.app.scale))
+        flap = [rect.topleft, (rect.centerx, rect.top + round(rect.height * 0.45)), rect.topright]
+        pygame.draw.rect(surface, p.card, rect)
+        pygame.draw.polygon(surface, p.button_hover, flap)
+        pygame.draw.polygon(surface, p.border, flap, line)
+        pygame.draw.rect(surface, p.border, rect, line)
 
     def _draw(self, player: int) -> None:
         if self.send(DrawRole(player)):
             self.view.showing = player
             self.refresh()
+            page = self.app.page
+            self.app.turn_card(page.rect(MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP))
 
     def _build_role_card(self, page: Page, player: int) -> None:
         role = self.round.roles[player]
@@ -470,7 +476,6 @@ class RoundScene(BaseScene):
                       (self.content_bottom(page) - y) / 2 - 24, "@muted_text")
 
     def _paint_triangle(self, surface: pygame.Surface, centres: list) -> None:
-        from game.ui.theme import palette
         colour = palette(self.app.settings.high_contrast).card_border
         pygame.draw.polygon(surface, colour, centres, max(2, round(4 * self.app.scale)))
 
