@@ -21,6 +21,20 @@ def into_share(t: Table) -> Player:
     return p
 
 
+def into_record(t: Table) -> Player:
+    """Through a round the quick way: nobody picks values, the facilitator shows the votes at once."""
+    p = into_share(t)
+    for _player in range(t.app.scene.round.players - 1):
+        p.act(_("ui.share.done"))
+    p.act(_("ui.share.done_last"))
+    p.act(_("ui.share.next"))
+    while t.app.scene.round.phase != "record":
+        p.act(_("ui.vote.show_now"))         # everyone passes
+        p.option(1)
+        p.act(_("ui.explore.follow"))
+    return p
+
+
 def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_share(t)
@@ -43,19 +57,7 @@ def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(t
 
 def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library, monkeypatch):
     t = Table(tmp_path, library)
-    into_share(t)
-    p = Player(t)
-    p.act(_("ui.share.done"))
-    p.act(_("ui.share.done"))
-    p.act(_("ui.share.done_last"))
-    p.act(_("ui.share.next"))
-    p.act(_("ui.vote.show_now"))             # the facilitator moves on: everyone passes
-    p.option(1)
-    p.act(_("ui.explore.follow"))
-    while t.app.scene.round.phase != "record":
-        p.act(_("ui.vote.show_now"))
-        p.option(1)
-        p.act(_("ui.explore.follow"))
+    p = into_record(t)
     p.act(_("ui.record.notes_tab"))
     p.act(_("ui.notes.placeholder"))
     t.type("Half getypt")                    # not added yet when the time runs out
@@ -71,6 +73,19 @@ def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library,
     t.type(" en af")
     t.key(pygame.K_RETURN)
     assert [n.text for n in t.app.scene.round.notes] == ["Half getypt en af"]
+
+
+def test_a_point_still_being_typed_is_kept_when_the_window_closes(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    p.act(_("ui.notes.placeholder"))
+    t.type("Nog niet toegevoegd")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    t.step()
+    again = Table(tmp_path, library)
+    Player(again).act(again.labels()[0])
+    assert [n.text for n in again.app.scene.round.notes] == ["Nog niet toegevoegd"]
 
 
 def test_pause_add_a_minute_and_resume(tmp_path, library):

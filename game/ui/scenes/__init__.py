@@ -30,5 +30,8 @@ class BaseScene:
     def keep(self) -> None:
         """Called before the screen is built anew: save what was typed into it."""
 
+    def closing(self) -> None:
+        """The window is closing: put anything still typed where it is kept."""
+
     def refresh(self) -> None:
         self.app.rebuild()

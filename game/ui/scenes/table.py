@@ -541,6 +541,12 @@ class RoundScene(BaseScene):
     def keep(self) -> None:
         self.notes.keep()
 
+    def closing(self) -> None:
+        """A point still being typed goes into the log as it is: closing the window loses nothing."""
+        self.notes.keep()
+        if self.notes.draft.strip():
+            self.notes.submit(self.notes.draft)
+
     # keys -------------------------------------------------------------------------------------------
     def back(self) -> None:
         """Escape closes what is open: the consequences, a player's options, a note being edited."""
