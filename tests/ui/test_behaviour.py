@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pygame
 import pytest
@@ -63,7 +64,7 @@ def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library,
     t.type("Half getypt")                    # not added yet when the time runs out
     chimes = []
     monkeypatch.setattr(t.app, "chime", lambda: chimes.append(1))
-    t.now.offset = 3600
+    t.now.offset = t.app.scene.state.clock.left(time.time()) + 2   # just past zero
     t.step(3)
     assert _("ui.clock.done") in t.screen_text() and chimes == [1]
     t.step(3)
@@ -73,6 +74,11 @@ def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library,
     t.type(" en af")
     t.key(pygame.K_RETURN)
     assert [n.text for n in t.app.scene.round.notes] == ["Half getypt en af"]
+    p.act(_("ui.clock.add_minute"))          # a minute more: the clock runs, and may run out again
+    assert _("ui.clock.done") not in t.screen_text()
+    t.now.offset += 120
+    t.step(2)
+    assert chimes == [1, 1] and _("ui.clock.done") in t.screen_text()
 
 
 def test_a_point_still_being_typed_is_kept_when_the_window_closes(tmp_path, library):

@@ -11,19 +11,18 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import (AddMinute, AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, GoBack, PauseClock,
-                         PickValues, RecordValues, ResumeClock)
+from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, GoBack, PickValues, RecordValues
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _, n_
 from game.scenario.model import Decision, Scenario
 from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_card, value_ids, value_names
+from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
-CLOCK_W = 280
 TOP = 175
 
 
@@ -49,9 +48,7 @@ class RoundScene(BaseScene):
         self.view = View()
         self._view_key: tuple | None = None
         self.notes = NotesEditor(self)
-        self._clock_label = None
-        self._shown_time: int | None = None
-        self._chimed: set[tuple] = set()
+        self.clock = ClockPanel(self)
 
     # state ------------------------------------------------------------------------------------
     @property
@@ -96,63 +93,15 @@ class RoundScene(BaseScene):
         self._sync_view()
         r = self.round
         subtitle = _("ui.round.subtitle", n=r.number, total=len(self.state.cases), title=self.case.title)
-        clock_width = self._build_clock(page)
+        clock_width = self.clock.build(page)
         clock_buttons = len(page.focusables)
         page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=clock_width + 40)
         getattr(self, f"_build_{r.phase}")(page)
         # Tab reaches the table's own choices first and the facilitator's clock buttons last.
         page.focusables = page.focusables[clock_buttons:] + page.focusables[:clock_buttons]
 
-    def _build_clock(self, page: Page) -> float:
-        """Time left, large, with pause, +1 min and 'next step' beside it; returns the width it takes."""
-        self._clock_label = None
-        clock = self.state.clock
-        if clock is None:
-            return 0
-        pause = (_("ui.clock.resume"), ResumeClock()) if clock.paused else (_("ui.clock.pause"), PauseClock())
-        buttons = [(pause[0], lambda c=pause[1]: self.send(c)), (_("ui.clock.add_minute"), lambda: self.send(AddMinute())),
-                   (_("ui.clock.move_on"), self.advance)]
-        widths = [max(150.0, page.button_width(text) - 40) for text, _action in buttons]
-        x = page.width - MARGIN - sum(widths) - 12 * len(widths)
-        for (text, action), width in zip(buttons, widths):
-            x += 12
-            page.button(text, x, 38, width, BUTTON_H, action)
-            x += width
-        left = self._seconds_left()
-        done = left == 0
-        if done:
-            self._chimed.add(self._clock_key())
-        style = "@clock_done" if done else "@clock_paused" if clock.paused else "@clock"
-        right = page.width - MARGIN - sum(widths) - 12 * len(widths)
-        self._clock_label = page.label(self._clock_text(left), right - CLOCK_W - 8, 28, CLOCK_W, 110, style)
-        self._shown_time = left
-        return page.width - MARGIN - (right - CLOCK_W - 8)
-
-    def _clock_key(self) -> tuple:
-        clock = self.state.clock
-        return (self.round.number, clock.step, clock.started_at)
-
-    def _seconds_left(self) -> int:
-        return math.ceil(self.state.clock.left(self.app.now()))
-
-    def _clock_text(self, left: int) -> str:
-        if left == 0:
-            return _("ui.clock.done")
-        return f"{left // 60}:{left % 60:02d}"
-
     def tick(self, now: float) -> bool:
-        if self._clock_label is None or self.state.clock is None:
-            return False
-        left = self._seconds_left()
-        if left == self._shown_time:
-            return False
-        if left == 0 and self._clock_key() not in self._chimed:
-            self.app.chime()
-            self.refresh()
-            return True
-        self._shown_time = left
-        self._clock_label.set_text(self._clock_text(left))
-        return True
+        return self.clock.tick()
 
     def footer(self, page: Page, actions: list, primary_last: bool = True) -> None:
         page.footer(actions, back=(_("ui.round.menu"), self.leave), primary_last=primary_last)
