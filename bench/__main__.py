@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import hostile, library, logging_, memory, plenary
+from bench import hostile, library, logging_, memory, plenary, screens
 
 SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run,
-          "plenary": plenary.run}
+          "plenary": plenary.run, "screens": screens.run}
 
 
 def table(figures) -> str:

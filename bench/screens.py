@@ -1,0 +1,111 @@
+"""The screens: start-up, frame time and idle cost, each in a fresh headless process.
+
+1. Start-up: process start to the first drawn frame of the start screen, against a bare
+   pygame-ce + pygame_gui window with one button.
+2. Frame time at 1920x1080 of the busiest table screen (the value cards while sharing), every
+   frame redrawn: median and p99.
+3. Idle cost: CPU time over 10 s of a phase screen with its clock running (the real loop),
+   against a naive loop that redraws at 60 frames a second.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.measure import Figure, summary
+
+ROOT = Path(__file__).parents[1]
+HEADLESS = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+BARE_WINDOW = """
+import pygame, pygame_gui
+pygame.init()
+screen = pygame.display.set_mode((1280, 720))
+manager = pygame_gui.UIManager((1280, 720))
+pygame_gui.elements.UIButton(pygame.Rect(40, 40, 300, 80), "Start", manager)
+manager.update(1 / 60); screen.fill((0, 0, 0)); manager.draw_ui(screen); pygame.display.flip()
+print("ready", flush=True)
+"""
+OUR_START = """
+import tempfile
+from pathlib import Path
+from game.ui.main import open_app
+from game.ui.app import Places
+folder = Path(tempfile.mkdtemp())
+app = open_app(Places(folder / "settings.json", folder / "sessions"))
+app.step()
+print("ready", flush=True)
+"""
+ON_A_PHASE_SCREEN = """
+import json, resource, sys, tempfile, time
+from pathlib import Path
+import pygame
+from game.app import open_library
+from tests.ui.harness import Table
+from tests.ui.test_behaviour import into_share
+table = Table(Path(tempfile.mkdtemp()), open_library(), size=(1920, 1080))
+into_share(table)
+app = table.app
+"""
+FRAMES = ON_A_PHASE_SCREEN + """
+times = []
+for _ in range(330):
+    app._dirty = True
+    start = time.perf_counter()
+    app.step()
+    times.append(time.perf_counter() - start)
+print(json.dumps(times[30:]))
+"""
+IDLE = ON_A_PHASE_SCREEN + """
+pygame.time.set_timer(pygame.QUIT, 10_000, loops=1)
+before = resource.getrusage(resource.RUSAGE_SELF)
+app._last_input = 0.0
+app.run()
+after = resource.getrusage(resource.RUSAGE_SELF)
+print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+"""
+NAIVE_IDLE = ON_A_PHASE_SCREEN + """
+pygame.time.set_timer(pygame.QUIT, 10_000, loops=1)
+before = resource.getrusage(resource.RUSAGE_SELF)
+clock = pygame.time.Clock()
+while not any(e.type == pygame.QUIT for e in pygame.event.get()):
+    app.manager.update(clock.tick(60) / 1000)
+    app.draw()
+after = resource.getrusage(resource.RUSAGE_SELF)
+print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+"""
+
+
+def child(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=HEADLESS, capture_output=True, text=True,
+                          timeout=300)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return done.stdout.strip().splitlines()[-1]
+
+
+def start_up(code: str) -> float:
+    start = time.perf_counter()
+    child(code)
+    return time.perf_counter() - start
+
+
+def run(runs: int = 5) -> list[Figure]:
+    ours = summary([start_up(OUR_START) for _ in range(runs)])
+    floor = summary([start_up(BARE_WINDOW) for _ in range(runs)])
+    frames = summary(json.loads(child(FRAMES)))
+    idle = float(child(IDLE))
+    naive = float(child(NAIVE_IDLE))
+    return [
+        Figure("start-up: process start to first frame of the start screen", "s", *ours, floor_median=floor[0],
+               target="<= 1.3x floor", note="floor: bare pygame-ce + pygame_gui window with one button"),
+        Figure("frame time: value cards at 1920x1080, every frame redrawn", "ms", frames[0] * 1000,
+               frames[1] * 1000, target="p99 < 8 ms"),
+        Figure("idle: CPU share of one core, phase screen with its clock (10 s)", "%", idle * 10, idle * 10,
+               floor_median=naive * 10, target="< 2 %; >= 10x less than floor",
+               note=f"floor: a naive loop redrawing at 60 fps ({naive:.2f} s CPU); ours {idle:.2f} s CPU"),
+    ]
