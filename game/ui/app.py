@@ -34,6 +34,7 @@ BUSY_SECONDS = 0.6
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
 
 
 @dataclass
@@ -216,6 +217,27 @@ class App:
         self.manager.set_focus_set(target if isinstance(target, UITextEntryLine) else None)
         self._dirty = True
 
+    def move_focus_towards(self, dx: int, dy: int) -> None:
+        """Arrow keys: to the nearest element on that side (as on a remote control), else the next in line."""
+        index = self.focused_element_index()
+        if index is None:
+            self.move_focus(1)
+            return
+        items = self.page.focusables
+        here = pygame.Vector2(items[index].element.rect.center)
+
+        def cost(item) -> float | None:
+            offset = pygame.Vector2(item.element.rect.center) - here
+            ahead = offset.x * dx + offset.y * dy
+            return ahead + 3 * abs(offset.x * dy + offset.y * dx) if ahead > 0 else None
+
+        costs = [(cost(item), i) for i, item in enumerate(items) if i != index]
+        reachable = [(c, i) for c, i in costs if c is not None]
+        if not reachable:
+            self.move_focus(dx + dy)
+            return
+        self.move_focus(min(reachable)[1] - index)
+
     def activate_focus(self) -> None:
         index = self.focused_element_index()
         if index is None:
@@ -236,10 +258,8 @@ class App:
         elif self._entry_has_focus():
             if key == pygame.K_ESCAPE:
                 self.manager.set_focus_set(None)
-        elif key in (pygame.K_UP, pygame.K_LEFT):
-            self.move_focus(-1)
-        elif key in (pygame.K_DOWN, pygame.K_RIGHT):
-            self.move_focus(1)
+        elif key in ARROWS:
+            self.move_focus_towards(*ARROWS[key])
         elif key in ACTIVATE_KEYS:
             self.show_focus = True
             self.activate_focus()

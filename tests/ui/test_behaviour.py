@@ -186,3 +186,16 @@ def test_the_chime_is_made_in_code_and_plays_without_a_sound_card():
     chime = make_chime()
     assert chime is not None and abs(chime.get_length() - CHIME_SECONDS) < 0.05
     chime.play()
+
+
+def test_arrow_keys_move_through_the_value_cards_as_a_grid(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    first = p._value_label("autonomie")
+    t.focus_on(first)
+    t.key(pygame.K_DOWN)                     # one row down: the fifth card in a grid of four columns
+    assert t.app.page.focusables[t.app.focused_element_index()].label == p._value_label("kwaliteit-van-leven")
+    t.key(pygame.K_RIGHT)
+    assert t.app.page.focusables[t.app.focused_element_index()].label == p._value_label("kwaliteit-van-zorg")
+    t.key(pygame.K_RETURN)
+    assert t.app.scene.round.values[0] == ("kwaliteit-van-zorg",)
