@@ -29,6 +29,7 @@ MARGIN = 60
 HEADER_H = 150
 FOOTER_H = 96
 BUTTON_H = 88
+NOTICE_H = 80
 
 
 @dataclass
@@ -195,7 +196,8 @@ class Page:
             x += w + 24
         notice = self.app.notice
         if notice:
-            self.text(f"<b>{escape(notice)}</b>", MARGIN, y - 86, self.content_width, 80, "@error_text")
+            self.text(f"<b>{escape(notice)}</b>", MARGIN, y - NOTICE_H - 6, self.content_width, NOTICE_H,
+                      "@error_text")
 
     def button_width(self, text: str) -> float:
         """Room for a bold button text at the current text size (about 0.6 em a letter)."""

@@ -14,7 +14,7 @@ import pygame
 from game.ui.scenes.table import RoundScene
 from tests.ui.harness import Table
 
-EVENTS = int(os.environ.get("RANDOM_EVENTS", "2000"))
+EVENTS = int(os.environ.get("RANDOM_EVENTS", "3000"))
 KEYS = ([pygame.K_TAB] * 4 + [pygame.K_RETURN] * 3 + [pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN,
         pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_BACKSPACE, pygame.K_DELETE,
         pygame.K_HOME, pygame.K_END] + [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_9])

@@ -23,6 +23,7 @@ from tests.ui.test_full_session import set_up
 
 OUT = Path(__file__).parents[2] / "out" / "screenshots"
 MIN_TARGET = 48
+MUST_FIT = ("@value", "@envelope", "@cover", "@corner_", "@rule")
 
 
 class Camera:
@@ -49,6 +50,9 @@ def check_layout(t: Table) -> None:
     for item in t.app.page.focusables:
         rect = item.element.rect
         assert min(rect.size) >= MIN_TARGET, f"{item.label!r} is {rect.size}, smaller than a finger"
+    for box in t.app.page.scrollable if t.app.settings.text_scale == 1 else ():
+        # long stories may scroll; these short texts must fit (at a larger text size they may scroll too)
+        assert not any(style in box.most_specific_combined_id for style in MUST_FIT), box.html_text
 
 
 def test_body_text_is_at_least_32_px_at_1080p_and_scales():

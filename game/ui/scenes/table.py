@@ -19,7 +19,7 @@ from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_card, value_ids, value_names
 from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
@@ -215,12 +215,16 @@ class RoundScene(BaseScene):
         self.footer(page, [(_("ui.share.done_last") if last else _("ui.share.done"), self._next_sharer)])
 
     def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
+        """All value cards at once; below them what the last tapped card means, or why a tap was refused.
+
+        The grid keeps its size when a refusal is shown, so the cards never jump under a finger.
+        """
         values = value_ids(self.app.library, self.case)
         columns = 4 if len(values) <= 20 else 5
         rows = math.ceil(len(values) / columns)
-        info_h = 56
         gap = 14
-        height = min(120, (self.content_bottom(page) - top - info_h - gap * rows) / rows)
+        bottom = page.footer_y - NOTICE_H - 16
+        height = min(120, (bottom - top - gap * (rows - 1)) / rows)
         width = (page.content_width - gap * (columns - 1)) / columns
         for index, value in enumerate(values):
             card = value_card(self.app.library, self.case, value, self.lang)
@@ -230,8 +234,9 @@ class RoundScene(BaseScene):
             markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
             page.card(markup, x, y, width, height, lambda v=value: toggle(v),
                       "@value_selected" if picked else "@value")
-        info = self.view.info or _("ui.values.hint", max=5)
-        page.text(escape(info), MARGIN, top + rows * (height + gap), page.content_width, info_h, "@muted_text")
+        if not self.app.notice:
+            info = self.view.info or _("ui.values.hint", max=5)
+            page.text(escape(info), MARGIN, page.footer_y - NOTICE_H - 6, page.content_width, NOTICE_H, "@muted_text")
 
     def _toggle(self, chosen: tuple[str, ...], value: str) -> tuple[str, ...]:
         card = value_card(self.app.library, self.case, value, self.lang)
