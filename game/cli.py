@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """No command: open the game window (pygame is only loaded for this)."""
+    """No command: open the game window (pygame is only loaded for this); --lang sets its language."""
     from game.ui.main import play
-    return play()
+    return play(lang=getattr(args, "lang", None))
 
 
 @dataclass

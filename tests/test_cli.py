@@ -77,6 +77,6 @@ def test_help_and_version_as_an_installed_command():
 
 def test_without_a_command_it_opens_the_game(capsys, monkeypatch):
     opened = []
-    monkeypatch.setattr("game.ui.main.play", lambda: opened.append(True) or 0)
-    code, _out, _err = run(capsys)
-    assert code == 0 and opened == [True]
+    monkeypatch.setattr("game.ui.main.play", lambda lang: opened.append(lang) or 0)
+    assert run(capsys)[0] == 0 and run(capsys, "--lang", "en")[0] == 0
+    assert opened == [None, "en"]

@@ -1,8 +1,9 @@
 """The window, the event loop and the current scene.
 
-The loop is calm: it waits for input, redraws only when something visible
-changed (an element, the focus ring, or the clock's second), and sleeps longer
-when nobody touches the table. Tests drive the same code with ``step()``.
+The loop is calm: it redraws only when something visible changed (an element,
+the focus ring, the clock's second, a card turning), runs at 60 turns a second
+while hands are busy and at 10 when nobody touches the table. Tests drive the
+same code with ``step()``.
 """
 from __future__ import annotations
 

@@ -199,3 +199,11 @@ def test_arrow_keys_move_through_the_value_cards_as_a_grid(tmp_path, library):
     assert t.app.page.focusables[t.app.focused_element_index()].label == p._value_label("kwaliteit-van-zorg")
     t.key(pygame.K_RETURN)
     assert t.app.scene.round.values[0] == ("kwaliteit-van-zorg",)
+
+
+def test_the_command_line_language_wins_for_that_run(tmp_path, library):
+    from game.ui.app import Places
+    from game.ui.main import open_app
+    save_settings(Settings(lang="nl"), tmp_path / "settings.json")
+    app = open_app(Places(tmp_path / "settings.json", tmp_path / "sessions", library), lang="en")
+    assert _("ui.start.play", "en") in [item.label for item in app.page.focusables]
