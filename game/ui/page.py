@@ -49,13 +49,15 @@ def escape(text: str) -> str:
 
 
 class ReadingBox(UITextBox):
-    """A text box whose scroll bar is wide enough to drag with a finger."""
+    """A text box whose scroll bar is wide enough to drag with a finger (pygame_gui fixes it at 20 px)."""
 
-    bar_width = 20
+    def __init__(self, *args, bar_width: int, **kwargs) -> None:
+        self._bar_width = bar_width
+        super().__init__(*args, **kwargs)
 
     @property
     def scroll_bar_width(self) -> int:
-        return self.bar_width
+        return self._bar_width
 
     @scroll_bar_width.setter
     def scroll_bar_width(self, _ignored: int) -> None:
@@ -103,8 +105,8 @@ class Page:
                            container=self.root, object_id=ObjectID(class_id=style))
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
-        box = type("Box", (ReadingBox,), {"bar_width": max(48, round(56 * self.scale))})(
-            markup, self.rect(x, y, w, h), self.manager, container=self.root, object_id=ObjectID(class_id=style))
+        box = ReadingBox(markup, self.rect(x, y, w, h), self.manager, container=self.root,
+                         object_id=ObjectID(class_id=style), bar_width=max(48, round(56 * self.scale)))
         if box.scroll_bar is not None:
             self.scrollable.append(box)
         return box
@@ -182,11 +184,13 @@ class Page:
         return text.rstrip() + "…"
 
     def footer(self, actions: list[tuple[str, Action | None]], back: tuple[str, Action] | None = None,
-               primary_last: bool = True) -> None:
-        """Buttons along the bottom: a way back on the left, the way forward on the right."""
+               primary_last: bool = True, aside: tuple[str, Action] | None = None) -> None:
+        """Buttons along the bottom: a way back (and ``aside``) on the left, the way forward on the right."""
         y = self.footer_y
-        if back:
-            self.button(back[0], MARGIN, y, self.button_width(back[0]), BUTTON_H, back[1])
+        x = MARGIN
+        for text, action in [side for side in (back, aside) if side]:
+            self.button(text, x, y, self.button_width(text), BUTTON_H, action)
+            x += self.button_width(text) + 24
         right = self.width - MARGIN
         widths = [self.button_width(text) for text, _action in actions]
         x = right - sum(widths) - 24 * (len(widths) - 1)

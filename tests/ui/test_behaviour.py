@@ -207,3 +207,13 @@ def test_the_command_line_language_wins_for_that_run(tmp_path, library):
     save_settings(Settings(lang="nl"), tmp_path / "settings.json")
     app = open_app(Places(tmp_path / "settings.json", tmp_path / "sessions", library), lang="en")
     assert _("ui.start.play", "en") in [item.label for item in app.page.focusables]
+
+
+def test_the_case_can_be_read_again_in_any_phase(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    intro_start = t.app.scene.case.intro.split()[0]
+    p.act(_("ui.round.case"))
+    assert intro_start in t.screen_text() and not t.has(_("ui.round.case"))
+    p.act(_("ui.round.back_to_game"))
+    assert t.has(_("ui.share.done")) and t.app.scene.round.phase == "share"

@@ -31,6 +31,7 @@ class View:
     """Screen-only state of the current phase."""
 
     intro_read: bool = False
+    reading_case: bool = False
     showing: int | None = None
     sharing_done: bool = False
     decision_read: bool = False
@@ -96,15 +97,25 @@ class RoundScene(BaseScene):
         clock_width = self.clock.build(page)
         clock_buttons = len(page.focusables)
         page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=clock_width + 40)
-        getattr(self, f"_build_{r.phase}")(page)
+        if self.view.reading_case:
+            self._build_case_text(page, [(_("ui.round.back_to_game"), self._toggle_case)])
+        else:
+            getattr(self, f"_build_{r.phase}")(page)
         # Tab reaches the table's own choices first and the facilitator's clock buttons last.
         page.focusables = page.focusables[clock_buttons:] + page.focusables[:clock_buttons]
 
     def tick(self, now: float) -> bool:
         return self.clock.tick()
 
-    def footer(self, page: Page, actions: list, primary_last: bool = True) -> None:
-        page.footer(actions, back=(_("ui.round.menu"), self.leave), primary_last=primary_last)
+    def footer(self, page: Page, actions: list, primary_last: bool = True, case_button: bool = True) -> None:
+        """The round's footer: to the start, the case to read again, and this phase's own buttons."""
+        aside = (_("ui.round.case"), self._toggle_case) if case_button else None
+        page.footer(actions, back=(_("ui.round.menu"), self.leave), primary_last=primary_last, aside=aside)
+
+    def _toggle_case(self) -> None:
+        self.view.reading_case = not self.view.reading_case
+        self.app.focus = None
+        self.refresh()
 
     def leave(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
@@ -124,7 +135,7 @@ class RoundScene(BaseScene):
         r, v = self.round, self.view
         waiting = [p for p, role in enumerate(r.roles) if role is None]
         if not v.intro_read and len(waiting) == r.players:
-            self._build_intro(page)
+            self._build_case_text(page, [(_("ui.draw.start"), self._read_intro)])
         elif v.showing is not None:
             self._build_role_card(page, v.showing)
         elif waiting:
@@ -134,13 +145,14 @@ class RoundScene(BaseScene):
             self._player_cards(page, _("ui.draw.everyone"), cards)
             self.footer(page, [(_("ui.draw.next"), self.advance)])
 
-    def _build_intro(self, page: Page) -> None:
+    def _build_case_text(self, page: Page, actions: list) -> None:
+        """The case as the table first reads it: title, the dilemma, a content note, the story."""
         case = self.case
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(case.title)}</b><br><b>{escape(_('ui.case.dilemma'))}</b> "
                   f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro)}")
         page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
-        self.footer(page, [(_("ui.draw.start"), self._read_intro)])
+        self.footer(page, actions, case_button=False)
 
     def _read_intro(self) -> None:
         self.view.intro_read = True
