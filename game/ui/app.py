@@ -2,8 +2,8 @@
 
 The loop is calm: it redraws only when something visible changed (an element,
 the focus ring, the clock's second, a card turning), runs at 60 turns a second
-while hands are busy and at 10 when nobody touches the table. Tests drive the
-same code with ``step()``.
+while hands are busy and slows to 4 when nobody touches the table. Tests drive
+the same code with ``step()``.
 """
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ from game.ui.sound import make_chime
 from game.ui.theme import build_theme, palette, preloads
 
 WINDOWED = (1280, 720)
-BUSY_FPS, IDLE_FPS = 60, 10
-BUSY_SECONDS = 0.6
+BUSY_FPS, IDLE_FPS, RESTING_FPS = 60, 10, 4
+BUSY_SECONDS, RESTING_SECONDS = 0.6, 3.0
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -353,5 +353,12 @@ class App:
 
     def run(self) -> None:
         while self.running:
-            busy = self.flip or time.monotonic() - self._last_input < BUSY_SECONDS
-            self.step(self.clock.tick(BUSY_FPS if busy else IDLE_FPS) / 1000)
+            self.step(self.clock.tick(self._pace()) / 1000)
+
+    def _pace(self) -> int:
+        """Turns of the loop a second: brisk under the hands, slow when the table talks (the clock
+        shows whole seconds, so a quarter of a second is soon enough)."""
+        quiet = time.monotonic() - self._last_input
+        if self.flip or quiet < BUSY_SECONDS:
+            return BUSY_FPS
+        return IDLE_FPS if quiet < RESTING_SECONDS or self._entry_has_focus() else RESTING_FPS
