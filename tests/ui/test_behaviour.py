@@ -217,3 +217,14 @@ def test_the_case_can_be_read_again_in_any_phase(tmp_path, library):
     assert intro_start in t.screen_text() and not t.has(_("ui.round.case"))
     p.act(_("ui.round.back_to_game"))
     assert t.has(_("ui.share.done")) and t.app.scene.round.phase == "share"
+
+
+def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    p.act(_("ui.notes.placeholder"))
+    t.type("Bijna vergeten")
+    p.act(_("ui.record.next"))
+    assert t.app.scene.round.phase == "ending"
+    assert [n.text for n in t.app.scene.round.notes] == ["Bijna vergeten"]

@@ -84,9 +84,10 @@ class RoundScene(BaseScene):
     def _sync_view(self) -> None:
         key = (self.round.number, self.round.phase, self.round.step)
         if key != self._view_key:
+            if self._view_key is None or key[0] != self._view_key[0]:
+                self.notes.reset()
             self._view_key = key
             self.view = View()
-            self.notes.reset()
             self.app.focus = None
 
     # frame --------------------------------------------------------------------------------------
@@ -124,7 +125,14 @@ class RoundScene(BaseScene):
         self.app.show(StartScene(self.app))
 
     def advance(self) -> None:
+        """The next phase; a discussion point still being typed is added first, not dropped."""
+        self.keep_typed_point()
         self.send(AdvancePhase())
+
+    def keep_typed_point(self) -> None:
+        self.notes.keep()
+        if self.notes.draft.strip():
+            self.notes.submit(self.notes.draft)
 
     def content_bottom(self, page: Page) -> float:
         """Where the content ends: above the footer, and above the notice when there is one."""
@@ -509,9 +517,7 @@ class RoundScene(BaseScene):
 
     def closing(self) -> None:
         """A point still being typed goes into the log as it is: closing the window loses nothing."""
-        self.notes.keep()
-        if self.notes.draft.strip():
-            self.notes.submit(self.notes.draft)
+        self.keep_typed_point()
 
     # keys -------------------------------------------------------------------------------------------
     def back(self) -> None:
