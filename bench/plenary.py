@@ -28,9 +28,8 @@ def write_sessions(folder: Path, count: int, library) -> int:
         session = Session(book, clock=lambda: 1.79e9 + next(ticks), new_id=lambda: f"bench-{number:05d}")
         events = session.execute(StartSession(tuple("abcde"), CASES, seed=number))
         play_randomly(session, random.Random(number), 400, on_accept=lambda c, e: events.extend(e))
-        log = SessionLog.create(folder / f"tafel-{number:05d}.dilemma.db")
-        log.append(events, session.state.session_id, after=0)
-        log.close()
+        SessionLog.create(folder / f"tafel-{number:05d}.dilemma.db", first=events,
+                          session_id=session.state.session_id).close()
         total += len(events)
     return total
 

@@ -140,11 +140,12 @@ class SessionLog:
         self.path = path
 
     @classmethod
-    def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> "SessionLog":
-        """A new, empty log at ``path``.
+    def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, first: list[ev.Event] = (),
+               session_id: str = "") -> "SessionLog":
+        """A new log at ``path``, holding the ``first`` events of ``session_id`` when given.
 
-        The file is built under a temporary name and renamed into place when it is
-        complete, so a plenary reading the folder never sees a half-made session file.
+        The file is built under a temporary name, with those first events, and put in place
+        when it is complete, so a plenary reading the folder never sees a half-made session.
         """
         if path.exists():
             raise SessionFileError("EXISTS", path)
@@ -159,6 +160,8 @@ class SessionLog:
                 db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                        {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
             _prepare(db)
+            if first:
+                cls(db, building).append(list(first), session_id, after=0)
         finally:
             db.close()
         try:
@@ -308,8 +311,7 @@ class StoredSession:
         if path is None:
             stamp = datetime.fromtimestamp(events[0].at).strftime("%Y%m%d-%H%M")
             path = (folder or default_folder()) / f"{stamp}-{session.state.session_id[:8]}{SUFFIX}"
-        log = SessionLog.create(path)
-        log.append(events, session.state.session_id, after=0)
+        log = SessionLog.create(path, first=events, session_id=session.state.session_id)
         return cls(session, log)
 
     @classmethod
