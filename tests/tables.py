@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import itertools
 import random
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
 from game.engine import (AddNote, AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, PickRole, PickValues,
                          RecordValues, StartSession)
+from game.app import start_session
 from game.store.log import StoredSession
 
 HOSTILE_NOTES = (
@@ -116,3 +118,17 @@ def _explore_and_follow(stored: StoredSession, rng: random.Random) -> None:
         for player in rng.sample(range(len(session.state.players)), 2):
             stored.execute(CastVote(player, rng.choice(session.state.current.explored_here())))
     stored.execute(Continue(favourite))
+
+
+def version_1_file(library, path: Path):
+    """A session file as version 1 of the log wrote it (no index by kind); the state it holds."""
+    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=path)
+    stored.execute(AddNote("van vroeger"))
+    state = stored.state
+    stored.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX events_by_kind")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    return state

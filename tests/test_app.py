@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 
@@ -10,6 +9,7 @@ from game.app import case_book, list_sessions, open_library, resume_session, sta
 from game.engine import AddNote, DrawRole, StartSession
 from game.store.log import SCHEMA_VERSION, SessionFileError
 from tests.conftest import DATA
+from tests.tables import version_1_file
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +78,7 @@ def test_an_edited_case_without_the_current_point_says_so(library, tmp_path):
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_events(library, tmp_path):
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=tmp_path / "oud.dilemma.db")
-    stored.execute(AddNote("van vroeger"))
-    state = stored.state
-    stored.close()
-    conn = sqlite3.connect(tmp_path / "oud.dilemma.db")
-    conn.execute("DROP INDEX events_by_kind")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    state = version_1_file(library, tmp_path / "oud.dilemma.db")
     resumed = resume_session(library, tmp_path / "oud.dilemma.db")
     assert resumed.state == state
     db = resumed.log.db

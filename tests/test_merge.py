@@ -14,7 +14,7 @@ from game.engine import AddNote, StartSession
 from game.engine.state import replay
 from game.store.log import SessionLog, StoredSession, companion_files, default_folder
 from game.store.merge import MergeTargetError, fingerprint, gather, merge_into, read_sessions
-from tests.tables import TABLE_ONE, play_like_a_table, scripted
+from tests.tables import TABLE_ONE, play_like_a_table, scripted, version_1_file
 
 
 @pytest.fixture(scope="module")
@@ -144,15 +144,7 @@ def test_a_file_whose_events_do_not_fit_together_is_skipped(usb, proef_book, tmp
 
 
 def test_an_older_schema_is_read_without_being_migrated(library, tmp_path):
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=tmp_path / "oud.dilemma.db")
-    stored.execute(AddNote("van vroeger"))
-    state = stored.state
-    stored.close()
-    conn = sqlite3.connect(tmp_path / "oud.dilemma.db")
-    conn.execute("DROP INDEX events_by_kind")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    state = version_1_file(library, tmp_path / "oud.dilemma.db")
     (session,) = gather([tmp_path]).sessions
     assert session.state == state
     conn = sqlite3.connect(tmp_path / "oud.dilemma.db")
