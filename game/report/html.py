@@ -11,9 +11,8 @@ from html import escape
 
 from game.i18n import _
 from game.report.document import Bar, Chart, Matrix, Report, Section, Story
+from game.report.palette import SERIES_COLOURS
 
-# Okabe-Ito: blue, orange, bluish green; distinguishable with every common colour-vision deficiency.
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73")
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
 
 STYLE = """
