@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import sqlite_utils
-from platformdirs import user_data_dir
 
 from game.engine import events as ev
 from game.engine.commands import Command
 from game.engine.session import CaseBook, Session
 from game.engine.state import SessionState, replay
 from game.i18n import _
+from game.store.folders import default_folder
 
 SCHEMA_VERSION = 2
 SUFFIX = ".dilemma.db"
@@ -64,15 +64,6 @@ class SessionFileError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         return _(f"store.{self.code}", lang, path=self.path, **self.params)
-
-
-DATA_FOLDER_VARIABLE = "DILEMMASPEL_DATA"
-
-
-def default_folder() -> Path:
-    """Where sessions are kept when no path is given: $DILEMMASPEL_DATA, else the user's data folder."""
-    override = os.environ.get(DATA_FOLDER_VARIABLE)
-    return Path(override) if override else Path(user_data_dir("dilemmaspel", appauthor=False)) / "sessions"
 
 
 def companion_files(path: Path) -> tuple[Path, Path]:

@@ -10,24 +10,24 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pygame
 import pygame_gui
 from pygame_gui import UIManager
 from pygame_gui.elements import UITextEntryLine
 
-from game.app import open_library
-from game.engine import CommandRejected
-from game.engine.commands import Command
 from game.i18n import set_language
-from game.scenario.loader import Library
-from game.store.log import SessionFileError, StoredSession
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
 from game.ui.sound import make_chime
 from game.ui.theme import build_theme, palette, preloads
+
+if TYPE_CHECKING:  # the engine, the store and the loader are imported after the first frame
+    from game.engine.commands import Command
+    from game.scenario.loader import Library
+    from game.store.log import StoredSession
 
 WINDOWED = (1280, 720)
 BUSY_FPS, IDLE_FPS, RESTING_FPS = 60, 10, 4
@@ -44,7 +44,7 @@ class Places:
 
     settings: Path
     sessions: Path
-    library: Library | None = field(default=None)
+    library: "Library | None" = field(default=None)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class App:
         self.places = places
         self.settings = settings
         self.now = now
-        self.library = places.library or open_library()
+        self._library = places.library
         self.windowed_size = size
         set_language(settings.lang)
         self.screen = self._open_window(size)
@@ -90,6 +90,8 @@ class App:
         self.focus: int | None = None
         self.show_focus = False
         self._pending: list[Callable[[], None]] = []
+        self._after_first_frame: list[Callable[[], None]] = []
+        self.frames_drawn = 0
         self._dirty = True
         self._last_input = 0.0
         self._signature: list = []
@@ -145,6 +147,24 @@ class App:
             self._make_manager()
         self.rebuild()
 
+    @property
+    def library(self) -> "Library":
+        return self.read_library()
+
+    def read_library(self) -> "Library":
+        """The case library, read on first use: the start screen is drawn before it is needed."""
+        if self._library is None:
+            from game.app import open_library
+            self._library = open_library()
+        return self._library
+
+    def after_first_frame(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the first frame is on screen (work the first look does not need)."""
+        if self.frames_drawn:
+            self.later(action)
+        else:
+            self._after_first_frame.append(action)
+
     # scenes ---------------------------------------------------------------------------------
     def show(self, scene: BaseScene) -> None:
         self.scene = scene
@@ -169,8 +189,10 @@ class App:
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
 
-    def execute(self, stored: StoredSession, command: Command) -> bool:
+    def execute(self, stored: "StoredSession", command: "Command") -> bool:
         """Send a command to the session (logged before it returns); a refusal becomes the notice."""
+        from game.engine import CommandRejected
+        from game.store.log import SessionFileError
         try:
             stored.execute(command)
         except CommandRejected as error:
@@ -327,6 +349,10 @@ class App:
         if self.scene and self.scene.tick(self.now()) or self.flip:
             self._dirty = True
         self._draw_if_changed()
+        if self.frames_drawn and self._after_first_frame:
+            actions, self._after_first_frame = self._after_first_frame, []
+            for action in actions:
+                action()
 
     def _draw_if_changed(self) -> None:
         signature = [(id(image), tuple(rect)) for image, rect, *_ in self.manager.ui_group.visible]
@@ -350,10 +376,14 @@ class App:
             pygame.draw.rect(self.screen, colours.focus, ring, width=max(3, round(6 * self.scale)),
                              border_radius=round(16 * self.scale))
         pygame.display.flip()
+        self.frames_drawn += 1
 
     def run(self) -> None:
+        """The loop: a turn, then the wait until the next one (so the first frame waits for nothing)."""
+        seconds = 0.0
         while self.running:
-            self.step(self.clock.tick(self._pace()) / 1000)
+            self.step(seconds)
+            seconds = self.clock.tick(self._pace()) / 1000
 
     def _pace(self) -> int:
         """Turns of the loop a second: brisk under the hands, slow when the table talks (the clock

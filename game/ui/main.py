@@ -5,22 +5,21 @@ from pathlib import Path
 
 import pygame
 
-from game.app import unfinished_sessions
+from game.store.folders import default_folder
 from game.ui.app import App, Places
-from game.store.log import default_folder
 from game.ui.settings import load_settings, settings_path
 
 
 def open_app(places: Places, size: tuple[int, int] | None = None, lang: str | None = None, **options) -> App:
-    """The app on its first screen: the offer to resume when a session was left unfinished."""
-    from game.ui.scenes.start import ResumeScene, StartScene
+    """The app on its start screen; right after its first frame, the offer to resume when a session was
+    left unfinished."""
+    from game.ui.scenes.start import StartScene
     pygame.init()
     settings = load_settings(places.settings)
     if lang:
         settings = settings.changed(lang=lang)
     app = App(places, settings, **({"size": size} if size else {}), **options)
-    first = ResumeScene if unfinished_sessions(places.sessions) else StartScene
-    app.show(first(app))
+    app.show(StartScene(app, look_later=True))
     return app
 
 

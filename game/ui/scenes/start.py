@@ -3,29 +3,37 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from game.app import resume_session, unfinished_sessions
 from game.i18n import _
-from game.store.log import SessionFileError
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.scenes import BaseScene
+from game.ui.scenes.settings import SettingsScene
 
 RESUME_SHOWN = 3
 
 
+def unfinished(app) -> list:
+    from game.app import unfinished_sessions
+    return unfinished_sessions(app.places.sessions)
+
+
 class StartScene(BaseScene):
+    """The first screen. When the game opens it is drawn before the sessions and the library are read
+    (``look_later``); right after, an unfinished session brings the offer to resume it."""
+
+    def __init__(self, app, look_later: bool = False) -> None:
+        super().__init__(app)
+        self._look_later = look_later
+
     def build(self, page: Page) -> None:
-        from game.ui.scenes.library import LibraryScene
-        from game.ui.scenes.settings import SettingsScene
-        from game.ui.scenes.setup import SetupScene
         app = self.app
         page.label(_("ui.app_name"), MARGIN, 60, 900, 90, "@title")
         page.label(_("ui.start.tagline"), MARGIN, 150, page.content_width, 50, "@muted")
         page.text(escape(_("ui.rule")), MARGIN, 220, 840, 100, "@rule")
         column = 840
-        rows = [(_("ui.start.play"), lambda: app.show(SetupScene(app)), "@primary", True)]
-        if unfinished_sessions(app.places.sessions):
+        rows = [(_("ui.start.play"), self.set_up, "@primary", True)]
+        if not self._look_later and unfinished(app):
             rows.append((_("ui.start.resume"), lambda: app.show(ResumeScene(app)), "@button", True))
-        rows += [(_("ui.start.library"), lambda: app.show(LibraryScene(app)), "@button", True),
+        rows += [(_("ui.start.library"), self.browse, "@button", True),
                  (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
                  (_("ui.start.solo_soon"), None, "@button", False),
                  (_("ui.start.plenary_soon"), None, "@button", False)]
@@ -38,6 +46,23 @@ class StartScene(BaseScene):
         page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
                   page.width - x - MARGIN, page.footer_y - 250, "@card")
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
+        if self._look_later:
+            self._look_later = False
+            app.after_first_frame(self._offer_resume)
+
+    def _offer_resume(self) -> None:
+        self.app.read_library()  # now, while the players look at the first screen
+        if self.app.scene is self and unfinished(self.app):
+            self.app.show(ResumeScene(self.app))
+
+    # the other screens are imported when chosen: the first frame needs none of them
+    def set_up(self) -> None:
+        from game.ui.scenes.setup import SetupScene
+        self.app.show(SetupScene(self.app))
+
+    def browse(self) -> None:
+        from game.ui.scenes.library import LibraryScene
+        self.app.show(LibraryScene(self.app))
 
     def quit(self) -> None:
         self.app.running = False
@@ -52,7 +77,7 @@ class ResumeScene(BaseScene):
     def build(self, page: Page) -> None:
         app = self.app
         page.header(_("ui.resume.title"), _("ui.resume.subtitle"))
-        sessions = unfinished_sessions(app.places.sessions)[:RESUME_SHOWN]
+        sessions = unfinished(app)[:RESUME_SHOWN]
         y = 190
         for summary in sessions:
             when = datetime.fromtimestamp(summary.last_activity).strftime("%d-%m-%Y %H:%M")
@@ -68,6 +93,8 @@ class ResumeScene(BaseScene):
         return case.scenario.title if case else case_id
 
     def resume(self, path) -> None:
+        from game.app import resume_session
+        from game.store.log import SessionFileError
         from game.ui.scenes.table import RoundScene
         try:
             stored = resume_session(self.app.library, path)
@@ -78,7 +105,7 @@ class ResumeScene(BaseScene):
         self.app.show(RoundScene(self.app, stored))
 
     def number(self, n: int) -> None:
-        sessions = unfinished_sessions(self.app.places.sessions)[:RESUME_SHOWN]
+        sessions = unfinished(self.app)[:RESUME_SHOWN]
         if 0 < n <= len(sessions):
             self.resume(sessions[n - 1].path)
 

@@ -1,0 +1,46 @@
+"""The start screen comes first: nothing it does not need is read before its first frame."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+HEAVY = ("game.app", "game.engine", "game.store.log", "game.scenario.loader", "game.cli", "pydantic", "networkx",
+         "sqlite_utils")
+FIRST_FRAME = """
+import json, sys
+import pygame
+shown = pygame.display.flip
+
+def first_flip():
+    shown()
+    if pygame.display.flip is first_flip:
+        pygame.display.flip = shown
+        print(json.dumps(sorted(sys.modules)), flush=True)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+pygame.display.flip = first_flip
+from game.__main__ import main
+main([])
+"""
+
+
+def test_the_game_draws_its_start_screen_before_reading_the_library_the_engine_or_sqlite(tmp_path):
+    env = os.environ | {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "XDG_CONFIG_HOME": str(tmp_path),
+                        "XDG_DATA_HOME": str(tmp_path), "DILEMMASPEL_DATA": str(tmp_path / "sessions")}
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    listing = next(line for line in done.stdout.splitlines() if line.startswith("["))  # after pygame's greeting
+    loaded_at_first_frame = set(json.loads(listing))
+    assert "game.ui.scenes.start" in loaded_at_first_frame
+    assert not loaded_at_first_frame & set(HEAVY)
+
+
+def test_the_library_is_read_right_after_the_first_frame(tmp_path, library):
+    from tests.ui.harness import Table
+    table = Table(tmp_path, None)
+    assert table.app._library is not None and table.app.library.cases
