@@ -1,0 +1,219 @@
+"""The plenary screen as a facilitator uses it: three tables' files in one folder, read from the projector.
+
+Tables 1 and 2 play the test case ``proef`` as in tests/tables.py; table 3 plays like
+table 2 and writes two more discussion points. By hand, over the three tables (7 players):
+
+- leading values: veiligheid at tables 2 and 3, autonomie and vertrouwen at table 1: 2 (67%), 1 (33%), 1 (33%);
+- picked: veiligheid 6 (86%), autonomie 2 (29%), werkrust 2 (29%), eigen ritme 1 (14%) of 7 players;
+- 'Begin' first vote: praten 2 (29%), regel 3 (43%), afwachten 0, passed 2 (29%); after exploring table 1's
+  partner chose praten: 3 (43%), 2 (29%), 0, 2 (29%);
+- by role at 'Begin': bewoner praten 1 (100%), partner regel 1 (100%), evv praten 1 (33%) + regel 2 (67%),
+  teamleider passed 2 (100%).
+"""
+from __future__ import annotations
+
+import pygame
+import pytest
+from pygame_gui.elements import UILabel
+
+from game.app import open_library
+from game.cli import main
+from game.engine import AddNote
+from game.i18n import _
+from game.report.document import Story
+from game.scenario.loader import add_case, load_case
+from game.ui.scenes.plenary import PlenaryScene
+from game.ui.scenes.start import StartScene
+from tests.conftest import DATA
+from tests.tables import TABLE_ONE, TABLE_TWO, scripted
+from tests.ui.harness import Table
+from tests.ui.test_screenshots import OUT, check_layout
+
+START = 1_790_000_000.0
+TABLE_THREE = TABLE_TWO[:-2] + [AddNote("Wie spreekt Annie aan?"), AddNote("Wat vraagt de partner?")] + TABLE_TWO[-2:]
+
+
+@pytest.fixture(scope="module")
+def proef_library():
+    """The bundled library with the test case added (a library of its own: others' screens stay as they are)."""
+    library = open_library()
+    add_case(library, load_case(DATA / "proef.yaml", library.decks).case)
+    return library
+
+
+def play_tables(folder, book) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, players, commands, start in (("een", ("A", "B", "C"), TABLE_ONE, START),
+                                           ("twee", ("D", "E"), TABLE_TWO, START + 500),
+                                           ("drie", ("F", "G"), TABLE_THREE, START + 1000)):
+        scripted(book, folder / f"{name}.dilemma.db", players, commands, start).close()
+    (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+
+
+def on_plenary(tmp_path, library, folder, **settings) -> Table:
+    t = Table(tmp_path / "app", library, **settings)
+    t.app.show(PlenaryScene(t.app, [folder]))
+    t.step(2)
+    return t
+
+
+def labels(t: Table) -> list[UILabel]:
+    return [element for element in t.app.page.root.elements if isinstance(element, UILabel)]
+
+
+def label_texts(t: Table) -> list[str]:
+    return [label.text for label in labels(t)]
+
+
+def rows(t: Table) -> dict[str, list[str]]:
+    """The chart or table on screen: each row's name with the numbers beside it, left to right."""
+    found: dict[int, list[UILabel]] = {}
+    top = t.app.page.rect(0, 300, 0, 0).top
+    for label in labels(t):
+        if label.rect.centery > top and label.rect.bottom < t.app.page.rect(0, t.app.page.footer_y, 0, 0).top:
+            line = next((y for y in found if abs(y - label.rect.centery) <= 10), label.rect.centery)
+            found.setdefault(line, []).append(label)
+    ordered = [sorted(line, key=lambda label: label.rect.x) for _y, line in sorted(found.items())]
+    return {line[0].text: [label.text for label in line[1:]] for line in ordered if len(line) > 1}
+
+
+def title(t: Table) -> str:
+    return label_texts(t)[0]
+
+
+def page_to(t: Table, start: str) -> None:
+    """Arrow on until the title starts with ``start``."""
+    for _turn in range(len(t.app.scene.slides)):
+        if title(t).startswith(start):
+            return
+        t.key(pygame.K_RIGHT)
+    raise AssertionError(f"no page {start!r}")
+
+
+def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, proef_book):
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    texts = label_texts(t)
+    assert title(t) == _("report.leading.title") and "1 / 10" in texts
+    assert "3 tafels · 7 spelers" in texts and "Casus: alle" in t.screen_text()
+    warning = next(text for text in texts if "kapot.dilemma.db" in text)
+    assert warning.startswith("Let op: 1 bestand overgeslagen")
+    assert rows(t) == {"Veiligheid": ["2 (67%)"], "Autonomie": ["1 (33%)"], "Vertrouwen": ["1 (33%)"]}
+
+    t.key(pygame.K_RIGHT)
+    assert title(t) == _("report.picked.title")
+    assert rows(t) == {"Veiligheid": ["6 (86%)"], "Autonomie": ["2 (29%)"], "Werkrust": ["2 (29%)"],
+                       "Eigen ritme": ["1 (14%)"]}
+    t.key(pygame.K_PAGEDOWN)                                  # a clicker sends Page Down
+    assert title(t) == _("report.votes.title", decision="Begin") and "3 / 10" in label_texts(t)
+    assert rows(t) == {"eerste stem": ["na verkennen"],
+                       "A. Eerst praten": ["2 (29%)", "3 (43%)"], "B. De regel volgen": ["3 (43%)", "2 (29%)"],
+                       "C. Afwachten": ["0", "0"], "(gepast)": ["2 (29%)", "2 (29%)"]}
+    t.key(pygame.K_RIGHT)
+    assert title(t) == _("report.gap.title", decision="Begin")
+    assert rows(t) == {"Rol": ["A", "B", "C", "(gepast)"], "Bewoner": ["1 (100%)", "0", "0", "0"],
+                       "Partner": ["0", "1 (100%)", "0", "0"], "EVV'er": ["1 (33%)", "2 (67%)", "0", "0"],
+                       "Teamleider": ["0", "0", "0", "2 (100%)"],
+                       "A. Eerst praten": ["C. Afwachten"]}     # the legend of the letters, in two columns
+    assert "B. De regel volgen" in label_texts(t)
+    t.key(pygame.K_LEFT)
+    t.key(pygame.K_PAGEUP)
+    assert title(t) == _("report.picked.title")
+    t.key(pygame.K_ESCAPE)
+    assert isinstance(t.app.scene, StartScene)
+
+
+def test_discussion_points_show_one_by_one(tmp_path, proef_library, proef_book):
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    page_to(t, "Gesprekspunten · Tafel 3")
+
+    def points() -> str:
+        return next(box.html_text for box in t.app.page.scrollable + [e for e in t.app.page.root.elements
+                                                                       if hasattr(e, "html_text")])
+
+    assert "Leidende waarden: Veiligheid" in label_texts(t)
+    assert "voor wie" not in points() and "0 van 3 punten getoond" in t.screen_text()
+    t.key(pygame.K_SPACE)
+    assert "De regel geeft rust, maar voor wie?" in points() and "Annie" not in points()
+    t.key(pygame.K_SPACE)
+    assert "Wie spreekt Annie aan?" in points() and "partner" not in points()
+    t.key(pygame.K_h)                                         # hidden again
+    assert "Annie" not in points() and "1 van 3 punten getoond" in t.screen_text()
+    t.click(_("plenary.screen.reveal"))
+    t.key(pygame.K_SPACE)
+    assert "Wat vraagt de partner?" in points() and "3 van 3 punten getoond" in t.screen_text()
+    t.key(pygame.K_SPACE)                                     # all shown: space goes on (here: the last page)
+    assert title(t).startswith("Gesprekspunten · Tafel 3")
+
+
+def test_filters_change_what_shows_and_new_tables_appear(tmp_path, proef_library, proef_book):
+    folder = tmp_path / "usb"
+    play_tables(folder, proef_book)
+    t = on_plenary(tmp_path, proef_library, folder)
+    t.key(pygame.K_t)                                         # table 1
+    assert "Tafel 1" in t.screen_text() and "1 tafel · 3 spelers" in label_texts(t)
+    assert rows(t) == {"Autonomie": ["1 (100%)"], "Vertrouwen": ["1 (100%)"]}
+    t.click("Tafel 1")                                        # the button steps on to table 2
+    assert "1 tafel · 2 spelers" in label_texts(t) and rows(t) == {"Veiligheid": ["1 (100%)"]}
+    t.key(pygame.K_r)
+    assert "Ronde 1" in t.screen_text()
+    t.key(pygame.K_r)
+    t.key(pygame.K_t)                                         # table 3, then all tables again
+    t.key(pygame.K_t)
+    t.key(pygame.K_c)
+    assert "Casus: Proefcasus" in t.screen_text() and "3 tafels · 7 spelers" in label_texts(t)
+
+    scripted(proef_book, folder / "vier.dilemma.db", ("H", "I", "J"), TABLE_ONE, START + 2000).close()
+    t.step(3)
+    assert "3 tafels · 7 spelers" in label_texts(t)          # not looked at again yet: the loop stays calm
+    t.now.offset += 3
+    t.step(2)
+    assert "4 tafels · 10 spelers" in label_texts(t)
+    assert rows(t)["Autonomie"] == ["2 (50%)"]
+
+
+def test_an_empty_folder_says_what_to_do(tmp_path, library):
+    t = on_plenary(tmp_path, library, tmp_path / "leeg")
+    assert title(t) == "Nog geen tafels gevonden"
+    assert str(tmp_path / "leeg") in t.screen_text() and "dilemmaspel plenary" in t.screen_text()
+    t.key(pygame.K_ESCAPE)
+    assert isinstance(t.app.scene, StartScene)
+
+
+def test_a_missing_path_is_wrong_use(tmp_path, capsys):
+    assert main(["plenary", str(tmp_path / "nergens")]) == 2
+    assert f"{tmp_path / 'nergens'} bestaat niet" in capsys.readouterr().err
+    assert main(["plenary", "--lang", "en", str(tmp_path / "nergens")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_screenshots_of_every_page(tmp_path, proef_library, proef_book, size, lang):
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb", size=size, lang=lang)
+    shoot_every_page(t, OUT / f"plenary-{lang}-{size[0]}x{size[1]}")
+
+
+def test_screenshots_in_high_contrast_and_of_the_empty_screen(tmp_path, proef_library, proef_book):
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb", size=(1920, 1080), high_contrast=True)
+    shoot_every_page(t, OUT / "plenary-nl-1920x1080-high-contrast")
+    t = on_plenary(tmp_path, proef_library, tmp_path / "leeg", size=(1920, 1080))
+    check_layout(t)
+    t.shot(OUT / "plenary-nl-1920x1080-empty" / "01-empty.png")
+
+
+def shoot_every_page(t: Table, folder) -> None:
+    """Every page once as it opens; pages of discussion points also with their points shown."""
+    for number in range(1, len(t.app.scene.slides) + 1):
+        check_layout(t)
+        t.shot(folder / f"{number:02d}.png")
+        story = t.app.scene.slide.block
+        if isinstance(story, Story) and story.notes:
+            for _point in story.notes:
+                t.key(pygame.K_SPACE)
+            check_layout(t)
+            t.shot(folder / f"{number:02d}-shown.png")
+        t.key(pygame.K_RIGHT)
