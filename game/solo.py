@@ -18,12 +18,15 @@ from game.app import case_book
 from game.engine import DrawRole, PickRole, StartSession
 from game.engine.state import SessionState, replay
 from game.i18n import _, n_
+from game.report.figures import Selection, Tally
+from game.report.plenary import Plenary
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
 from game.scenario.paths import Walk, all_walks, nodes_of
 from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession
 
 PRACTICE_FOLDER_VARIABLE = "DILEMMASPEL_PRACTICE"
+GROUP_MINIMUM = 5  # answers at a decision point before how groups chose there may be shown (anonymity)
 
 
 def practice_folder() -> Path:
@@ -157,6 +160,57 @@ def _leaning(scenario: Scenario, walk: Walk) -> int | None:
     if score[0] == score[1]:
         return None
     return 0 if score[0] > score[1] else 1
+
+
+@dataclass(frozen=True)
+class GroupChoice:
+    """How table players chose at one decision point (after exploring), counted over all tables.
+
+    ``tallies`` is empty when fewer than GROUP_MINIMUM players answered there: too few to stay anonymous.
+    """
+
+    node: str
+    answers: int
+    tallies: tuple[Tally, ...]
+
+
+def group_choices(sessions: Path, library: Library, scenario: Scenario, nodes: list[str],
+                  lang: str = "nl") -> dict[str, GroupChoice]:
+    """For each of ``nodes``: how groups chose there, from the table sessions in ``sessions`` (never solo runs)."""
+    splits = {}
+    if sessions.is_dir():
+        figures = Plenary([sessions], library, lang).figures(Selection(case=scenario.id))
+        splits = {split.node: split.after for split in figures.votes if split.case == scenario.id}
+    found = {}
+    for node in nodes:
+        tallies = tuple(t for t in splits.get(node, ()) if t.key is not None)
+        answers = sum(t.count for t in tallies)
+        found[node] = GroupChoice(node, answers, tallies if answers >= GROUP_MINIMUM else ())
+    return found
+
+
+@dataclass(frozen=True)
+class ValueComparison:
+    """The learner's own values next to the values the options they followed put first or under pressure."""
+
+    own: tuple[str, ...]
+    favoured: tuple[str, ...]
+    pressured: tuple[str, ...]
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        return tuple(v for v in self.own if v in self.favoured)
+
+    @property
+    def under_pressure(self) -> tuple[str, ...]:
+        return tuple(v for v in self.own if v in self.pressured)
+
+
+def compare_values(scenario: Scenario, run: Run) -> ValueComparison:
+    options = [scenario.decisions[node].option(option) for node, option in run.steps if node in scenario.decisions]
+    favoured = tuple(dict.fromkeys(v for option in options if option for v in option.favours))
+    pressured = tuple(dict.fromkeys(v for option in options if option for v in option.pressures))
+    return ValueComparison(run.values, favoured, pressured)
 
 
 def export_reflections(runs: list[Run], library: Library, fmt: str = "md", lang: str | None = None) -> str:

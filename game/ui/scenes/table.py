@@ -43,6 +43,11 @@ class View:
 
 
 class RoundScene(BaseScene):
+    """The table's round; a solo run (game.ui.scenes.solo) is a subclass that changes a few steps."""
+
+    AT_TABLE = True  # the clock with its buttons, and voting again after exploring: only a table has these
+    ENDING_PAGES = ("story", "facts", "notes")
+
     def __init__(self, app, stored: StoredSession) -> None:
         super().__init__(app)
         self.stored = stored
@@ -75,11 +80,21 @@ class RoundScene(BaseScene):
         """Log the command (or show why not) and show the new state."""
         done = self.app.execute(self.stored, command)
         if self.state.finished:
-            from game.ui.scenes.summary import SummaryScene
-            self.app.show(SummaryScene(self.app, self.stored))
+            self.finished()
             return done
         self.refresh()
         return done
+
+    def finished(self) -> None:
+        """The session has ended: show what the table did."""
+        from game.ui.scenes.summary import SummaryScene
+        self.app.show(SummaryScene(self.app, self.stored))
+
+    def subtitle(self) -> str:
+        return _("ui.round.subtitle", n=self.round.number, total=len(self.state.cases), title=self.case.title)
+
+    def phase_title(self) -> str:
+        return _(f"ui.phase.{self.round.phase}")
 
     def _sync_view(self) -> None:
         key = (self.round.number, self.round.phase, self.round.step)
@@ -94,10 +109,9 @@ class RoundScene(BaseScene):
     def build(self, page: Page) -> None:
         self._sync_view()
         r = self.round
-        subtitle = _("ui.round.subtitle", n=r.number, total=len(self.state.cases), title=self.case.title)
-        clock_width = self.clock.build(page)
+        clock_width = self.clock.build(page) if self.AT_TABLE else 0
         clock_buttons = len(page.focusables)
-        page.header(_(f"ui.phase.{r.phase}"), subtitle, right_space=clock_width + 40)
+        page.header(self.phase_title(), self.subtitle(), right_space=clock_width + 40)
         if self.view.reading_case:
             self._build_case_text(page, [(_("ui.round.back_to_game"), self._toggle_case)])
         else:
@@ -106,7 +120,7 @@ class RoundScene(BaseScene):
         page.focusables = page.focusables[clock_buttons:] + page.focusables[:clock_buttons]
 
     def tick(self, now: float) -> bool:
-        return self.clock.tick()
+        return self.AT_TABLE and self.clock.tick()
 
     def footer(self, page: Page, actions: list, primary_last: bool = True, case_button: bool = True) -> None:
         """The round's footer: to the start, the case to read again, and this phase's own buttons."""
@@ -194,20 +208,24 @@ class RoundScene(BaseScene):
             self.app.turn_card(page.rect(MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP))
 
     def _build_role_card(self, page: Page, player: int) -> None:
-        role = self.round.roles[player]
-        card = role_card(self.app.library, role, self.lang)
-        brief = self.case.roles.get(role)
+        card = role_card(self.app.library, self.round.roles[player], self.lang)
         heading = _("ui.draw.you_are", name=player_name(self.state, player), role=card.name)
-        parts = [f"<b>{escape(heading)}</b><br><i>{escape(card.line)}</i>"]
-        if brief:
-            for key, text in (("knows", brief.knows), ("wants", brief.wants), ("fears", brief.fears)):
-                parts.append(f"<b>{escape(_(f'ui.brief.{key}'))}</b> {escape(text)}")
-        page.text("<br><br>".join(parts), MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP,
-                  "@card")
+        page.text(self.role_markup(self.round.roles[player], heading), MARGIN, TOP, page.content_width,
+                  self.content_bottom(page) - TOP, "@card")
         waiting = [p for p, r in enumerate(self.round.roles) if r is None]
         label = (_("ui.draw.pass_to", name=player_name(self.state, waiting[0])) if waiting
                  else _("ui.draw.all_read"))
         self.footer(page, [(label, self._card_read)])
+
+    def role_markup(self, role: str, heading: str) -> str:
+        """A role card as the player reads it: the heading, the card's line, and the case's brief."""
+        card = role_card(self.app.library, role, self.lang)
+        brief = self.case.roles.get(role)
+        parts = [f"<b>{escape(heading)}</b><br><i>{escape(card.line)}</i>"]
+        if brief:
+            for key, text in (("knows", brief.knows), ("wants", brief.wants), ("fears", brief.fears)):
+                parts.append(f"<b>{escape(_(f'ui.brief.{key}'))}</b> {escape(text)}")
+        return "<br><br>".join(parts)
 
     def _card_read(self) -> None:
         self.view.showing = None
@@ -397,7 +415,7 @@ class RoundScene(BaseScene):
         notes = {option: self._vote_line(option) for option in options}
         self._option_cards(page, TOP + 66, decision, options, lambda o: self.send(ExploreOption(o)), notes)
         actions = []
-        if self.round.phase == "explore":
+        if self.round.phase == "explore" and self.AT_TABLE:
             actions.append((_("ui.explore.reconsider"), self.advance if self.round.explored_here() else None))
         self.footer(page, actions)
 
@@ -480,21 +498,26 @@ class RoundScene(BaseScene):
     def _build_ending(self, page: Page) -> None:
         last = self.round.number == len(self.state.cases)
         finish = (_("ui.ending.finish") if last else _("ui.ending.next_round"), self.advance)
-        pages = ("story", "facts", "notes")
+        pages = self.ENDING_PAGES
         current = pages[self.view.ending_page]
         x = MARGIN
         for index, name in enumerate(pages):
-            page.button(_(f"ui.ending.{name}"), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
+            page.button(self.ending_tab(name), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
                         "@toggle", selected=index == self.view.ending_page)
             x += 460
-        top = TOP + 110
-        turns = []
-        if current == "notes":
-            turns = self.notes.build(page, top)
-        else:
-            markup = self._story() if current == "story" else self._facts()
-            page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
+        turns = self.ending_part(page, current, TOP + 110)
         self.footer(page, turns + [finish])
+
+    def ending_tab(self, name: str) -> str:
+        return _(f"ui.ending.{name}")
+
+    def ending_part(self, page: Page, name: str, top: float) -> list:
+        """One page of the ending from ``top`` down; the footer buttons it needs (turning pages of notes)."""
+        if name == "notes":
+            return self.notes.build(page, top)
+        markup = self._story() if name == "story" else self._facts()
+        page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
+        return []
 
     def _ending_page(self, index: int) -> None:
         self.view.ending_page = index
