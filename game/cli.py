@@ -48,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 # Modules that add subcommands of their own: each has register(add), where add(name, run,
 # help_id, description_id) returns the new subparser for its arguments.
-COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands", "game.plenary_command")
+COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands", "game.plenary_command", "game.solo_command")
 
 
 def build_parser() -> argparse.ArgumentParser:
