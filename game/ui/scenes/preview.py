@@ -1,0 +1,353 @@
+"""``dilemmaspel preview FILE``: one case in the table screens while an author writes it.
+
+The round is the real ``RoundScene``, played by the real engine; a bar at the top right (in the place
+of the clock, which a preview does not need) says it is a preview and offers another role and a jump
+to any node. The file is polled twice a second from ``tick``: a save loads it again at the same place,
+and a file with problems shows them (file:line:col, code, message, hint) until it is fixed.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pygame
+
+from game.engine import CommandRejected
+from game.i18n import _, n_
+from game.scenario.loader import Library
+from game.ui.app import App, Places
+from game.ui.cards import role_card
+from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.preview_case import (INTRO, Loaded, Position, Sandbox, file_stamp, jump, load_preview, play, resolve,
+                                  watched_files, ways)
+from game.ui.scenes.table import TOP, RoundScene
+from game.ui.settings import load_settings, settings_path
+from game.ui.theme import palette
+
+POLL_SECONDS = 0.5
+MAX_PROBLEMS_SHOWN = 12
+BAR_TEXT_W = 620
+GAP = 12
+MENU_CARD_H = 136
+
+
+class PreviewBar:
+    """Which file, when it was loaded, the role and the node; the buttons for another role and a jump.
+
+    It has the clock's interface (``build`` returns the width it takes, ``tick``), so the round lays out
+    its header beside it.
+    """
+
+    def __init__(self, scene: "PreviewScene") -> None:
+        self.scene = scene
+
+    def build(self, page: Page) -> float:
+        scene = self.scene
+        playable = not scene.problems
+        buttons = [(_("authoring.preview.switch_role"), scene.open_roles if playable else None),
+                   (_("authoring.preview.go_to"), scene.open_jumps if playable else None)]
+        widths = [page.button_width(text) - 40 for text, _action in buttons]
+        right = page.width - MARGIN
+        x = right - sum(widths) - GAP * (len(widths) - 1)
+        for (text, action), width in zip(buttons, widths):
+            page.button(text, x, 38, width, BUTTON_H, action)
+            x += width + GAP
+        left = right - sum(widths) - GAP * len(widths) - BAR_TEXT_W
+        frame = page.rect(left - 16, 6, right - left + 32, 152)
+        page.decorate(lambda surface: self._paint(surface, frame))
+        for index, line in enumerate(scene.bar_lines()):
+            first = index == 0
+            page.label(page.fitted(line, BAR_TEXT_W, "body" if first else "small", bold=first), left, 10 + 46 * index,
+                       BAR_TEXT_W, 50, "@strong" if first else "@muted")
+        return right - left + 16
+
+    def _paint(self, surface: pygame.Surface, frame: pygame.Rect) -> None:
+        """A card with an orange edge: the sign on the door that this is not a real session."""
+        colours = palette(self.scene.app.settings.high_contrast)
+        pygame.draw.rect(surface, colours.card, frame)
+        pygame.draw.rect(surface, colours.alert, frame, max(3, round(6 * self.scene.app.scale)))
+
+    def tick(self) -> bool:
+        return False
+
+
+class PreviewScene(RoundScene):
+    """The round of a preview session; ``menu`` is None, "jump", "roles" or "card" (a role card)."""
+
+    def __init__(self, app: App, path: Path, sandbox: Sandbox, first: Loaded) -> None:
+        super().__init__(app, None)
+        self.path = path
+        self.sandbox = sandbox
+        self.clock = PreviewBar(self)
+        self.files = watched_files(path)
+        self.loaded: Loaded | None = None
+        self.problems = ()
+        self.known: dict = {}
+        self.role: str | None = None
+        self.menu: str | None = None
+        self.menu_page = 0
+        self.menu_actions: list = []
+        self.loaded_at = 0.0
+        self.next_poll = 0.0
+        self._show_intro = False
+        self.load(first)
+
+    # the file ------------------------------------------------------------------------------------
+    def load(self, fresh: Loaded | None = None) -> None:
+        """Read the file (or use ``fresh``) and show it: at the same place, or its problems."""
+        self.stamp = file_stamp(self.files)
+        fresh = fresh or load_preview(self.path)
+        self.loaded_at = self.app.now()
+        self.problems = fresh.problems
+        if fresh.case is None:
+            return
+        before, self.loaded = self.loaded, fresh
+        scenario = fresh.case.scenario
+        self.known = ways(scenario)
+        self.app.library.decks = fresh.decks  # the cards of the case's library, read again with it
+        if self.role not in scenario.roles:
+            self.role = next(iter(scenario.roles))
+        if self.stored is None:
+            self.go(Position())
+            return
+        position, moved = resolve(scenario, Position.of(self.state), self.known, before.case.scenario)
+        self.go(position)
+        if moved:
+            kind = "node_gone" if moved.gone else "node_unreachable"
+            self.app.notice = _(f"authoring.preview.{kind}", node=moved.node, now=moved.now)
+
+    def go(self, position: Position) -> None:
+        """Play a fresh session to ``position`` (the start, if the engine refuses the way) and show it."""
+        try:
+            replay = play(self.loaded.case, self.loaded.decks, position, self.role, self.app.settings.lang)
+        except CommandRejected:
+            position = Position()
+            replay = play(self.loaded.case, self.loaded.decks, position, self.role, self.app.settings.lang)
+        old, self.stored = self.stored, self.sandbox.store(replay)
+        if old is not None:
+            self.sandbox.discard(old)
+        self._view_key = None
+        self._show_intro = position.phase == INTRO
+        self.app.focus = None
+
+    def tick(self, now: float) -> bool:
+        """Twice a second: has the file (or its decks) changed? Then load it again."""
+        if now < self.next_poll:
+            return False
+        self.next_poll = now + POLL_SECONDS
+        if file_stamp(self.files) == self.stamp:
+            return False
+        self.load()
+        self.refresh()
+        return True
+
+    def reload(self) -> None:
+        self.load()
+        self.refresh()
+
+    def close(self) -> None:
+        """The preview's session files go, with their folder."""
+        if self.stored is not None:
+            self.sandbox.discard(self.stored)
+            self.stored = None
+        self.sandbox.remove()
+
+    def closing(self) -> None:
+        self.close()
+
+    # what the bar says ----------------------------------------------------------------------------
+    def bar_lines(self) -> list[str]:
+        clock = time.strftime("%H:%M:%S", time.localtime(self.loaded_at))
+        lines = [_("authoring.preview.bar_title", file=self.path.name)]
+        if self.problems:
+            return lines + [_("authoring.preview.errors_at", time=clock),
+                            n_("authoring.preview.problem_count", len(self.problems))]
+        role = role_card(self.app.library, self.role, self.lang).name
+        node = _("authoring.preview.begin") if self.round.phase in (INTRO, "share") else self.round.node
+        return lines + [_("authoring.preview.loaded_at", time=clock), _("authoring.preview.where", role=role, node=node)]
+
+    # the screens -----------------------------------------------------------------------------------
+    def build(self, page: Page) -> None:
+        self.menu_actions = []
+        if self.problems:
+            self._build_problems(page)
+        elif self.menu == "card":
+            self._frame(page, _("authoring.preview.card_title"), lambda: self._build_role_card(page, 0))
+        elif self.menu == "roles":
+            self._frame(page, _("authoring.preview.roles_title"), lambda: self._build_menu(page, self._role_items()))
+        elif self.menu == "jump":
+            self._frame(page, _("authoring.preview.jump_title"), lambda: self._build_menu(page, self._jump_items()))
+        else:
+            super().build(page)
+
+    def _frame(self, page: Page, title: str, content) -> None:
+        """The bar, a header beside it, then the content; the bar's buttons come last with Tab."""
+        bar_width = self.clock.build(page)
+        bar_buttons = len(page.focusables)
+        page.header(title, self.loaded.case.scenario.title if self.loaded else self.path.name,
+                    right_space=bar_width + 40)
+        content()
+        page.focusables = page.focusables[bar_buttons:] + page.focusables[:bar_buttons]
+
+    def _sync_view(self) -> None:
+        super()._sync_view()
+        if self._show_intro:  # a preview starts with the story, as a table does
+            self.view.reading_case = True
+            self._show_intro = False
+
+    def _build_problems(self, page: Page) -> None:
+        def content() -> None:
+            lang = self.app.settings.lang
+            parts = [f"<i>{escape(_('authoring.preview.errors_intro'))}</i>"]
+            for problem in self.problems[:MAX_PROBLEMS_SHOWN]:
+                parts.append(f"<b>{escape(problem.where())}: {problem.code}</b> {escape(problem.message(lang))}<br>"
+                             f"{escape(_('hint.label'))}: {escape(problem.hint(lang))}")
+            hidden = len(self.problems) - MAX_PROBLEMS_SHOWN
+            if hidden > 0:
+                parts.append(escape(n_("authoring.preview.more_problems", hidden)))
+            page.text("<br><br>".join(parts), MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP,
+                      "@card")
+            page.footer([(_("authoring.preview.reload"), self.reload)])
+        self._frame(page, _("authoring.preview.errors_title"), content)
+
+    def _jump_items(self) -> list[tuple[str, str, object]]:
+        """(markup, style, action or None) for the start, every decision point and every ending."""
+        scenario = self.loaded.case.scenario
+        here = None if self.round.phase in (INTRO, "share") else self.round.node
+        nodes = [(_("authoring.preview.kind_start"), scenario.title, None)]
+        nodes += [(_("authoring.preview.kind_decision"), d.title, node) for node, d in scenario.decisions.items()]
+        nodes += [(_("authoring.preview.kind_ending"), e.title, node) for node, e in scenario.endings.items()]
+        items = []
+        for kind, title, node in nodes:
+            reachable = node is None or node in self.known
+            where = node or _("authoring.preview.begin")
+            note = "" if reachable else f" · <i>{escape(_('authoring.preview.unreachable'))}</i>"
+            markup = f"<b>{escape(kind)}: {escape(title)}</b><br>{escape(where)}{note}"
+            style = "@card" if reachable else "@card_muted"
+            items.append(_marked(markup, node == here, style) + ((lambda n=node: self.jump_to(n)) if reachable else None,))
+        return items
+
+    def _role_items(self) -> list[tuple[str, str, object]]:
+        items = []
+        for role in self.loaded.case.scenario.roles:
+            card = role_card(self.app.library, role, self.lang)
+            markup, style = _marked(f"<b>{escape(card.name)}</b><br>{escape(card.line)}", role == self.role)
+            items.append((markup, style, lambda r=role: self.choose_role(r)))
+        return items
+
+    def _build_menu(self, page: Page, items: list[tuple[str, str, object]]) -> None:
+        """The items as cards in two columns, a page at a time; number keys pick them too."""
+        columns, gap = 2, 16
+        rows = max(1, int((self.content_bottom(page) - TOP + gap) // (MENU_CARD_H + gap)))
+        shown, turns = page.pages(items, rows * columns, self.menu_page, self._turn_menu)
+        width = (page.content_width - gap) / columns
+        for index, (markup, style, action) in enumerate(shown):
+            x = MARGIN + (index % columns) * (width + gap)
+            y = TOP + (index // columns) * (MENU_CARD_H + gap)
+            page.card(markup, x, y, width, MENU_CARD_H, action, style)
+            self.menu_actions.append(action)
+        page.footer(turns, back=(_("authoring.preview.back"), self.close_menu), primary_last=False)
+
+    # what the author does ----------------------------------------------------------------------------
+    def open_jumps(self) -> None:
+        self._open("jump")
+
+    def open_roles(self) -> None:
+        self._open("roles")
+
+    def _open(self, menu: str) -> None:
+        self.menu, self.menu_page = menu, 0
+        self.app.focus = None
+        self.refresh()
+
+    def _turn_menu(self, index: int) -> None:
+        self.menu_page = index
+        self.refresh()
+
+    def close_menu(self) -> None:
+        self.menu = None
+        self.app.focus = None
+        self.refresh()
+
+    def jump_to(self, node: str | None) -> None:
+        """To a node along a way from the start (None: the start, with the story)."""
+        scenario = self.loaded.case.scenario
+        self.app.notice = ""
+        self.go(Position() if node is None else jump(scenario, node, self.known))
+        self.close_menu()
+
+    def choose_role(self, role: str) -> None:
+        """See the case as ``role``: the same place, replayed with that role at the first seat; its card first."""
+        self.role = role
+        self.go(Position.of(self.state))
+        self.menu = "card"
+        self.refresh()
+
+    def _card_read(self) -> None:
+        self.close_menu()
+
+    def leave(self) -> None:
+        """'To the start' means the start of the case here: a preview has no start screen."""
+        self.jump_to(None)
+
+    def send(self, command) -> bool:
+        """As at the table; at the end of the case the preview stays at the ending and offers the jumps."""
+        done = self.app.execute(self.stored, command)
+        if self.state.finished:
+            self.go(Position.of(self.state))
+            self.menu, self.menu_page = "jump", 0
+            self.app.notice = _("authoring.preview.ended")
+        self.refresh()
+        return done
+
+    def footer(self, page: Page, actions: list, primary_last: bool = True, case_button: bool = True) -> None:
+        if self.menu:  # the role card: its own button goes back to where the author was
+            page.footer(actions, primary_last=primary_last)
+        else:
+            super().footer(page, actions, primary_last, case_button)
+
+    # keys ------------------------------------------------------------------------------------------
+    def back(self) -> None:
+        if self.menu:
+            self.close_menu()
+        elif not self.problems:
+            super().back()
+
+    def number(self, n: int) -> None:
+        if self.menu in ("jump", "roles"):
+            if 0 < n <= len(self.menu_actions) and self.menu_actions[n - 1]:
+                self.menu_actions[n - 1]()
+        elif not self.problems and not self.menu:
+            super().number(n)
+
+
+def _marked(markup: str, current: bool, style: str = "@card") -> tuple[str, str]:
+    """A menu card's markup and style; the current one is filled and marked in words too, not by colour alone."""
+    return (_("ui.chosen", text=markup), "@value_selected") if current else (markup, style)
+
+
+def open_preview(path: Path, settings_file: Path, size: tuple[int, int] | None = None, lang: str | None = None,
+                 **options) -> App:
+    """The window with the preview of one case file; its sessions live in a temporary folder."""
+    pygame.init()
+    settings = load_settings(settings_file)
+    if lang:
+        settings = settings.changed(lang=lang)
+    first = load_preview(path)
+    sandbox = Sandbox()
+    app = App(Places(settings_file, sandbox.folder, Library(first.decks)), settings,
+              **({"size": size} if size else {}), **options)
+    pygame.display.set_caption(_("authoring.preview.caption", file=path.name))
+    app.show(PreviewScene(app, path, sandbox, first))
+    return app
+
+
+def run_preview(path: Path, lang: str | None = None) -> int:
+    """Until the window closes; the temporary session files are removed in any case."""
+    app = open_preview(path, settings_path(), lang=lang)
+    try:
+        app.run()
+    finally:
+        app.scene.close()
+        pygame.quit()
+    return 0

@@ -1,0 +1,217 @@
+"""``dilemmaspel preview``: a bundled case copied outside the library, opened through the real App, with
+roles switched, jumps made, and the file edited, broken, fixed and cut on disk while the window is open."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.scenario.loader import BUNDLED_LIBRARY, load_library
+from game.ui.preview_case import Position, load_preview, play, ways
+from game.ui.scenes.preview import open_preview
+from tests.ui.harness import Now, Table
+from tests.ui.test_screenshots import OUT, check_layout
+
+CASE = "open-deur"
+
+
+class Preview(Table):
+    """The harness's hands and eyes on a preview window instead of the game's start screen."""
+
+    def __init__(self, file: Path, folder: Path, size=(1280, 720), lang="nl") -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.file = file
+        settings_file = folder / "settings.json"
+        settings_file.write_text(json.dumps({"lang": "nl", "sound": False}))
+        self.now = Now()
+        self.app = open_preview(file, settings_file, size=size, lang=lang, now=self.now)
+        self.step(2)
+
+    @property
+    def scene(self):
+        return self.app.scene
+
+    @property
+    def round(self):
+        return self.scene.state.current
+
+    def save(self, text: str) -> None:
+        """Write the file as an editor would, and let the preview's next look at it come round."""
+        stamp = self.file.stat().st_mtime_ns + 1_000_000_000
+        self.file.write_text(text, encoding="utf-8")
+        os.utime(self.file, ns=(stamp, stamp))
+        self.now.offset += 1
+        self.step(2)
+
+    def edit(self, old: str, new: str, pattern: bool = False) -> None:
+        text = self.file.read_text(encoding="utf-8")
+        changed = re.sub(old, new, text) if pattern else text.replace(old, new, 1)
+        assert changed != text, old
+        self.save(changed)
+
+    def jump(self, node_text: str) -> None:
+        self.click("Ga naar")
+        self.click(node_text)
+
+    def close(self) -> None:
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        self.step()
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    """A trainer's own folder with a copy of a bundled case; the table's sessions folder must stay empty."""
+    monkeypatch.setenv("DILEMMASPEL_DATA", str(tmp_path / "sessions"))
+    own = tmp_path / "eigen casussen"
+    own.mkdir()
+    file = own / f"{CASE}.yaml"
+    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
+    t = Preview(file, tmp_path / "app")
+    yield t
+    t.close()
+    assert not (tmp_path / "sessions").exists()
+
+
+def test_opens_at_the_story_outside_the_library_with_the_bundled_decks_and_a_bar(preview):
+    t = preview
+    assert "Wim Hendriks (78)" in t.screen_text()
+    assert t.round.phase == "draw" and all(t.round.roles)
+    bar = t.scene.bar_lines()
+    assert bar[0] == f"Voorbeeld: {CASE}.yaml" and bar[1].startswith("Geladen om ") and bar[2].endswith("het begin")
+    assert t.app.library.decks.roles["evv"].name == "EVV'er"
+
+
+def test_every_role_can_be_chosen_and_switched(preview):
+    t = preview
+    t.click("Andere rol")
+    assert t.has("EVV'er") and t.has("Specialist ouderengeneeskunde")
+    t.click("EVV'er")
+    assert t.round.roles[0] == "evv"
+    assert "Na een rondje buiten is hij rustiger" in t.screen_text()      # the EVV'er's own brief
+    t.click("Gelezen")
+    assert "Rol: EVV'er" in t.scene.bar_lines()[2]
+    t.click("Andere rol")
+    t.key(pygame.K_2)                                                   # number keys pick from the list too
+    assert t.round.roles[0] == "kind" and "Je weet nog hoe bang je was" in t.screen_text()
+
+
+def test_jumps_to_a_decision_point_and_an_ending_along_a_way_from_the_start(preview):
+    t = preview
+    t.jump("incident")
+    assert (t.round.node, t.round.phase) == ("incident", "vote")
+    assert [(s.node, s.option) for s in t.round.path] == [("verzoek", "deur-open")]
+    assert "Wim komt niet terug" in t.screen_text() and t.scene.bar_lines()[2].endswith("· incident")
+    t.jump("groen-licht")
+    assert (t.round.node, t.round.phase, t.round.ending) == ("groen-licht", "ending", "groen-licht")
+    assert "Wachten op groen licht" in t.screen_text()
+    t.click("Spel afronden")                                            # the end: back to the list of moments
+    assert t.scene.menu == "jump" and t.has("Beslismoment: Wim bij de deur") and t.round.node == "groen-licht"
+    assert "Dit was het einde van de casus" in t.screen_text()
+
+
+def test_a_save_reloads_the_new_text_at_the_same_node(preview):
+    t = preview
+    t.jump("incident")
+    t.edit("title: Wim komt niet terug", "title: Wim is al een uur weg")
+    assert (t.round.node, t.round.phase) == ("incident", "vote")
+    assert "Wim is al een uur weg" in t.screen_text() and "Wim komt niet terug" not in t.screen_text()
+    assert t.app.notice == ""
+
+
+def test_errors_show_with_their_place_and_the_preview_comes_back_when_fixed(preview):
+    t = preview
+    t.jump("incident")
+    good = t.file.read_text(encoding="utf-8")
+    t.edit("title: De deur staat open", "title: Dilemma: de deur staat open")    # a colon in a plain value
+    shown = t.screen_text()
+    assert re.search(re.escape(str(t.file)) + r":5:\d+: YAML_SYNTAX", shown), shown
+    assert "tip:" in shown and "Fouten gevonden om" in t.scene.bar_lines()[1]
+    t.save(good.replace("next: incident", "next: incidnt", 1))                   # a missing target
+    shown = t.screen_text()
+    assert re.search(re.escape(str(t.file)) + r":\d+:\d+: UNKNOWN_NODE", shown) and "Bedoel je 'incident'?" in shown
+    t.key(pygame.K_ESCAPE)                                                       # harmless on the error screen
+    t.save(good)
+    assert not t.scene.problems and (t.round.node, t.round.phase) == ("incident", "vote")
+    assert "Wim komt niet terug" in t.screen_text()
+
+
+def test_a_deleted_node_falls_back_to_the_nearest_earlier_one_and_says_so(preview):
+    t = preview
+    t.jump("groen-licht")
+    text = t.file.read_text(encoding="utf-8").replace("next: groen-licht", "next: samen-op-pad")
+    t.save(re.sub(r"  groen-licht:\n(?:    .*\n)+", "", text))
+    assert not t.scene.problems
+    assert (t.round.node, t.round.phase) == ("wandelen", "vote")
+    assert "'groen-licht' staat niet meer in de casus. Je staat nu bij 'wandelen'." in t.screen_text()
+
+
+def test_closing_removes_the_preview_sessions_and_never_touches_the_sessions_folder(preview):
+    t = preview
+    sandbox = t.scene.sandbox.folder
+    t.jump("onrust")
+    assert len(list(sandbox.glob("*.dilemma.db"))) == 1                 # the old session went with the jump
+    t.close()
+    assert not sandbox.exists() and not t.app.running
+
+
+def test_ways_reach_every_node_of_the_bundled_cases_and_the_engine_plays_there():
+    library = load_library()
+    for (case_id, lang), case in library.cases.items():
+        scenario = case.scenario
+        known = ways(scenario)
+        assert set(known) == set(scenario.decisions) | set(scenario.endings), case_id
+        for node, steps in known.items():
+            state = play(case, library.decks, Position(steps, "vote"), None, lang).session.state
+            assert state.current.node == node, (case_id, node)
+
+
+def test_the_command_refuses_a_missing_or_unreadable_file_in_dutch(tmp_path, capsys):
+    assert main(["preview", str(tmp_path / "nergens.yaml")]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+    assert main(["preview", str(tmp_path)]) == 2
+    assert "kan niet gelezen worden" in capsys.readouterr().err
+
+
+def test_a_file_with_errors_from_the_start_shows_them_instead_of_crashing(tmp_path):
+    file = tmp_path / "kapot.yaml"
+    file.write_text("id: kapot\ntitle: [niet dicht\n", encoding="utf-8")
+    assert load_preview(file).problems
+    t = Preview(file, tmp_path / "app")
+    assert t.scene.problems and "YAML_SYNTAX" in t.screen_text() and t.scene.stored is None
+    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
+    t.save(file.read_text(encoding="utf-8"))
+    assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
+    t.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_screenshots_of_the_preview(tmp_path, size, lang):
+    """The bar at a decision point, the jump list and the error view, written to out/screenshots/preview/."""
+    folder = OUT / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    file = tmp_path / f"{CASE}.yaml"
+    shutil.copy(BUNDLED_LIBRARY / ("en" if lang == "en" else "") / f"{CASE}.yaml", file)
+    t = Preview(file, tmp_path / "app", size=size, lang=lang)
+    name = f"{size[0]}x{size[1]}-{lang}"
+
+    def shot(what: str) -> None:
+        check_layout(t)
+        t.shot(folder / f"{name}-{what}.png")
+
+    t.scene.jump_to("incident")
+    t.step(2)
+    shot("1-decision")
+    t.scene.open_jumps()
+    t.step(2)
+    shot("2-jump")
+    t.save(file.read_text(encoding="utf-8").replace("next: incident", "next: incidnt", 1))
+    shot("3-errors")
+    t.close()
