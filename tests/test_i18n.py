@@ -45,3 +45,34 @@ def test_language_switch_and_plurals():
     assert n_("cli.validate_summary_ok", 1, "nl").startswith("1 bestand ")
     assert n_("cli.validate_summary_ok", 3, "nl").startswith("3 bestanden ")
     assert _("bestaat.niet") == "bestaat.niet"
+
+
+def _catalog_folder(tmp_path, monkeypatch, text: str) -> Path:
+    """A catalog folder of one file, and a cache folder of its own."""
+    folder = tmp_path / "catalogs"
+    folder.mkdir(exist_ok=True)
+    (folder / "nl.po").write_text('msgid ""\nmsgstr ""\n"Language: nl\\n"\n\n'
+                                  f'msgid "demo.greeting"\nmsgstr "{text}"\n', encoding="utf-8")
+    monkeypatch.setattr("game.i18n._CATALOG_DIR", folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return folder
+
+
+def test_a_changed_catalog_is_read_again_and_not_taken_from_the_cache(tmp_path, monkeypatch):
+    read = catalog.__wrapped__
+    folder = _catalog_folder(tmp_path, monkeypatch, "Hallo")
+    assert read("nl") == {"demo.greeting": "Hallo"}
+    assert list((tmp_path / "cache").rglob("catalog-nl.json"))
+    (folder / "nl.po").write_text((folder / "nl.po").read_text().replace("Hallo", "Goedemorgen"), encoding="utf-8")
+    assert read("nl") == {"demo.greeting": "Goedemorgen"}
+
+
+def test_a_damaged_cache_is_ignored_and_written_anew(tmp_path, monkeypatch):
+    read = catalog.__wrapped__
+    _catalog_folder(tmp_path, monkeypatch, "Hallo")
+    read("nl")
+    [kept] = (tmp_path / "cache").rglob("catalog-nl.json")
+    for damage in ("", "{not json", "[]", '{"stamp": 1}'):
+        kept.write_text(damage, encoding="utf-8")
+        assert read("nl") == {"demo.greeting": "Hallo"}
+    assert "Hallo" in kept.read_text(encoding="utf-8")

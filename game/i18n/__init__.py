@@ -2,16 +2,19 @@
 
 Catalogs are gettext ``.po`` files with symbolic message ids (``cli.path_missing``);
 Dutch is the default language and English the second. They are read with Babel at
-first use, so there is no compile step and no binary file to keep in sync.
-Substitutions use ``str.format`` names: ``_("cli.path_missing", path=p)``.
+first use, so there is no compile step and no binary file to keep in sync; what Babel
+read is kept as JSON in the user's cache folder, so the next start skips the parsing
+until a catalog file changes. Substitutions use ``str.format`` names:
+``_("cli.path_missing", path=p)``.
 """
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from platformdirs import user_cache_dir
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -34,13 +37,44 @@ def catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
     ``nl.po`` holds the core texts; each part of the program may keep its own
     ``PART.nl.po`` beside it (``ui.nl.po`` for the screens).
     """
+    paths = [_CATALOG_DIR / f"{lang}.po", *sorted(_CATALOG_DIR.glob(f"*.{lang}.po"))]
+    stamp = [[path.name, path.stat().st_mtime_ns, path.stat().st_size] for path in paths]
+    kept = _cache_file(lang)
+    try:
+        cached = json.loads(kept.read_text(encoding="utf-8"))
+        if cached["stamp"] == stamp:
+            return {key: tuple(text) if isinstance(text, list) else text for key, text in cached["texts"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # no cache yet, or one from other catalog files: read them
+    texts = _read_catalogs(paths, lang)
+    _keep(kept, {"stamp": stamp, "texts": texts})
+    return texts
+
+
+def _read_catalogs(paths: list[Path], lang: str) -> dict[str, str | tuple[str, ...]]:
+    from babel.messages.pofile import read_po
     texts: dict[str, str | tuple[str, ...]] = {}
-    for path in [_CATALOG_DIR / f"{lang}.po", *sorted(_CATALOG_DIR.glob(f"*.{lang}.po"))]:
+    for path in paths:
         with open(path, "rb") as handle:
             po = read_po(handle, locale=lang)
         texts.update({msg.id if isinstance(msg.id, str) else msg.id[0]: msg.string
                       for msg in po if msg.id and msg.string})
     return texts
+
+
+def _cache_file(lang: str) -> Path:
+    return Path(user_cache_dir("dilemmaspel", appauthor=False)) / f"catalog-{lang}.json"
+
+
+def _keep(path: Path, content: dict) -> None:
+    """Write the cache whole or not at all (a reader never sees half a file); a read-only home is fine."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        os.replace(part, path)
+    except OSError:
+        pass
 
 
 def set_language(lang: str) -> None:
