@@ -1,7 +1,9 @@
 """The screens: start-up, frame time and idle cost, each in a fresh headless process.
 
 1. Start-up: process start to the first drawn frame of the start screen, against a bare
-   pygame-ce + pygame_gui window with one button.
+   pygame-ce + pygame_gui window with one button. Ours runs the real ``dilemmaspel`` entry
+   point with a fresh settings and data folder; both children write the wall-clock time of
+   their first ``display.flip`` and then close.
 2. Frame time at 1920x1080 of the busiest table screen (the value cards while sharing), every
    frame redrawn: median and p99.
 3. Idle cost: CPU time over 10 s of a phase screen with its clock running (the real loop),
@@ -13,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,23 +25,30 @@ ROOT = Path(__file__).parents[1]
 HEADLESS = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 
 BARE_WINDOW = """
+import time
 import pygame, pygame_gui
 pygame.init()
 screen = pygame.display.set_mode((1280, 720))
 manager = pygame_gui.UIManager((1280, 720))
 pygame_gui.elements.UIButton(pygame.Rect(40, 40, 300, 80), "Start", manager)
 manager.update(1 / 60); screen.fill((0, 0, 0)); manager.draw_ui(screen); pygame.display.flip()
-print("ready", flush=True)
+print(time.time(), flush=True)
 """
 OUR_START = """
-import tempfile
-from pathlib import Path
-from game.ui.main import open_app
-from game.ui.app import Places
-folder = Path(tempfile.mkdtemp())
-app = open_app(Places(folder / "settings.json", folder / "sessions"))
-app.step()
-print("ready", flush=True)
+import time
+import pygame
+shown = pygame.display.flip
+
+def first_flip():
+    shown()
+    if pygame.display.flip is first_flip:
+        print(time.time(), flush=True)
+        pygame.display.flip = shown
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+pygame.display.flip = first_flip
+from game.__main__ import main
+main([])
 """
 ON_A_PHASE_SCREEN = """
 import json, resource, sys, tempfile, time
@@ -85,18 +95,20 @@ print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 """
 
 
-def child(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=HEADLESS, capture_output=True, text=True,
-                          timeout=300)
+def child(code: str, env: dict | None = None) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env or HEADLESS, capture_output=True,
+                          text=True, timeout=300)
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
     return done.stdout.strip().splitlines()[-1]
 
 
 def start_up(code: str) -> float:
-    start = time.perf_counter()
-    child(code)
-    return time.perf_counter() - start
+    """Seconds from starting the child process to its first frame on screen."""
+    with tempfile.TemporaryDirectory() as home:
+        env = HEADLESS | {"XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "DILEMMASPEL_DATA": f"{home}/sessions"}
+        start = time.time()
+        return float(child(code, env)) - start
 
 
 def run(runs: int = 5) -> list[Figure]:
