@@ -21,7 +21,7 @@ from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_hist
                        practice_folder, start_run)
 from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
-from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 from game.ui.scenes.table import TOP, RoundScene
 
@@ -29,6 +29,7 @@ CASES_PER_PAGE = 3
 RUNS_PER_PAGE = 2
 REPLAY_ROLES = 3
 EXPORT_NAME = "mijn-reflecties"
+WRITTEN_H = 120  # two lines: where the export went is a long path
 
 
 def _scenario(app, case_id: str) -> Scenario | None:
@@ -243,15 +244,22 @@ class SoloRunScene(RoundScene):
         self.footer(page, [(_("solo.screen.values_done"), self.advance)])
 
     def _build_vote(self, page: Page) -> None:
-        """The decision point and its options on one screen: alone, nobody needs to look away."""
+        """First the decision point to read, then its options: alone, nobody needs to look away."""
         decision = self.decision()
-        split = TOP + (self.content_bottom(page) - TOP) * 0.4
-        page.text(f"<b>{escape(decision.title)}</b><br>{escape(decision.text)}", MARGIN, TOP, page.content_width,
-                  split - TOP - 12, "@card")
-        page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, split, page.content_width, 70, "@question")
-        self._option_cards(page, split + 76, decision, self.stored.session.available_options(), self._consider,
-                           {})
-        self.footer(page, [])
+        if not self.view.decision_read:
+            page.text(f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>"
+                      f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP, page.content_width,
+                      self.content_bottom(page) - TOP, "@card")
+            self.footer(page, [(_("solo.screen.to_options"), self._read_decision)])
+            return
+        page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP, page.content_width, 80, "@question")
+        self._option_cards(page, TOP + 90, decision, self.stored.session.available_options(), self._consider, {})
+        self.footer(page, [(_("solo.screen.reread"), self._reread)], primary_last=False)
+
+    def _reread(self) -> None:
+        self.view.decision_read = False
+        self.app.focus = None
+        self.refresh()
 
     def _consider(self, option: str) -> None:
         """The first option read at a decision point is the learner's choice there, then its consequences."""
@@ -321,11 +329,12 @@ class SoloAfterScene(BaseScene):
         row_y = page.footer_y - 24 - BUTTON_H
         bottom = row_y - 20 if self.replay_roles else page.footer_y - 24
         gap = 20
-        half = (page.content_width - gap) / 2
-        page.text(self._groups(case, run), MARGIN, 180, half, bottom - 180, "@card")
-        page.text(f"{self._values(case, run)}<br><br><b>{escape(_('solo.screen.coverage_title'))}</b><br>"
-                  f"{escape(seen.summary(case, self.app.settings.lang))}", MARGIN + half + gap, 180, half,
-                  bottom - 180, "@card")
+        page.text(f"<b>{escape(_('solo.screen.coverage_title'))}</b><br>"
+                  f"{escape(seen.summary(case, self.app.settings.lang))}", MARGIN, 175, page.content_width, 220,
+                  "@card")
+        half, top = (page.content_width - gap) / 2, 175 + 220 + 16
+        page.text(self._groups(case, run), MARGIN, top, half, bottom - top, "@card")
+        page.text(self._values(case, run), MARGIN + half + gap, top, half, bottom - top, "@card")
         width = (page.content_width - gap * (REPLAY_ROLES - 1)) / REPLAY_ROLES
         for index, role in enumerate(self.replay_roles):
             label = _("solo.screen.replay_as", n=index + 1, role=_role_name(self.app, role, run.lang))
@@ -403,7 +412,7 @@ class MyPracticeScene(BaseScene):
         shown, turns = page.pages(runs, RUNS_PER_PAGE, self.page_index, self._turn)
         row_y = page.footer_y - 24 - BUTTON_H
         top, gap = 180, 16
-        cards_bottom = row_y - 20 - (NOTICE_H + 16 if self.written else 0)
+        cards_bottom = row_y - 20 - (WRITTEN_H + 16 if self.written else 0)
         height = (cards_bottom - top - gap * (RUNS_PER_PAGE - 1)) / RUNS_PER_PAGE
         if not runs:
             page.label(_("solo.screen.practice_none"), MARGIN, top, page.content_width, 56, "@muted")
@@ -412,7 +421,7 @@ class MyPracticeScene(BaseScene):
             top += height + gap
         if self.written:
             page.text(f"<b>{escape(_('solo.screen.exported', path=str(self.written)))}</b>", MARGIN,
-                      cards_bottom + 8, page.content_width, NOTICE_H, "@muted_text")
+                      cards_bottom + 8, page.content_width, WRITTEN_H, "@muted_text")
         actions = [(_("solo.screen.export_md"), lambda: self._export("md")),
                    (_("solo.screen.export_html"), lambda: self._export("html")),
                    (_("solo.screen.delete"), self._ask_delete)]
