@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from game.i18n import _
-from game.store.log import default_folder
+from game.store.folders import default_folder
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:

@@ -217,3 +217,10 @@ def shoot_every_page(t: Table, folder) -> None:
             check_layout(t)
             t.shot(folder / f"{number:02d}-shown.png")
         t.key(pygame.K_RIGHT)
+
+
+def test_the_start_screen_opens_the_plenary_of_the_sessions_folder(tmp_path, proef_library, proef_book):
+    play_tables(tmp_path / "sessions", proef_book)
+    t = Table(tmp_path, proef_library)
+    t.click(_("plenary.screen.start"))
+    assert isinstance(t.app.scene, PlenaryScene) and "3 tafels · 7 spelers" in label_texts(t)

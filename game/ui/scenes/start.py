@@ -36,7 +36,7 @@ class StartScene(BaseScene):
         rows += [(_("ui.start.library"), self.browse, "@button", True),
                  (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
                  (_("ui.start.solo_soon"), None, "@button", False),
-                 (_("ui.start.plenary_soon"), None, "@button", False)]
+                 (_("plenary.screen.start"), self.plenary, "@button", True)]
         y = 350
         for text, action, style, enabled in rows:
             page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
@@ -63,6 +63,10 @@ class StartScene(BaseScene):
     def browse(self) -> None:
         from game.ui.scenes.library import LibraryScene
         self.app.show(LibraryScene(self.app))
+
+    def plenary(self) -> None:
+        from game.ui.scenes.plenary import PlenaryScene
+        self.app.show(PlenaryScene(self.app, [self.app.places.sessions]))
 
     def quit(self) -> None:
         self.app.running = False
