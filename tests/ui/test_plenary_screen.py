@@ -177,6 +177,7 @@ def test_an_empty_folder_says_what_to_do(tmp_path, library):
     t = on_plenary(tmp_path, library, tmp_path / "leeg")
     assert title(t) == "Nog geen tafels gevonden"
     assert str(tmp_path / "leeg") in t.screen_text() and "dilemmaspel plenary" in t.screen_text()
+    assert "overgeslagen" not in t.screen_text()                # a folder not made yet is no broken file
     t.key(pygame.K_ESCAPE)
     assert isinstance(t.app.scene, StartScene)
 

@@ -238,7 +238,7 @@ class PlenaryScene(BaseScene):
 
     def _warning(self, page: Page) -> float:
         """A line naming the skipped files, while the rest still shows; where the content starts."""
-        warnings = self.plenary.warnings
+        warnings = [w for w in self.plenary.warnings if w.path.exists()]  # a missing folder: the empty screen says so
         if not warnings:
             return TOP
         names = ", ".join(dict.fromkeys(w.path.name for w in warnings))
@@ -261,7 +261,7 @@ class PlenaryScene(BaseScene):
     def _build_empty(self, page: Page) -> None:
         lang = self.lang
         page.header(_("plenary.screen.empty_title", lang))
-        top = self._warning(page) if self.plenary.warnings else 150
+        top = max(150, self._warning(page))
         paths = "\n".join(str(path) for path in self.paths)
         page.text(escape(_("plenary.screen.empty", lang, paths=paths)).replace("\n", "<br>"),
                   MARGIN, top, page.content_width, page.footer_y - 20 - top, "@card")
