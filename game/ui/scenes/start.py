@@ -35,7 +35,7 @@ class StartScene(BaseScene):
             rows.append((_("ui.start.resume"), lambda: app.show(ResumeScene(app)), "@button", True))
         rows += [(_("ui.start.library"), self.browse, "@button", True),
                  (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
-                 (_("ui.start.solo_soon"), None, "@button", False),
+                 (_("solo.screen.start_button"), self.practise_alone, "@button", True),
                  (_("plenary.screen.start"), self.plenary, "@button", True)]
         y = 350
         for text, action, style, enabled in rows:
@@ -63,6 +63,10 @@ class StartScene(BaseScene):
     def browse(self) -> None:
         from game.ui.scenes.library import LibraryScene
         self.app.show(LibraryScene(self.app))
+
+    def practise_alone(self) -> None:
+        from game.ui.scenes.solo import SoloHomeScene
+        self.app.show(SoloHomeScene(self.app))
 
     def plenary(self) -> None:
         from game.ui.scenes.plenary import PlenaryScene
