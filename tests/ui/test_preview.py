@@ -215,3 +215,17 @@ def test_screenshots_of_the_preview(tmp_path, size, lang):
     t.save(file.read_text(encoding="utf-8").replace("next: incident", "next: incidnt", 1))
     shot("3-errors")
     t.close()
+
+
+def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
+    """The screens draw no pictures yet; the case still loads, its image checked against its own folder."""
+    file = tmp_path / f"{CASE}.yaml"
+    text = (BUNDLED_LIBRARY / f"{CASE}.yaml").read_text(encoding="utf-8")
+    file.write_text(text.replace("\nroles:\n", "\nimage: deur.png\nroles:\n", 1), encoding="utf-8")
+    pygame.image.save(pygame.Surface((4, 4)), str(tmp_path / "deur.png"))
+    t = Preview(file, tmp_path / "app")
+    assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
+    (tmp_path / "deur.png").unlink()
+    t.save(file.read_text(encoding="utf-8"))
+    assert [p.code for p in t.scene.problems] == ["ASSET_PATH"]
+    t.close()

@@ -112,9 +112,8 @@ class PreviewScene(RoundScene):
             return
         position, moved = resolve(scenario, Position.of(self.state), self.known, before.case.scenario)
         self.go(position)
-        if moved:
-            kind = "node_gone" if moved.gone else "node_unreachable"
-            self.app.notice = _(f"authoring.preview.{kind}", node=moved.node, now=moved.now)
+        kind = moved and ("node_gone" if moved.gone else "node_unreachable")
+        self.app.notice = _(f"authoring.preview.{kind}", node=moved.node, now=moved.now) if moved else ""
 
     def go(self, position: Position) -> None:
         """Play a fresh session to ``position`` (the start, if the engine refuses the way) and show it."""
@@ -290,15 +289,12 @@ class PreviewScene(RoundScene):
         """'To the start' means the start of the case here: a preview has no start screen."""
         self.jump_to(None)
 
-    def send(self, command) -> bool:
-        """As at the table; at the end of the case the preview stays at the ending and offers the jumps."""
-        done = self.app.execute(self.stored, command)
-        if self.state.finished:
-            self.go(Position.of(self.state))
-            self.menu, self.menu_page = "jump", 0
-            self.app.notice = _("authoring.preview.ended")
+    def finished(self) -> None:
+        """The end of the case: the preview stays at the ending and offers the jumps (no summary)."""
+        self.go(Position.of(self.state))
+        self.menu, self.menu_page = "jump", 0
+        self.app.notice = _("authoring.preview.ended")
         self.refresh()
-        return done
 
     def footer(self, page: Page, actions: list, primary_last: bool = True, case_button: bool = True) -> None:
         if self.menu:  # the role card: its own button goes back to where the author was
