@@ -23,3 +23,9 @@ def language_restored():
     before = get_language()
     yield
     set_language(before)
+
+
+@pytest.fixture(autouse=True)
+def practice_folder_apart(tmp_path_factory, monkeypatch):
+    """Solo runs a screen test starts (random input may open 'Alleen oefenen') go to a tmp folder, never the user's."""
+    monkeypatch.setenv("DILEMMASPEL_PRACTICE", str(tmp_path_factory.mktemp("practice")))
