@@ -32,14 +32,6 @@ def cmd_plenary(args: argparse.Namespace) -> int:
 
 def show_plenary(paths: list[Path], lang: str | None) -> int:
     """Open the window on the plenary and run it until it is closed."""
-    import pygame
-
-    from game.ui.app import Places
+    from game.ui.main import run_until_closed, user_places
     from game.ui.scenes.plenary import open_plenary
-    from game.ui.settings import settings_path
-    app = open_plenary(Places(settings_path(), default_folder()), paths, lang=lang)
-    try:
-        app.run()
-    finally:
-        pygame.quit()
-    return 0
+    return run_until_closed(open_plenary(user_places(), paths, lang=lang))

@@ -281,6 +281,8 @@ class App:
         elif self._entry_has_focus():
             if key == pygame.K_ESCAPE:
                 self.manager.set_focus_set(None)
+        elif self.scene and self.scene.key(key):
+            return  # the scene took it
         elif key in ARROWS:
             self.move_focus_towards(*ARROWS[key])
         elif key in ACTIVATE_KEYS:

@@ -20,6 +20,10 @@ class BaseScene:
     def back(self) -> None:
         """Escape: the scene's way back."""
 
+    def key(self, key: int) -> bool:
+        """A key the scene takes before the app's own keys (arrows, space...); True when it took it."""
+        return False
+
     def number(self, n: int) -> None:
         """Number key n: the scene's n-th choice, where it has choices."""
 

@@ -24,6 +24,7 @@ from game.report.document import Bar, Chart, Matrix, Report, Story
 from game.report.figures import Selection
 from game.report.palette import SERIES_COLOURS, SERIES_COLOURS_ON_DARK
 from game.report.plenary import Plenary
+from game.ui.main import open_app
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
@@ -85,7 +86,6 @@ class PlenaryScene(BaseScene):
         self._slides: list[Slide] | None = None
         self._figures = None
         self._checked = app.now()
-        presenter_keys(app)
 
     # what is shown ---------------------------------------------------------------------------
     @property
@@ -381,36 +381,7 @@ class PlenaryScene(BaseScene):
             box.scroll_bar.set_scroll_from_start_percentage(1.0)
 
 
-def presenter_keys(app) -> None:
-    """Let a plenary scene see the keys first, so arrows turn pages and space reveals.
-
-    The app's own key handling moves the focus with the arrows and presses with space;
-    the presenter needs them for pages and points. This wraps ``app.handle`` once; a key
-    hook in the app (``scene.key``) would make it unnecessary.
-    """
-    if getattr(app.handle, "presenter_keys", False):
-        return
-    handle = app.handle
-
-    def presenter_handle(event: pygame.event.Event) -> None:
-        scene = app.scene
-        if event.type == pygame.KEYDOWN and isinstance(scene, PlenaryScene) and scene.key(event.key):
-            return
-        handle(event)
-
-    presenter_handle.presenter_keys = True
-    app.handle = presenter_handle
-
-
 def open_plenary(places, paths: Iterable[Path], size: tuple[int, int] | None = None, lang: str | None = None,
                  **options):
-    """The game window straight on the plenary screen of ``paths`` (as ``game.ui.main.open_app`` opens the start)."""
-    from game.ui.app import App
-    from game.ui.settings import load_settings
-    pygame.init()
-    settings = load_settings(places.settings)
-    if lang:
-        settings = settings.changed(lang=lang)
-    app = App(places, settings, **({"size": size} if size else {}), **options)
-    app.show(PlenaryScene(app, paths))
-    return app
+    """The game window straight on the plenary screen of ``paths``."""
+    return open_app(places, size, lang, first=lambda app: PlenaryScene(app, paths), **options)

@@ -17,11 +17,12 @@ from game.i18n import _, n_
 from game.scenario.loader import Library
 from game.ui.app import App, Places
 from game.ui.cards import role_card
+from game.ui.main import open_app, run_until_closed
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.preview_case import (INTRO, Loaded, Position, Sandbox, file_stamp, jump, load_preview, play, resolve,
                                   watched_files, ways)
 from game.ui.scenes.table import TOP, RoundScene
-from game.ui.settings import load_settings, settings_path
+from game.ui.settings import settings_path
 from game.ui.theme import palette
 
 POLL_SECONDS = 0.5
@@ -325,25 +326,15 @@ def _marked(markup: str, current: bool, style: str = "@card") -> tuple[str, str]
 def open_preview(path: Path, settings_file: Path, size: tuple[int, int] | None = None, lang: str | None = None,
                  **options) -> App:
     """The window with the preview of one case file; its sessions live in a temporary folder."""
-    pygame.init()
-    settings = load_settings(settings_file)
-    if lang:
-        settings = settings.changed(lang=lang)
     first = load_preview(path)
     sandbox = Sandbox()
-    app = App(Places(settings_file, sandbox.folder, Library(first.decks)), settings,
-              **({"size": size} if size else {}), **options)
+    app = open_app(Places(settings_file, sandbox.folder, Library(first.decks)), size, lang,
+                   first=lambda app: PreviewScene(app, path, sandbox, first), **options)
     pygame.display.set_caption(_("authoring.preview.caption", file=path.name))
-    app.show(PreviewScene(app, path, sandbox, first))
     return app
 
 
 def run_preview(path: Path, lang: str | None = None) -> int:
     """Until the window closes; the temporary session files are removed in any case."""
     app = open_preview(path, settings_path(), lang=lang)
-    try:
-        app.run()
-    finally:
-        app.scene.close()
-        pygame.quit()
-    return 0
+    return run_until_closed(app, afterwards=app.scene.close)

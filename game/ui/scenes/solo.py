@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pygame
-
 from game.engine import AdvancePhase, CastVote, ExploreOption, WriteReflection
 from game.engine.session import MAX_TEXT
 from game.engine.state import FIRST
@@ -21,6 +19,7 @@ from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_hist
                        practice_folder, start_run)
 from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
+from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 from game.ui.scenes.table import TOP, RoundScene
@@ -489,26 +488,11 @@ class MyPracticeScene(BaseScene):
 
 def open_solo(places, case_id: str | None = None, size: tuple[int, int] | None = None, lang: str | None = None,
               **options):
-    """The app on the solo flow (on the case's role choice when ``case_id`` is given), like ui.main.open_app."""
-    from game.ui.app import App
-    from game.ui.settings import load_settings
-    pygame.init()
-    settings = load_settings(places.settings)
-    if lang:
-        settings = settings.changed(lang=lang)
-    app = App(places, settings, **({"size": size} if size else {}), **options)
-    app.show(SoloRoleScene(app, case_id) if case_id else SoloHomeScene(app))
-    return app
+    """The app on the solo flow (on the case's role choice when ``case_id`` is given)."""
+    return open_app(places, size, lang, first=lambda app: SoloRoleScene(app, case_id) if case_id else SoloHomeScene(app),
+                    **options)
 
 
 def play_solo(case_id: str | None = None, lang: str | None = None) -> int:
     """``dilemmaspel solo [CASE-ID]``: the window on the solo flow until it is closed."""
-    from game.store.log import default_folder
-    from game.ui.app import Places
-    from game.ui.settings import settings_path
-    app = open_solo(Places(settings_path(), default_folder()), case_id, lang=lang)
-    try:
-        app.run()
-    finally:
-        pygame.quit()
-    return 0
+    return run_until_closed(open_solo(user_places(), case_id, lang=lang))
