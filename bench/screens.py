@@ -8,6 +8,8 @@
    frame redrawn: median and p99.
 3. Idle cost: CPU time over 10 s of a phase screen with its clock running (the real loop),
    against a naive loop that redraws at 60 frames a second.
+4. The plenary screen of 20 tables (5 players, 2 rounds): opening it (library, gathering,
+   first frame), turning a page, and the frame time at 1920x1080 over every page.
 """
 from __future__ import annotations
 
@@ -94,6 +96,34 @@ after = resource.getrusage(resource.RUSAGE_SELF)
 print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 """
 
+PLENARY = """
+import json, tempfile, time
+from pathlib import Path
+from bench.plenary import write_sessions
+from game.app import open_library
+from game.ui.app import Places
+from game.ui.scenes.plenary import open_plenary
+folder = Path(tempfile.mkdtemp())
+(folder / "tafels").mkdir()
+write_sessions(folder / "tafels", 20, open_library())
+start = time.perf_counter()
+app = open_plenary(Places(folder / "settings.json", folder / "sessions"), [folder / "tafels"], size=(1920, 1080))
+app.step()
+opened = time.perf_counter() - start
+turns, frames = [], []
+for _ in range(len(app.scene.slides)):
+    for _ in range(10):
+        app._dirty = True
+        start = time.perf_counter()
+        app.step()
+        frames.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    app.scene.next_page()
+    app.step()
+    turns.append(time.perf_counter() - start)
+print(json.dumps({"opened": opened, "turns": turns, "frames": frames, "pages": len(app.scene.slides)}))
+"""
+
 
 def child(code: str, env: dict | None = None) -> str:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env or HEADLESS, capture_output=True,
@@ -117,6 +147,8 @@ def run(runs: int = 5) -> list[Figure]:
     frames = summary(json.loads(child(FRAMES)))
     idle = float(child(IDLE))
     naive = float(child(NAIVE_IDLE))
+    plenary = json.loads(child(PLENARY))
+    turns, plenary_frames = summary(plenary["turns"]), summary(plenary["frames"])
     return [
         Figure("start-up: process start to first frame of the start screen", "s", *ours, floor_median=floor[0],
                target="<= 1.3x floor", note="floor: bare pygame-ce + pygame_gui window with one button"),
@@ -125,4 +157,10 @@ def run(runs: int = 5) -> list[Figure]:
         Figure("idle: CPU share of one core, phase screen with its clock (10 s)", "%", idle * 10, idle * 10,
                floor_median=naive * 10, target="< 2 %; >= 10x less than floor",
                note=f"floor: a naive loop redrawing at 60 fps ({naive:.2f} s CPU); ours {idle:.2f} s CPU"),
+        Figure("plenary screen: open 20 tables (library, gather, first frame)", "s", plenary["opened"],
+               plenary["opened"], target="< 1 s"),
+        Figure("plenary screen: turn a page", "ms", turns[0] * 1000, turns[1] * 1000,
+               note=f"{plenary['pages']} pages"),
+        Figure("frame time: plenary pages at 1920x1080, every frame redrawn", "ms", plenary_frames[0] * 1000,
+               plenary_frames[1] * 1000, target="p99 < 8 ms"),
     ]
