@@ -1,18 +1,22 @@
 """Thousands of random taps, clicks, keys and typing over all screens: no exception, never a dead end.
 
 The walk leans on the way forward (the primary button of a screen), so it reaches the
-rounds and the end of a session, and it also jumps the clock. Set RANDOM_EVENTS for a
-longer run; the seed is fixed so a failure can be replayed.
+rounds and the end of a session, and it also jumps the clock. A second walk goes through
+the preview of a case while its file is saved, broken and mended underneath it. Set
+RANDOM_EVENTS for a longer run; the seeds are fixed so a failure can be replayed.
 """
 from __future__ import annotations
 
 import os
 import random
+import shutil
 
 import pygame
 
+from game.scenario.loader import BUNDLED_LIBRARY
 from game.ui.scenes.table import RoundScene
 from tests.ui.harness import Table
+from tests.ui.test_preview import CASE, Preview
 
 EVENTS = int(os.environ.get("RANDOM_EVENTS", "3000"))
 KEYS = ([pygame.K_TAB] * 4 + [pygame.K_RETURN] * 3 + [pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN,
@@ -68,8 +72,33 @@ def test_random_input_never_breaks_or_strands_the_table(tmp_path, library):
             t = Table(tmp_path, library)     # someone quit: the game is started again
         random_event(t, rng)
         scene = t.app.scene
-        seen.add(type(scene).__name__ + (f":{scene.round.phase}" if isinstance(scene, RoundScene) else ""))
+        seen.add(type(scene).__name__)
+        if isinstance(scene, RoundScene):
+            seen.add(f"{type(scene).__name__}:{scene.round.phase}")
         finished += type(scene).__name__ == "SummaryScene"
         assert way_forward(t), f"no way forward on {seen}"
     assert {"StartScene", "SetupScene", "LibraryScene", "SettingsScene", "RoundScene:draw", "RoundScene:share",
-            "RoundScene:vote", "RoundScene:explore", "RoundScene:record", "RoundScene:ending"} <= seen, seen
+            "RoundScene:vote", "RoundScene:explore", "RoundScene:record", "RoundScene:ending", "SoloHomeScene",
+            "SoloRunScene", "PlenaryScene"} <= seen, seen
+
+
+def test_random_input_never_breaks_the_preview_while_its_file_changes(tmp_path):
+    rng = random.Random(7)
+    file = tmp_path / "casus.yaml"
+    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
+    good = file.read_text(encoding="utf-8")
+    versions = [good, good.replace("title:", "title: Nieuw:", 1), good[: len(good) // 2], good + "\n\t kapot: [",
+                good.replace("next:", "nxet:", 1)]
+    preview = Preview(file, tmp_path / "preview")
+    seen = set()
+    for _ in range(EVENTS // 3):
+        if rng.random() < 0.02:
+            preview.save(rng.choice(versions))
+        else:
+            random_event(preview, rng)
+        if not preview.app.running:
+            preview.scene.close()
+            preview = Preview(file, tmp_path / "preview")
+        seen.add("problems" if preview.scene.problems else preview.scene.state.current.phase)
+        assert way_forward(preview), f"no way forward after {seen}"
+    assert {"problems", "draw", "vote", "explore"} <= seen, seen
