@@ -10,7 +10,8 @@ from game.app import open_library, start_session
 from game.engine import AddNote, StartSession
 from game.report.figures import Selection
 from game.report.plenary import Plenary
-from tests.tables import play_like_a_table
+from game.scenario.loader import BUNDLED_LIBRARY, add_case, load_library
+from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +56,19 @@ def test_the_labelled_blocks_for_a_screen(tmp_path, library):
     votes = [block for section in report.sections for block in section.blocks if block.figure == "votes"]
     assert votes and votes[0].series[0].label == "first vote"
     assert votes[0].series[0].bars[0].label.startswith("A. ")
+
+
+def test_an_after_exploring_column_only_where_a_table_voted_again(tmp_path, proef_book, proef):
+    """By hand (tests/test_figures.py): at 'begin' table 1 voted again, at 'vervolg' neither table did."""
+    scripted(proef_book, tmp_path / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE).close()
+    scripted(proef_book, tmp_path / "twee.dilemma.db", ("D", "E"), TABLE_TWO, 1_790_000_500.0).close()
+    own = load_library(BUNDLED_LIBRARY)
+    add_case(own, proef)
+    votes = {block.scope["decision"]: block for section in Plenary([tmp_path], own, "nl").report().sections
+             for block in section.blocks if block.figure == "votes"}
+    assert [s.key for s in votes["begin"].series] == ["before", "after"]
+    assert "in 1 van de 2 besprekingen opnieuw gestemd" in votes["begin"].note
+    assert [s.key for s in votes["vervolg"].series] == ["before"]
+    assert [bar.shown for bar in votes["vervolg"].series[0].bars] == ["2 (40%)", "2 (40%)", "0", "1 (20%)"]
+    assert votes["vervolg"].note == ("In geen van de 2 besprekingen werd hier na het verkennen opnieuw gestemd: "
+                                     "alleen de eerste stem telt.")

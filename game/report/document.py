@@ -213,12 +213,15 @@ def _case_section(found: Figures, case_id: str, scenario: Scenario | None, label
 def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
     lang = labels.lang
     option = partial(labels.option, split.case, split.node)
+    before = Series("before", _("report.series.before", lang), _bars(split.before, option))
+    title = _("report.votes.title", lang, decision=labels.decision(split.case, split.node))
+    scope = {"case": split.case, "decision": split.node}
+    if not split.revoted:  # an 'after exploring' column equal to the first would read as 'nobody changed their mind'
+        return Chart("votes", title, n_("report.votes.no_revote", split.visits, lang), scope, (before,))
     note = " ".join((n_("report.votes.note", split.visits, lang, revoted=split.revoted),
                      n_("report.votes.changed", split.changed, lang)))
-    return Chart("votes", _("report.votes.title", lang, decision=labels.decision(split.case, split.node)), note,
-                 {"case": split.case, "decision": split.node},
-                 (Series("before", _("report.series.before", lang), _bars(split.before, option)),
-                  Series("after", _("report.series.after", lang), _bars(split.after, option))))
+    return Chart("votes", title, note, scope,
+                 (before, Series("after", _("report.series.after", lang), _bars(split.after, option))))
 
 
 def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
