@@ -24,7 +24,17 @@ MISTAKES = {
     "YAML_SYNTAX tab": ("    question: Wat doe je?\n", "\tquestion: Wat doe je?\n"),
     "UNREACHABLE_NODE": ("next: markt-binnen\n", "next: vaste-marktdag\n"),
     "UNKNOWN_NODE": ("next: na-de-markt\n", "next: na-de-mart\n"),
+    "YAML_SYNTAX indent": ("    question: Wat doe je?\n", "  question: Wat doe je?\n"),
 }
+# What `lint` still finds in a valid case: a long sentence that tells of a death, and an option that names itself best.
+LINT_MISTAKES = (
+    ("  Vroeger ging ze elke dinsdag naar de markt. Daar kent ze iedereen.\n",
+     "  Vroeger ging ze elke dinsdag samen met haar man, die vorig jaar is overleden, naar de markt in het centrum"
+     " van het dorp, waar ze bij de groenteboer en de visboer iedereen kende en altijd even bleef staan om een"
+     " praatje te maken.\n"),
+    ("        text: Ze blijft vandaag binnen, en het team belt eerst met Els.\n",
+     "        text: Het beste is dat ze vandaag binnen blijft, en dat het team eerst Els belt.\n"),
+)
 # What the guide fills in first, in the file `dilemmaspel new` made.
 FIRST_PART = {
     "title: «Titel van de casus»": "title: Zelf naar de markt",
@@ -80,6 +90,17 @@ def test_every_mistake_shows_what_validate_prints(capsys, folder, mistake):
     code, out, _ = run(capsys, "validate", "--snippet", FILE)
     assert code == 1 and f": {mistake.split()[0]} " in out
     assert shown(out), f"the guide shows another output for {mistake}:\n{out}"
+
+
+def test_what_lint_finds_in_a_valid_case_is_what_the_guide_shows(capsys, folder):
+    text = CASE
+    for old, new in LINT_MISTAKES:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (folder / FILE).write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "lint", FILE)
+    assert code == 1 and all(f": {c} " in out for c in ("NO_CONTENT_NOTE", "LONG_SENTENCE", "MARKED_RIGHT"))
+    assert shown(f"$ dilemmaspel lint {FILE}\n{out}"), out
 
 
 def test_the_condition_that_never_comes_true_is_what_the_robot_reports(capsys, folder):

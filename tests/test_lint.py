@@ -14,7 +14,7 @@ EXAMPLES = Path(__file__).parent / "examples" / "lint"
 SEED_DILEMMAS = ("hygiene-normen", "open-deur", "familie-veel-aanwezig", "hulp-bij-eten", "dochter-belt-arts")
 EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (51, 15), "NO_VALUES_NAMED": (49, 9),
                   "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1),
-                  "PLACEHOLDER": (97, 9)}
+                  "LONG_SENTENCE": (13, 8), "PLACEHOLDER": (97, 9)}
 
 
 @pytest.fixture(scope="module")

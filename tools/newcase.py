@@ -103,9 +103,12 @@ class _Writer:
         self.lines.append(" " * indent + line if line else "")
 
     def about(self, key: str, indent: int = 0, **params: object) -> None:
-        """A comment, wrapped so that a long list of ids stays readable in a narrow editor."""
+        """A comment, wrapped so that a long list of ids stays readable in a narrow editor; a command on a line
+        of its own stays whole, to be copied as it is."""
         for line in _(f"authoring.template.about.{key}", self.lang, **params).splitlines():
-            for part in textwrap.wrap(line, COMMENT_WIDTH - indent, break_on_hyphens=False) or [""]:
+            whole = line.lstrip().startswith("dilemmaspel ")
+            parts = [line] if whole else textwrap.wrap(line, COMMENT_WIDTH - indent, break_on_hyphens=False)
+            for part in parts or [""]:
                 self.put(f"# {part}".rstrip(), indent)
 
     def example(self, key: str) -> str:

@@ -199,7 +199,11 @@ def _graph(source: Source, data: dict, decisions: dict, endings: dict) -> list[P
     for node_id in graph:
         section = "decisions" if node_id in decisions else "endings"
         if node_id not in reachable:
-            problems.append(source.problem((section, node_id), "UNREACHABLE_NODE", at_key=True, id=node_id))
+            # Options that do lead here, from parts that are themselves never reached: the hint names them,
+            # or "let an option lead here" sends the author looking for an option that is already there.
+            via = ", ".join(f"'{before}'" for before in graph.predecessors(node_id) if before != node_id)
+            problems.append(source.problem((section, node_id), "UNREACHABLE_NODE", at_key=True,
+                                           hint_variant="via" if via else "", id=node_id, via=via))
     for node_id in decisions:
         if node_id in reachable and node_id not in can_end and _all_targets_known(decisions[node_id], graph):
             problems.append(source.problem(("decisions", node_id), "NO_ENDING", at_key=True, id=node_id))

@@ -22,9 +22,12 @@ from game.scenario.yamlsource import Source
 MIN_ROLES = 4
 MIN_ENDINGS = 3
 MAX_WORDS_PER_SENTENCE = 15.0
+# One sentence longer than this is too long to read out at the table, whatever the average of the case.
+MAX_WORDS_IN_A_SENTENCE = 35
 MAX_LIX = 45.0
-_MARKED = re.compile(r"\b(goede keuze|juiste keuze|beste keuze|aanbevolen|correct|right answer|best choice|"
-                     r"recommended)\b|[✓✔]", re.I)
+_MARKED = re.compile(r"\b(beste|juiste|goede keuze|goede oplossing|aanbevolen|verstandigste|correcte?|"
+                     r"right answer|right choice|the best|best choice|wisest|recommended)\b|[✓✔]", re.I)
+_SHOWN_SENTENCE = 8  # words
 _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
                     r"agressie|death|dying|grief)", re.I)
 PLACEHOLDER_START, PLACEHOLDER_END = "«", "»"
@@ -102,28 +105,48 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
     if figures.words_per_sentence > MAX_WORDS_PER_SENTENCE or figures.lix > MAX_LIX:
         problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
                                        per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
-    return problems + placeholder_problems(scenario, source)
+    return problems + long_sentence_problems(scenario, source) + placeholder_problems(scenario, source)
 
 
-def placeholder_problems(part: object, source: Source, path: tuple = ()) -> list[Problem]:
-    """Every text that still holds example text between « and », at its own place.
+def texts_at(part: object, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """Every text of ``part`` with its path in the file.
 
-    Walks the model (its field names are the keys of the file), so each text is found at its path.
+    Walks the model (its field names are the keys of the file), so each text is found at its own place.
     """
     if isinstance(part, BaseModel):
-        return [p for name in type(part).model_fields if name in part.model_fields_set
-                for p in placeholder_problems(getattr(part, name), source, path + (name,))]
+        return [found for name in type(part).model_fields if name in part.model_fields_set
+                for found in texts_at(getattr(part, name), path + (name,))]
     if isinstance(part, dict):
-        return [p for key, item in part.items() for p in placeholder_problems(item, source, path + (key,))]
+        return [found for key, item in part.items() for found in texts_at(item, path + (key,))]
     if isinstance(part, tuple):
-        return [p for index, item in enumerate(part) for p in placeholder_problems(item, source, path + (index,))]
-    found = _PLACEHOLDER.search(part) if isinstance(part, str) else None
-    if not found:
-        return []
-    text = found.group()
-    if len(text) > _SHOWN_PLACEHOLDER:
-        text = text[:_SHOWN_PLACEHOLDER - 2] + "…" + PLACEHOLDER_END
-    return [source.problem(path, "PLACEHOLDER", where=dotted(path), text=text)]
+        return [found for index, item in enumerate(part) for found in texts_at(item, path + (index,))]
+    return [(path, part)] if isinstance(part, str) else []
+
+
+def placeholder_problems(part: object, source: Source) -> list[Problem]:
+    """Every text that still holds example text between « and », at its own place."""
+    problems = []
+    for path, text in texts_at(part):
+        found = _PLACEHOLDER.search(text)
+        if found:
+            shown = found.group()
+            if len(shown) > _SHOWN_PLACEHOLDER:
+                shown = shown[:_SHOWN_PLACEHOLDER - 2] + "…" + PLACEHOLDER_END
+            problems.append(source.problem(path, "PLACEHOLDER", where=dotted(path), text=shown))
+    return problems
+
+
+def long_sentence_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """Each text with a sentence too long to read out, at the text's place (the average of the case can hide
+    one, when the rest is short)."""
+    problems = []
+    for path, text in texts_at(scenario):
+        sentence = max((_WORD.findall(s) for s in _SENTENCE_END.split(text.strip()) if s), key=len, default=[])
+        if len(sentence) > MAX_WORDS_IN_A_SENTENCE:
+            problems.append(source.problem(path, "LONG_SENTENCE", where=dotted(path), words=len(sentence),
+                                           most=MAX_WORDS_IN_A_SENTENCE,
+                                           start=" ".join(sentence[:_SHOWN_SENTENCE]) + " …"))
+    return problems
 
 
 def skeleton(scenario: Scenario) -> dict[tuple, object]:

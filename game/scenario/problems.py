@@ -47,6 +47,7 @@ LINT_CODES = (
     "NO_FACTS",
     "NO_CONTENT_NOTE",
     "HARD_TO_READ",
+    "LONG_SENTENCE",
     "PLACEHOLDER",
 )
 

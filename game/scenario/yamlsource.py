@@ -145,7 +145,7 @@ def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
             return guard
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        return _syntax_problem(exc, shown)
+        return _syntax_problem(exc, shown, text)
     except yaml.YAMLError as exc:
         return Problem(shown, 1, 1, "YAML_SYNTAX", {"problem": str(exc)}, "other")
     finally:
@@ -192,7 +192,7 @@ def _depth_problem(text: str, shown: str) -> Problem | None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        return _syntax_problem(exc, shown)
+        return _syntax_problem(exc, shown, text)
     finally:
         loader.dispose()
 
@@ -256,12 +256,29 @@ _KNOWN_SYNTAX = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or str(exc)
+    params = {"problem": exc.problem or str(exc)}
     variant = next((v for needle, v in _KNOWN_SYNTAX if needle in str(exc)), "other")
-    return Problem(shown, line, col, "YAML_SYNTAX", {"problem": problem}, variant)
+    deeper = _key_indented_under(text, line, col) if variant == "colon" else None
+    if deeper:  # pointed at the key itself: its indentation is what to look at
+        variant, (params["above"], col) = "key_too_deep", deeper
+    return Problem(shown, line, col, "YAML_SYNTAX", params, variant)
+
+
+def _key_indented_under(text: str, line: int, col: int) -> tuple[int, int] | None:
+    """When the colon YAML refuses ends a lone key (``    options:``) rather than sitting in a sentence,
+    that key is indented deeper than a line that opens no block: the number of that line above, and the
+    column where the key starts."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines) or not re.fullmatch(r" *[\w-]+", lines[line - 1][: col - 1]):
+        return None
+    key_col = len(lines[line - 1]) - len(lines[line - 1].lstrip(" ")) + 1
+    for number in range(line - 1, 0, -1):
+        if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#"):
+            return number, key_col
+    return None
 
 
 def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark]) -> None:
