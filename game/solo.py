@@ -15,7 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from game.app import case_book
-from game.engine import DrawRole, PickRole, StartSession
+from game.engine import CaseBook, DrawRole, PickRole, StartSession
 from game.engine.state import SessionState, replay
 from game.i18n import _, n_
 from game.report.figures import Selection, Tally
@@ -38,7 +38,13 @@ def practice_folder() -> Path:
 def start_run(library: Library, case_id: str, role: str | None = None, lang: str = "nl",
               folder: Path | None = None, name: str = "") -> StoredSession:
     """A new solo run of one case; the learner picks ``role``, or draws one when it is None."""
-    stored = StoredSession.start(case_book(library, lang), StartSession((name,), (case_id,), mode="solo", lang=lang),
+    return start_run_in(case_book(library, lang), case_id, role, lang, folder, name)
+
+
+def start_run_in(book: CaseBook, case_id: str, role: str | None = None, lang: str = "nl",
+                 folder: Path | None = None, name: str = "") -> StoredSession:
+    """As ``start_run``, with the cases of ``book`` (one case file outside the library, say)."""
+    stored = StoredSession.start(book, StartSession((name,), (case_id,), mode="solo", lang=lang),
                                  folder=folder or practice_folder())
     stored.execute(PickRole(0, role) if role else DrawRole(0))
     return stored
@@ -205,6 +211,11 @@ class ValueComparison:
     def under_pressure(self) -> tuple[str, ...]:
         return tuple(v for v in self.own if v in self.pressured)
 
+    @property
+    def not_own(self) -> tuple[str, ...]:
+        """Values the choices put first that the learner did not choose."""
+        return tuple(v for v in self.favoured if v not in self.own)
+
 
 def compare_values(scenario: Scenario, run: Run) -> ValueComparison:
     options = [scenario.decisions[node].option(option) for node, option in run.steps if node in scenario.decisions]
@@ -230,10 +241,11 @@ def export_reflections(runs: list[Run], library: Library, fmt: str = "md", lang:
 
 
 def _as_markdown(entries, lang) -> str:
+    """Each line of a reflection ends in two spaces: a line break in Markdown, where a lone newline is not."""
     lines = [f"# {_('solo.export_title', lang)}", ""]
     for title, when, role, ending, reflection in entries:
         lines += [f"## {title}", "", f"- {_('solo.export_when', lang)}: {when}", f"- {_('solo.export_role', lang)}: {role}",
-                  f"- {_('solo.export_ending', lang)}: {ending}", "", reflection, ""]
+                  f"- {_('solo.export_ending', lang)}: {ending}", "", reflection.replace("\n", "  \n"), ""]
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 import pygame
 import pygame_gui
 from pygame_gui import UIManager
-from pygame_gui.elements import UITextEntryLine
+from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
 from game.i18n import set_language
 from game.ui.page import Page
@@ -35,6 +35,7 @@ BUSY_SECONDS, RESTING_SECONDS = 0.6, 3.0
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+TEXT_ENTRIES = (UITextEntryLine, UITextEntryBox)  # while one has the focus, keys are typing (Tab leaves it)
 ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
 
 
@@ -227,7 +228,7 @@ class App:
 
     def _entry_has_focus(self) -> bool:
         focused = self.manager.get_focus_set() or set()
-        return any(isinstance(element, UITextEntryLine) for element in focused)
+        return any(isinstance(element, TEXT_ENTRIES) for element in focused)
 
     def move_focus(self, delta: int) -> None:
         items = self.page.focusables if self.page else []
@@ -237,7 +238,7 @@ class App:
         index = self.focused_element_index()
         self.focus = (0 if delta > 0 else len(items) - 1) if index is None else (index + delta) % len(items)
         target = items[self.focus].element
-        self.manager.set_focus_set(target if isinstance(target, UITextEntryLine) else None)
+        self.manager.set_focus_set(target if isinstance(target, TEXT_ENTRIES) else None)
         self._dirty = True
 
     def move_focus_towards(self, dx: int, dy: int) -> None:

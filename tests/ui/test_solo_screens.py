@@ -8,15 +8,16 @@ import pytest
 
 from game.app import start_session
 from game.cli import main
-from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption
+from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, PickValues
 from game.engine.commands import StartSession
 from game.i18n import _
+from game.scenario.paths import all_walks
 from game.solo import GROUP_MINIMUM, coverage, group_choices, history, practice_folder, start_run, unfinished_run
 from game.ui.cards import role_card
 from game.ui.scenes.solo import MyPracticeScene, SoloAfterScene, SoloRunScene, open_solo
 from tests.ui.harness import Table
 from tests.ui.play import Player
-from tests.ui.test_screenshots import OUT, Camera
+from tests.ui.test_screenshots import OUT, Camera, check_layout
 
 CASE = "open-deur"
 
@@ -78,14 +79,24 @@ def to_the_ending(t: Table, p: Player) -> None:
 
 
 def write_reflection(t: Table, p: Player, text: str) -> None:
+    """Type ``text`` into the reflection field (Enter makes each new line), then save it."""
     p.act(_("solo.screen.reflection_tab"))
     placeholder = _("solo.screen.reflection_placeholder")
     if p.how == "keys":
         t.focus_on(placeholder)
     else:
         p.act(placeholder)
-    t.type(text)
-    t.key(pygame.K_RETURN)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            t.key(pygame.K_RETURN)
+        t.type(line)
+    assert t.app.scene.round.reflection != text, "Enter makes a new line; it does not save"
+    if p.how == "keys":
+        t.key(pygame.K_TAB)                  # Tab leaves the field for the Save button
+        assert t.app.page.focusables[t.app.focused_element_index()].label == _("solo.screen.reflection_save")
+        t.key(pygame.K_RETURN)
+    else:
+        p.act(_("solo.screen.reflection_save"))
     assert t.app.scene.round.reflection == text, t.app.notice
 
 
@@ -110,7 +121,7 @@ def test_a_run_stopped_halfway_resumed_replayed_and_exported(tmp_path, library, 
     scene = t.app.scene
     assert isinstance(scene, SoloRunScene) and scene.round.node == stopped_at and scene.round.phase == "vote"
     to_the_ending(t, p)
-    write_reflection(t, p, "Ik zag hoe bang Ingrid is; toch wil Wim naar buiten.")
+    write_reflection(t, p, "Ik zag hoe bang Ingrid is;\ntoch wil Wim naar buiten.")
     p.act(_("ui.ending.finish"))
     assert isinstance(t.app.scene, SoloAfterScene)
     runs = history(practice)[0]
@@ -133,11 +144,11 @@ def test_a_run_stopped_halfway_resumed_replayed_and_exported(tmp_path, library, 
     assert isinstance(t.app.scene, MyPracticeScene) and "Ik zag hoe bang" in t.screen_text()
     p.act(_("solo.screen.export_md"))
     markdown = (practice / "mijn-reflecties.md").read_text(encoding="utf-8")
-    assert scenario.title in markdown and "Ik zag hoe bang Ingrid is; toch wil Wim naar buiten." in markdown
+    assert scenario.title in markdown and "Ik zag hoe bang Ingrid is;  \ntoch wil Wim naar buiten." in markdown
     assert str(practice / "mijn-reflecties.md") in t.screen_text()
     p.act(_("solo.screen.export_html"))
     page = (practice / "mijn-reflecties.html").read_text(encoding="utf-8")
-    assert page.startswith("<!doctype html>") and "Ik zag hoe bang Ingrid is; toch wil Wim naar buiten." in page
+    assert page.startswith("<!doctype html>") and "Ik zag hoe bang Ingrid is;<br>toch wil Wim naar buiten." in page
 
     p.act(_("solo.screen.delete"))
     p.act(_("solo.screen.delete_no"))            # the confirmation step: nothing is gone
@@ -191,10 +202,13 @@ def test_how_groups_chose_is_shown_only_with_enough_answers(tmp_path, library, p
     t = Table(tmp_path, library)
     t.app.show(SoloAfterScene(t.app, history(practice)[0][0].path))
     text = t.screen_text()
+    t.step()
+    t.shot(OUT / f"solo-groups-{same}.png")
+    assert not t.app.page.scrollable, "the figures read without scrolling"
     if shown:
         first = scenario.decisions[start].options[0].text
         assert _("solo.screen.groups_answers", n=same + other) in text
-        assert f"{first} {round(100 * same / (same + other))}% ({_('solo.screen.yours')})" in text
+        assert f"{round(100 * same / (same + other))}% ({_('solo.screen.yours')}): {first[:30]}" in text
     else:
         assert _("solo.screen.groups_too_few", n=GROUP_MINIMUM) in text
 
@@ -240,7 +254,8 @@ def test_every_solo_screen(tmp_path, library, practice, size, lang):
     shoot("ending-story")
     p.act(_("ui.ending.facts"))
     shoot("ending-facts")
-    write_reflection(t, p, "Een korte reflectie." if lang == "nl" else "A short reflection.")
+    write_reflection(t, p, "Een korte reflectie.\nMet een tweede regel." if lang == "nl"
+                     else "A short reflection.\nWith a second line.")
     shoot("ending-reflection")
     p.act(_("ui.ending.finish"))
     shoot("after-run")
@@ -255,3 +270,95 @@ def test_every_solo_screen(tmp_path, library, practice, size, lang):
     shoot("my-practice-exported")
     p.act(_("solo.screen.delete"))
     shoot("delete-confirm")
+
+
+def heaviest_run(library, case_id: str, lang: str):
+    """A finished run with the most to show afterwards: five own values, the walk naming the most values."""
+    scenario = library.case(case_id, lang).scenario
+    walk = max(all_walks(scenario), key=lambda w: sum(
+        len(scenario.decisions[node].option(option).favours + scenario.decisions[node].option(option).pressures)
+        for node, option in w))
+    stored = start_run(library, case_id, next(iter(scenario.roles)), lang)
+    stored.execute(AdvancePhase())
+    stored.execute(PickValues(0, tuple(sorted(stored.session.book.values_for(case_id)))[:5]))
+    stored.execute(AdvancePhase())
+    for _node, option in walk:
+        stored.execute(CastVote(0, option))
+        stored.execute(ExploreOption(option))
+        stored.execute(Continue(option))
+    while not stored.state.finished:
+        stored.execute(AdvancePhase())
+    stored.close()
+    return stored.path
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_after_a_run_every_case_reads_without_scrolling(tmp_path, library, practice, lang, size):
+    """What you saw, your values next to your choices, how groups chose: all in view, for the longest path."""
+    t = Table(tmp_path, library, size=size, lang=lang)
+    cases = sorted(case_id for case_id, case_lang in library.cases if case_lang == lang)
+    assert len(cases) >= (10 if lang == "nl" else 5)
+    for case_id in cases:
+        t.app.show(SoloAfterScene(t.app, heaviest_run(library, case_id, lang)))
+        t.step()
+        check_layout(t)
+        cut = [box.html_text for box in t.app.page.scrollable]
+        assert not cut, f"{case_id} ({lang}): these texts need a scroll bar: {cut}"
+
+
+def test_the_reflection_field_keeps_its_lines_through_a_rebuild_and_a_closed_window(tmp_path, library, practice):
+    stored = start_run(library, CASE, "bewoner")
+    stored.execute(AdvancePhase())
+    stored.execute(AdvancePhase())
+    while stored.state.current.phase == "vote":
+        option = stored.session.available_options()[0]
+        for command in (CastVote(0, option), ExploreOption(option), Continue(option)):
+            stored.execute(command)
+    stored.execute(AdvancePhase())
+    assert stored.state.current.phase == "ending"
+    t = Table(tmp_path, library)
+    t.app.show(SoloRunScene(t.app, stored))
+    p = Player(t, "keys")
+    p.act(_("solo.screen.reflection_tab"))
+    t.focus_on(_("solo.screen.reflection_placeholder"))
+    t.type("Eerste regel")
+    t.key(pygame.K_RETURN)
+    t.type("Tweede & <b>regel</b>")
+    t.app.apply_settings(t.app.settings.changed(lang="en"))   # a rebuild: other words, the same field
+    t.step()
+    field = t.app.scene.reflection.field
+    assert field.get_text() == "Eerste regel\nTweede & <b>regel</b>" and field.is_focused
+    field.select_range = [len("Eerste regel\nTweede & <b>"), len("Eerste regel\nTweede & <b>regel")]
+    t.type("R")                                  # typing over a selection on the second line (pygame_gui #717)
+    t.type("!")
+    assert field.get_text() == "Eerste regel\nTweede & <b>R!</b>"
+    field.select_range = [0, len("Eerste ")]
+    t.key(pygame.K_BACKSPACE)
+    assert field.get_text() == "regel\nTweede & <b>R!</b>"
+    assert t.app.scene.round.reflection == "", "nothing is saved before the learner saves or goes on"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    t.step()
+    stored.close()
+    assert history(practice)[0][0].reflection == "regel\nTweede & <b>R!</b>", "closing the window keeps it"
+
+    t = Table(tmp_path, library)
+    p = Player(t, "keys")
+    open_practice(t, p)
+    p.act(_("solo.screen.resume"))
+    p.act(_("solo.screen.reflection_tab"))
+    assert t.app.scene.reflection.field.get_text() == "regel\nTweede & <b>R!</b>"
+    assert _("solo.screen.reflection_saved") in t.screen_text()
+
+
+def test_the_reflection_field_stops_at_the_length_the_log_takes(tmp_path, library):
+    from game.engine.session import MAX_TEXT
+    from game.ui.page import Page
+    from game.ui.textfield import text_field
+    t = Table(tmp_path, library)
+    field = text_field(Page(t.app), 60, 200, 800, 300, "a" * (MAX_TEXT + 5), "", MAX_TEXT)
+    assert len(field.get_text()) == MAX_TEXT
+    t.app.manager.set_focus_set(field)
+    t.type("b")
+    t.key(pygame.K_RETURN)
+    assert field.get_text() == "a" * MAX_TEXT

@@ -7,6 +7,7 @@ in ``game.solo.practice_folder()``, apart from the table sessions a plenary read
 """
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -23,12 +24,14 @@ from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 from game.ui.scenes.table import TOP, RoundScene
+from game.ui.textfield import TextField, text_field
 
 CASES_PER_PAGE = 3
 RUNS_PER_PAGE = 2
 REPLAY_ROLES = 3
 EXPORT_NAME = "mijn-reflecties"
 WRITTEN_H = 120  # two lines: where the export went is a long path
+AFTER_GAP = 30  # between the two columns after a run
 
 
 def _scenario(app, case_id: str) -> Scenario | None:
@@ -43,6 +46,11 @@ def _role_name(app, role: str | None, lang: str) -> str:
 def _start(app, case_id: str, role: str | None) -> None:
     """A new run of ``case_id`` as ``role`` (drawn when None), straight to the role's brief."""
     app.show(SoloRunScene(app, start_run(app.library, case_id, role, app.settings.lang, practice_folder())))
+
+
+def _cleaned(text: str) -> str:
+    """A reflection as the log keeps it (NFC, no blank edges), to tell whether it is saved already."""
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def _resume(app, path: Path) -> None:
@@ -160,36 +168,46 @@ class SoloRoleScene(BaseScene):
 
 
 class ReflectionEditor:
-    """The learner's own reflection at the end: kept while typing (a rebuild or closing loses nothing)."""
+    """The learner's own reflection at the end, written beside the questions in a field of several lines.
+
+    What is typed is kept through a rebuild (a language switch, a new window size) and saved when the
+    learner presses Save, goes on, leaves or closes the window: nothing typed is lost.
+    """
 
     def __init__(self, scene: "SoloRunScene") -> None:
         self.scene = scene
         self.draft: str | None = None
-        self.entry = None
+        self.field: TextField | None = None
+        self.keep_focus = False
 
     def keep(self) -> None:
-        if self.entry is not None and self.entry.alive():
-            self.draft = self.entry.get_text()
+        if self.field is not None and self.field.alive():
+            self.draft = self.field.get_text()
+            self.keep_focus = self.field.is_focused
 
     def build(self, page: Page, top: float) -> list:
         scene = self.scene
         ending = scene.case.endings[scene.round.ending]
         questions = "<br>".join(f"{n}. {escape(q)}" for n, q in enumerate(ending.reflection, start=1))
         bottom = scene.content_bottom(page)
-        saved_h = 150
-        entry_y = bottom - saved_h - BUTTON_H - 16
-        page.text(f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}", MARGIN, top, page.content_width,
-                  entry_y - top - 16, "@card")
-        save_w = 300
-        text = self.draft if self.draft is not None else scene.round.reflection
-        self.entry = page.entry(MARGIN, entry_y, page.content_width - save_w - 20, BUTTON_H, text,
-                                _("solo.screen.reflection_placeholder"), on_enter=self.submit, limit=MAX_TEXT)
-        page.button(_("solo.screen.reflection_save"), page.width - MARGIN - save_w, entry_y, save_w, BUTTON_H,
-                    lambda: self.submit(self.entry.get_text()))
+        gap = 30
+        half = (page.content_width - gap) / 2
+        page.text(f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}", MARGIN, top, half, bottom - top,
+                  "@card")
+        x = MARGIN + half + gap
         saved = scene.round.reflection
-        shown = (f"<b>{escape(_('solo.screen.reflection_saved'))}</b> {escape(saved)}" if saved
-                 else escape(_("solo.screen.reflection_none")))
-        page.text(shown, MARGIN, bottom - saved_h, page.content_width, saved_h, "@muted_text")
+        text = self.draft if self.draft is not None else saved
+        self.field = text_field(page, x, top, half, bottom - top - BUTTON_H - 16, text,
+                                _("solo.screen.reflection_placeholder"), MAX_TEXT)
+        if self.keep_focus:
+            page.manager.set_focus_set(self.field)
+        save = _("solo.screen.reflection_save")
+        save_w = page.button_width(save)
+        page.button(save, x, bottom - BUTTON_H, save_w, BUTTON_H, lambda: self.submit(self.field.get_text()))
+        status = ("solo.screen.reflection_saved" if saved and _cleaned(text) == saved
+                  else "solo.screen.reflection_unsaved" if _cleaned(text) else "solo.screen.reflection_none")
+        page.text(escape(_(status)), x + save_w + 20, bottom - BUTTON_H, half - save_w - 20, BUTTON_H,
+                  "@muted_text")
         return []
 
     def submit(self, text: str) -> None:
@@ -200,7 +218,7 @@ class ReflectionEditor:
     def save(self) -> None:
         """Log the reflection when it differs from the one in the log (an empty field keeps the old one)."""
         self.keep()
-        text = (self.draft or "").strip()
+        text = _cleaned(self.draft or "")
         if text and text != self.scene.round.reflection:
             self.scene.app.execute(self.scene.stored, WriteReflection(text))
 
@@ -309,6 +327,18 @@ class SoloRunScene(RoundScene):
         self.app.show(SoloHomeScene(self.app))
 
 
+def _fitted(box, page: Page) -> float:
+    """Shrink a text box that has room to spare to the height of its text; its height in units."""
+    layout = box.text_box_layout
+    if box.scroll_bar is None and layout is not None and layout.layout_rows:
+        text_height = layout.layout_rows[-1].bottom - layout.layout_rect.top
+        needed = text_height + box.rect.height - box.text_wrap_rect.height
+        if needed < box.rect.height:
+            box.set_dimensions((box.rect.width, needed))
+            box.rebuild()  # the border is drawn again at the new size
+    return box.rect.height / page.scale
+
+
 class SoloAfterScene(BaseScene):
     """After a run: how groups chose at the same points, your values next to your choices, and what is next."""
 
@@ -318,6 +348,8 @@ class SoloAfterScene(BaseScene):
         self.replay_roles: tuple[str, ...] = ()
 
     def build(self, page: Page) -> None:
+        """Two columns that read without scrolling: what you saw and where to go next (playing it again
+        as another role) on the left; your values next to your choices, and how groups chose, on the wider right."""
         runs = history()[0]
         self.run = run = next(run for run in runs if run.path == self.path)
         case = self.app.library.case(run.case, run.lang).scenario
@@ -325,24 +357,24 @@ class SoloAfterScene(BaseScene):
         page.header(_("solo.screen.after_title"), _("solo.screen.run_subtitle", title=case.title,
                                                       role=_role_name(self.app, run.role, run.lang)))
         self.replay_roles = seen.roles_not_tried[:REPLAY_ROLES]
-        row_y = page.footer_y - 24 - BUTTON_H
-        bottom = row_y - 20 if self.replay_roles else page.footer_y - 24
-        gap = 20
-        page.text(f"<b>{escape(_('solo.screen.coverage_title'))}</b><br>"
-                  f"{escape(seen.summary(case, self.app.settings.lang))}", MARGIN, 175, page.content_width, 220,
-                  "@card")
-        half, top = (page.content_width - gap) / 2, 175 + 220 + 16
-        page.text(self._groups(case, run), MARGIN, top, half, bottom - top, "@card")
-        page.text(self._values(case, run), MARGIN + half + gap, top, half, bottom - top, "@card")
-        width = (page.content_width - gap * (REPLAY_ROLES - 1)) / REPLAY_ROLES
+        top, bottom, gap = TOP, page.footer_y - 24, 16
+        left = (page.content_width - AFTER_GAP) * 0.4
+        seen_h = _fitted(page.text(f"<b>{escape(_('solo.screen.coverage_title'))}</b><br>"
+                                   f"{escape(seen.summary(case, self.app.settings.lang))}", MARGIN, top, left,
+                                   bottom - top - len(self.replay_roles) * (BUTTON_H + gap), "@card"), page)
         for index, role in enumerate(self.replay_roles):
             label = _("solo.screen.replay_as", n=index + 1, role=_role_name(self.app, role, run.lang))
-            page.button(label, MARGIN + index * (width + gap), row_y, width, BUTTON_H,
+            page.button(label, MARGIN, top + seen_h + gap + index * (BUTTON_H + gap), left, BUTTON_H,
                         lambda r=role: _start(self.app, run.case, r))
+        right, width = MARGIN + left + AFTER_GAP, page.content_width - left - AFTER_GAP
+        values_h = _fitted(page.text(self._values(case, run), right, top, width, bottom - top, "@card"), page)
+        groups_y = top + values_h + gap
+        page.text(self._groups(page, case, run, width), right, groups_y, width, bottom - groups_y, "@card")
         page.footer([(_("solo.screen.other_case"), self.back)], back=(_("ui.round.menu"), self._to_start),
                     aside=(_("solo.screen.my_practice"), lambda: self.app.show(MyPracticeScene(self.app))))
 
-    def _groups(self, case: Scenario, run: Run) -> str:
+    def _groups(self, page: Page, case: Scenario, run: Run, width: float) -> str:
+        """Per decision point of the run: each option's share on a line of its own (its text cut to fit)."""
         lang = self.app.settings.lang
         nodes = [node for node, _option in run.steps]
         found = group_choices(self.app.places.sessions, self.app.library, case, nodes, lang)
@@ -350,19 +382,19 @@ class SoloAfterScene(BaseScene):
         if not any(group.tallies for group in found.values()):
             return "<br>".join(lines + [escape(_("solo.screen.groups_too_few", n=GROUP_MINIMUM))])
         for node, mine in run.steps:
-            decision = case.decisions[node]
-            group = found[node]
+            decision, group = case.decisions[node], found[node]
             if not group.tallies:
-                lines.append(f"<b>{escape(decision.title)}</b><br>"
-                             f"{escape(_('solo.screen.groups_too_few', n=GROUP_MINIMUM))}")
+                lines.append(f"<b>{escape(decision.title)}</b>: {escape(_('solo.screen.groups_point_too_few'))}")
                 continue
-            split = ", ".join(
-                f"{escape(decision.option(t.key).text if decision.option(t.key) else t.key)} "
-                f"{round(100 * t.count / group.answers)}%" + (f" ({escape(_('solo.screen.yours'))})"
-                                                               if t.key == mine else "")
-                for t in group.tallies)
             lines.append(f"<b>{escape(decision.title)}</b> "
-                         f"({escape(_('solo.screen.groups_answers', n=group.answers))})<br>{split}")
+                         f"({escape(_('solo.screen.groups_answers', n=group.answers))})")
+            for tally in group.tallies:
+                option = decision.option(tally.key)
+                share = f"{round(100 * tally.count / group.answers)}%"
+                if tally.key == mine:
+                    share += f" ({_('solo.screen.yours')})"
+                lines.append(escape(page.fitted(f"{share}: {option.text if option else tally.key}", width - 50,
+                                                "body")))
         return "<br>".join(lines)
 
     def _values(self, case: Scenario, run: Run) -> str:
@@ -372,13 +404,14 @@ class SoloAfterScene(BaseScene):
         def names(values) -> str:
             return escape(value_names(library, case, values, lang))
 
-        lines = [f"<b>{escape(_('solo.screen.values_title'))}</b>",
-                 f"{escape(_('solo.screen.values_own'))} {names(compared.own)}",
-                 f"{escape(_('solo.screen.values_favoured'))} {names(compared.favoured)}"]
-        if compared.own:
-            lines.append(f"{escape(_('solo.screen.values_shared'))} {names(compared.shared)}")
-        if compared.under_pressure:
-            lines.append(f"{escape(_('solo.screen.values_pressured'))} {names(compared.under_pressure)}")
+        lines = [f"<b>{escape(_('solo.screen.values_title'))}</b>"]
+        if not compared.own:
+            return "<br>".join(lines + [f"{escape(_('solo.screen.values_favoured'))} {names(compared.favoured)}"])
+        lines.append(f"{escape(_('solo.screen.values_own'))} {names(compared.own)}")
+        for key, values in (("shared", compared.shared), ("pressured", compared.under_pressure),
+                            ("also", compared.not_own)):
+            if values:
+                lines.append(f"{escape(_(f'solo.screen.values_{key}'))} {names(values)}")
         return "<br>".join(lines)
 
     def number(self, n: int) -> None:
