@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from game.app import open_library
 from game.cli import main
 from game.scenario.loader import load_case
+from game.scenario.paths import all_walks
+from game.solo import export_reflections, history, unfinished_run
 from tools.textplay import walk_randomly
 
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
@@ -142,3 +145,69 @@ def test_failed_walks_make_the_exit_code_1(capsys, monkeypatch, tmp_path):
 @pytest.mark.parametrize("args", [["--runs", "5"], ["--random", "--runs", "0"], ["--seed", "1"]])
 def test_runs_and_seed_belong_to_random(capsys, monkeypatch, args):
     assert play(capsys, monkeypatch, "", str(PROEF), *args)[0] == 2
+
+
+# --- practising alone in the terminal (--solo): kept with the window's runs, with a reflection -----------------
+
+
+@pytest.fixture
+def practice(tmp_path, monkeypatch):
+    folder = tmp_path / "practice"
+    monkeypatch.setenv("DILEMMASPEL_PRACTICE", str(folder))
+    return folder
+
+
+def first_options_to_the_end(case_id: str) -> str:
+    """The answers that choose option 1 and go on with it at every decision point of a library case."""
+    scenario = open_library().case(case_id).scenario
+    return "1\n1\n" * len(all_walks(scenario)[0])
+
+
+def test_a_solo_run_by_case_id_is_kept_with_its_reflection(capsys, monkeypatch, practice):
+    answers = "1 2\n" + first_options_to_the_end("open-deur") + "Ik twijfelde lang.\nToch koos ik voor Wim.\n\n"
+    code, out, _ = play(capsys, monkeypatch, answers, "open-deur", "--solo", "--role", "evv")
+    assert code == 0
+    assert "Schrijf nu je eigen reflectie." in out and "Je reflectie is bewaard." in out
+    runs = history(practice)[0]
+    assert len(runs) == 1
+    run = runs[0]
+    assert (run.case, run.role, run.finished) == ("open-deur", "evv", True)
+    assert run.reflection == "Ik twijfelde lang.\nToch koos ik voor Wim." and len(run.values) == 2
+    assert str(run.path) in out and "Mijn oefeningen" in out
+    exported = export_reflections(runs, open_library(), "md")
+    assert "Ik twijfelde lang.  \nToch koos ik voor Wim." in exported
+
+
+def test_a_solo_run_stopped_halfway_can_go_on_in_the_window(capsys, monkeypatch, practice):
+    code, out, _ = play(capsys, monkeypatch, "1\nq\n", "open-deur", "--solo", "--role", "bewoner")
+    assert code == 0 and "Gestopt." in out and "Alleen oefenen, Ga verder waar je was" in out
+    run = unfinished_run(practice)
+    assert run.case == "open-deur" and run.role == "bewoner" and run.values and not run.finished
+
+
+def test_a_solo_run_of_a_case_file_in_english(capsys, monkeypatch, practice):
+    code, out, _ = play(capsys, monkeypatch, "2\n1 3\n1\n2\n2\n1\n1\n1\nA first line\nand a second\n",
+                        str(PROEF), "--solo", "--lang", "en")
+    assert code == 0
+    assert "Now write your own reflection." in out and "Your reflection is saved." in out
+    run = history(practice)[0][0]
+    assert run.finished and run.role == "partner" and run.reflection == "A first line\nand a second"
+    assert run.steps[0] == ("begin", "regel")
+
+
+def test_a_solo_run_without_a_reflection_is_kept_too(capsys, monkeypatch, practice):
+    code, out, _ = play(capsys, monkeypatch, "2\n\n1\n1\n1\n1\n\n", str(PROEF), "--solo")
+    assert code == 0 and "Geen reflectie geschreven." in out
+    run = history(practice)[0][0]
+    assert run.finished and run.reflection == ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (["open-dor", "--solo"], "Bedoelde je: open-deur?"),
+    (["open-deur", "--solo", "--random"], "--solo speelt één oefening"),
+    (["open-deur", "--solo", "--role", "kapitein"], "bewoner"),
+    ([str(PROEF), "--solo", "--seed", "3"], "--solo speelt één oefening")])
+def test_solo_wrong_use_says_why(capsys, monkeypatch, practice, args, message):
+    code, _, err = play(capsys, monkeypatch, "", *args)
+    assert code == 2 and message in err
+    assert history(practice)[0] == []

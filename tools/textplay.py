@@ -14,14 +14,18 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from game.engine import (AdvancePhase, CaseBook, CastVote, CommandRejected, Continue, ExploreOption, GoBack,
-                         PickRole, PickValues, Session, StartSession)
-from game.i18n import _, n_
+                         PickRole, PickValues, Session, StartSession, WriteReflection)
+from game.i18n import _, get_language, n_
 from game.scenario.loader import Decks, LoadedCase, decks_for, load_case, load_decks
 from game.scenario.model import Card, Scenario
 from tools.progress import Progress
 from tools.snippets import with_snippets
+
+if TYPE_CHECKING:
+    from game.store.log import StoredSession
 
 DEFAULT_RUNS = 100
 MAX_VALUES = 5
@@ -32,6 +36,7 @@ STEPS_PER_DECISION = 20  # a walk longer than this many steps per decision point
 def register(add) -> None:
     command = add("play-text", run_play_text, "authoring.play.help", "authoring.play.description")
     command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.play.file_help"))
+    command.add_argument("--solo", action="store_true", help=_("solo.text.solo_help"))
     command.add_argument("--role", metavar=_("authoring.role_metavar"), help=_("authoring.play.role_help"))
     command.add_argument("--random", action="store_true", help=_("authoring.play.random_help"))
     command.add_argument("--runs", type=int, default=None, metavar="N", help=_("authoring.play.runs_help"))
@@ -39,6 +44,8 @@ def register(add) -> None:
 
 
 def run_play_text(args: argparse.Namespace) -> int:
+    if args.solo and not args.file.is_file():
+        return play_practice(args)
     wrong = _wrong_use(args)
     if wrong:
         print(wrong, file=sys.stderr)
@@ -54,6 +61,11 @@ def run_play_text(args: argparse.Namespace) -> int:
     if args.role is not None and args.role not in case.scenario.roles:
         print(_("authoring.play.unknown_role", role=args.role, roles=", ".join(case.scenario.roles)), file=sys.stderr)
         return 2
+    if args.solo:
+        from game.solo import start_run_in
+        book = CaseBook({case.scenario.id: case.scenario}, {case.scenario.id: case.digest}, frozenset(decks.values))
+        return TextPlayer(case, decks).play(
+            args.role, lambda role: SoloRun.kept(start_run_in(book, case.scenario.id, role, case.scenario.lang)))
     if not args.random:
         return TextPlayer(case, decks).play(args.role)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
@@ -66,10 +78,34 @@ def run_play_text(args: argparse.Namespace) -> int:
     return 1 if coverage.failures else 0
 
 
+def play_practice(args: argparse.Namespace) -> int:
+    """``--solo CASE-ID``: a case of the library as a learner's practice run, kept with the window's runs."""
+    from game.app import open_library
+    from game.solo import start_run
+    from game.solo_command import unknown_case_message
+    library = open_library()
+    case_id, lang = str(args.file), get_language()
+    known = sorted({known_id for known_id, _lang in library.cases})
+    if case_id not in known:
+        print(unknown_case_message(case_id, known), file=sys.stderr)
+        return 2
+    case = library.case(case_id, lang)
+    if args.role is not None and args.role not in case.scenario.roles:
+        print(_("authoring.play.unknown_role", role=args.role, roles=", ".join(case.scenario.roles)), file=sys.stderr)
+        return 2
+    if args.random or args.runs is not None or args.seed is not None:
+        print(_("solo.text.not_random"), file=sys.stderr)
+        return 2
+    return TextPlayer(case, library.decks).play(
+        args.role, lambda role: SoloRun.kept(start_run(library, case_id, role, lang)))
+
+
 def _wrong_use(args: argparse.Namespace) -> str | None:
     """What is wrong with the command line, as a message (None when nothing is)."""
     if not args.file.is_file():
         return _("cli.path_missing", path=args.file)
+    if args.solo and (args.random or args.runs is not None or args.seed is not None):
+        return _("solo.text.not_random")
     if not args.random and (args.runs is not None or args.seed is not None):
         return _("authoring.play.random_only")
     if args.runs is not None and args.runs < 1:
@@ -78,14 +114,39 @@ def _wrong_use(args: argparse.Namespace) -> str | None:
 
 
 class SoloRun:
-    """One player alone with one case, through the engine's commands (solo mode)."""
+    """One player alone with one case, through the engine's commands (solo mode).
 
-    def __init__(self, case: LoadedCase, deck_values: frozenset[str], seed: int = 0) -> None:
-        self.scenario = case.scenario
-        book = CaseBook({self.scenario.id: self.scenario}, {self.scenario.id: case.digest}, deck_values)
-        self.session = Session(book)
-        self.session.execute(StartSession((_("authoring.play.player"),), (self.scenario.id,), mode="solo",
-                                          seed=seed, lang=self.scenario.lang))
+    ``commands`` takes them: the engine's ``session`` itself, or a StoredSession that logs each one
+    first (a learner's practice run, kept like a run in the window).
+    """
+
+    def __init__(self, scenario: Scenario, session: Session, commands: Session | StoredSession | None = None) -> None:
+        self.scenario = scenario
+        self.session = session
+        self.commands = commands or session
+
+    @classmethod
+    def in_memory(cls, case: LoadedCase, deck_values: frozenset[str], seed: int = 0) -> "SoloRun":
+        """A run that is not kept (an author trying a case, a random walk)."""
+        scenario = case.scenario
+        book = CaseBook({scenario.id: scenario}, {scenario.id: case.digest}, deck_values)
+        session = Session(book)
+        session.execute(StartSession((_("authoring.play.player"),), (scenario.id,), mode="solo", seed=seed,
+                                     lang=scenario.lang))
+        return cls(scenario, session)
+
+    @classmethod
+    def kept(cls, stored: StoredSession) -> "SoloRun":
+        """A learner's run, logged command by command in the practice folder ('Mijn oefeningen')."""
+        return cls(stored.session.case(), stored.session, stored)
+
+    @property
+    def kept_in(self) -> Path | None:
+        """The file a practice run is logged in (None for a run that is not kept)."""
+        return getattr(self.commands, "path", None)
+
+    def execute(self, command) -> None:
+        self.commands.execute(command)
 
     @property
     def phase(self) -> str:
@@ -100,13 +161,14 @@ class SoloRun:
         return [(step.node, step.option) for step in self.session.state.current.path]
 
     def take_role(self, role: str) -> None:
-        self.session.execute(PickRole(0, role))
-        self.session.execute(AdvancePhase())
+        if self.session.state.current.roles[0] is None:
+            self.execute(PickRole(0, role))
+        self.execute(AdvancePhase())
 
     def share(self, values: tuple[str, ...]) -> None:
         if values:
-            self.session.execute(PickValues(0, values))
-        self.session.execute(AdvancePhase())
+            self.execute(PickValues(0, values))
+        self.execute(AdvancePhase())
 
     def options(self) -> tuple[str, ...]:
         return self.session.available_options()
@@ -114,19 +176,29 @@ class SoloRun:
     def consider(self, option: str) -> None:
         """Read the consequences of an option (the first one read is the player's vote)."""
         if self.phase == "vote":
-            self.session.execute(CastVote(0, option))
-        self.session.execute(ExploreOption(option))
+            self.execute(CastVote(0, option))
+        self.execute(ExploreOption(option))
 
     def back(self) -> None:
-        self.session.execute(GoBack())
+        self.execute(GoBack())
 
     def follow(self, option: str) -> None:
-        self.session.execute(Continue(option))
+        self.execute(Continue(option))
+
+    def to_ending(self) -> None:
+        """Past the scribe's step, which a player alone does not have, to the ending."""
+        while self.phase not in ("ending", "finished"):
+            self.execute(AdvancePhase())
+
+    def reflect(self, text: str) -> None:
+        self.execute(WriteReflection(text))
 
     def finish(self) -> None:
-        """From the ending's values to the end of the run."""
+        """From the ending to the end of the run."""
         while self.phase != "finished":
-            self.session.execute(AdvancePhase())
+            self.execute(AdvancePhase())
+        if self.kept_in:
+            self.commands.close()
 
 
 class _Stop(Exception):
@@ -148,21 +220,33 @@ class TextPlayer:
         self.cards = {**decks.values, **self.scenario.values}
         self.role_cards = decks.roles
 
-    def play(self, role: str | None) -> int:
-        run = SoloRun(self.case, self.deck_values)
+    def play(self, role: str | None, start: Callable[[str], SoloRun] | None = None) -> int:
+        """Play the case as ``role`` (asked when None); ``start`` begins the run once the role is known
+        (a run that is not kept, unless it says otherwise). A kept run asks for the learner's reflection."""
+        start = start or (lambda _role: SoloRun.in_memory(self.case, self.deck_values))
+        run = None
         try:
             self._introduce()
             role = role or self._choose_role()
             self._brief(role)
+            run = start(role)
             run.take_role(role)
             run.share(self._choose_values())
             while run.phase != "record":
                 self._decide(run)
+            self._end(run)
+            if run.kept_in:
+                run.to_ending()
+                self._reflect(run)
         except _Stop:
             print(_("authoring.play.stopped"))
+            if run and run.kept_in:
+                run.commands.close()
+                print(_("solo.text.kept_halfway"))
             return 0
-        self._end(run)
         run.finish()
+        if run.kept_in:
+            self._say(_("solo.text.kept", path=run.kept_in))
         return 0
 
     # --- reading and writing ---
@@ -280,6 +364,30 @@ class TextPlayer:
                       _("authoring.play.source", source=fact.source))
         self._say("", _("authoring.play.done"))
 
+    def _reflect(self, run: SoloRun) -> None:
+        """The learner's own reflection: lines until an empty one (or the end of the input)."""
+        self._say("", _("solo.text.reflection_ask"))
+        lines = []
+        while True:
+            try:
+                line = input("> ")
+            except EOFError:
+                break
+            except KeyboardInterrupt:
+                print()
+                raise _Stop from None
+            if not sys.stdin.isatty():
+                print(line)
+            if not line.strip():
+                break
+            lines.append(line.rstrip())
+        text = "\n".join(lines)
+        if text.strip():
+            run.reflect(text)
+            self._say(_("solo.text.reflection_saved"))
+        else:
+            self._say(_("solo.text.reflection_none"))
+
 
 # --- random walks and coverage ------------------------------------------------------------------
 
@@ -311,7 +419,7 @@ def walk_randomly(case: LoadedCase, decks: Decks, runs: int, seed: int, role: st
     coverage = Coverage(runs=runs)
     progress = Progress("authoring.progress.runs", max(1, runs // 10) if runs >= PROGRESS_FROM else runs + 1, runs)
     for number in range(1, runs + 1):
-        run = SoloRun(case, frozenset(decks.values), seed=rng.randrange(2**31))
+        run = SoloRun.in_memory(case, frozenset(decks.values), seed=rng.randrange(2**31))
         try:
             _walk(run, rng, role or rng.choice(list(scenario.roles)), max_steps, coverage)
         except (CommandRejected, _Stuck) as problem:
