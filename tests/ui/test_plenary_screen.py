@@ -22,7 +22,7 @@ from game.engine import AddNote
 from game.i18n import _
 from game.report.document import Story
 from game.scenario.loader import add_case, load_case
-from game.ui.scenes.plenary import PlenaryScene
+from game.ui.scenes.plenary import PlenaryScene, wrapped
 from game.ui.scenes.start import StartScene
 from tests.conftest import DATA
 from tests.tables import TABLE_ONE, TABLE_TWO, scripted
@@ -225,3 +225,16 @@ def test_the_start_screen_opens_the_plenary_of_the_sessions_folder(tmp_path, pro
     t = Table(tmp_path, proef_library)
     t.click(_("plenary.screen.start"))
     assert isinstance(t.app.scene, PlenaryScene) and "3 tafels · 7 spelers" in label_texts(t)
+
+
+def test_a_long_note_and_long_options_are_read_whole(tmp_path, proef_library, proef_book):
+    """What a chart counts is part of reading it: a note too long for the context line goes whole under the chart."""
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    page_to(t, _("report.votes.title", decision="Begin"))
+    note = t.app.scene.slide.block.note
+    assert note.startswith("Na het verkennen werd in 1 van de 3 besprekingen") and note in " ".join(label_texts(t))
+    option = "Leg het opendeurbeleid en de wet uit; Wim mag naar buiten, en het team let op wanneer hij gaat."
+    lines = wrapped(t.app.page, option, 800, "body", 3)
+    assert " ".join(lines) == option and len(lines) > 1
+    assert wrapped(t.app.page, option, 800, "body", 1)[-1].endswith("…")

@@ -38,6 +38,10 @@ WARNING_H = 52
 HEAD_ROW = 56                 # the row naming the series (or the options, in a table)
 NUMBER_W = 270                # room for "12 (100%)" in large bold type
 BIG_ROW = 76                  # from this row height on, numbers use the heading size
+TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
+LINE_H = 48                   # one line of a row's name that wraps
+MOST_LINES = 3
+NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
 
 
@@ -191,10 +195,18 @@ class PlenaryScene(BaseScene):
         page.label(page.fitted(title, page.content_width - 260, "heading", bold=True), MARGIN, 16,
                    page.content_width - 260, 70, "@heading")
         page.label(counter, page.width - MARGIN - 240, 16, 240, 70, "@heading")
-        page.label(page.fitted(context, page.content_width, "small"), MARGIN, 88, page.content_width, 50, "@muted")
+        note = getattr(slide.block, "note", "") if slide else ""
+        in_line = f"{context} · {note}" if note else context
+        # a chart's note carries numbers: whole, under the chart; a table of roles needs its height more
+        note_below = isinstance(slide.block, Chart) and page.fitted(in_line, page.content_width, "small") != in_line
+        shown = context if note_below else page.fitted(in_line, page.content_width, "small")
+        page.label(shown, MARGIN, 88, page.content_width, 50, "@muted")
         self._filters(page)
         top = self._warning(page)
-        area = (MARGIN, top, page.content_width, page.footer_y - 20 - top)
+        bottom = page.footer_y - 20 - (NOTE_H if note_below else 0)
+        area = (MARGIN, top, page.content_width, bottom - top)
+        if note_below:
+            self._lines(page, note, MARGIN, bottom, page.content_width, NOTE_H, "small", "@muted")
         if slide is None:
             page.text(escape(_("plenary.screen.nothing", self.lang)), *area, "@card")
         elif isinstance(slide.block, Chart):
@@ -214,7 +226,7 @@ class PlenaryScene(BaseScene):
             return _("plenary.screen.notes_title", lang, table=block.table_label, round=block.round), slide.context
         title = block.title if slide.parts == 1 else _("plenary.screen.part", lang, title=block.title,
                                                          part=slide.part, parts=slide.parts)
-        return title, f"{slide.context} · {block.note}"
+        return title, slide.context
 
     def _filters(self, page: Page) -> None:
         """The filter in sight, as buttons that step through its values (keys C, R and T do the same)."""
@@ -284,13 +296,22 @@ class PlenaryScene(BaseScene):
         for number, s in enumerate(series):
             self._legend(page, s.label, number, x + label_w + number * column_w, y, column_w)
         keys = series[0].bars[slide.rows]
-        row_h = min(110.0, (h - HEAD_ROW) / max(1, len(keys)))
+        row_h = min(TALLEST_ROW, (h - HEAD_ROW) / max(1, len(keys)))
         for row, bar in enumerate(keys):
             top = y + HEAD_ROW + row * row_h
-            page.label(page.fitted(bar.label, label_w - 20, "body"), x, top + (row_h - 52) / 2, label_w - 20, 52)
+            self._lines(page, bar.label, x, top, label_w - 20, row_h)
             index = slide.first + row
             for number, s in enumerate(series):
                 self._bar(page, s.bars[index], number, longest, x + label_w + number * column_w, top, column_w, row_h)
+
+    def _lines(self, page: Page, text: str, x: float, y: float, w: float, h: float, size: str = "body",
+               style: str = "@body") -> None:
+        """``text`` over as many lines as fit in ``h`` (at most three), centred; '…' only where even they are too few."""
+        lines = wrapped(page, text, w, size, max(1, min(MOST_LINES, int(h // LINE_H))))
+        height = LINE_H if len(lines) > 1 else 52
+        top = y + (h - height * len(lines)) / 2
+        for number, line in enumerate(lines):
+            page.label(line, x, top + number * height, w, height, style)
 
     def _legend(self, page: Page, text: str, number: int, x: float, y: float, w: float) -> None:
         swatch = page.rect(x, y + 12, 36, 32)
@@ -302,7 +323,7 @@ class PlenaryScene(BaseScene):
              row_h: float) -> None:
         room = w - NUMBER_W - 20
         length = room * bar.share / longest
-        thickness = row_h * 0.62
+        thickness = min(row_h * 0.62, 70)
         if bar.count:
             rect = page.rect(x, y + (row_h - thickness) / 2, max(length, 4), thickness)
             colour, striped = self._colours()[number], number > 0
@@ -329,14 +350,16 @@ class PlenaryScene(BaseScene):
         lang = self.lang
         legend = [column.label for column in matrix.columns if column.short != column.label]
         legend_rows = -(-len(legend) // 2)
-        legend_h = legend_rows * 50 + 10 if legend else 0
+        rows = matrix.rows[slide.rows]
+        two_lines = (h - HEAD_ROW - legend_rows * 2 * LINE_H - 10) / max(1, len(rows)) >= BIG_ROW
+        entry_h = 2 * LINE_H if two_lines else 50      # an option's sentence over two lines where the roles leave room
+        legend_h = legend_rows * entry_h + 10 if legend else 0
         label_w = w * 0.3
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
         for index, column in enumerate(matrix.columns):
             page.label(page.fitted(column.short, cell_w - 20, "body", bold=True), x + label_w + index * cell_w, y,
                        cell_w - 20, HEAD_ROW, "@strong")
-        rows = matrix.rows[slide.rows]
         row_h = min(100.0, (h - HEAD_ROW - legend_h) / max(1, len(rows)))
         colour = self._colours()[2]
         for row_index, row in enumerate(rows):
@@ -349,8 +372,8 @@ class PlenaryScene(BaseScene):
         page.decorate(lambda surface: pygame.draw.line(surface, rule, line.topleft, line.topright, 2))
         for index, text in enumerate(legend):
             column_x = x + (index // legend_rows) * w / 2
-            page.label(page.fitted(text, w / 2 - 20, "small"), column_x,
-                       y + h - legend_h + 10 + (index % legend_rows) * 50, w / 2 - 20, 50, "@muted")
+            self._lines(page, text, column_x, y + h - legend_h + 10 + (index % legend_rows) * entry_h, w / 2 - 20,
+                        entry_h, "small", "@muted")
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
         style, height = ("@heading", 70) if row_h >= BIG_ROW + 10 else ("@strong", 52)
@@ -379,6 +402,19 @@ class PlenaryScene(BaseScene):
         box = page.text(points or escape(empty), x, y + 70, w, bottom - y - 90, "@cover")
         if box.scroll_bar is not None:  # the newest point in sight
             box.scroll_bar.set_scroll_from_start_percentage(1.0)
+
+
+def wrapped(page: Page, text: str, width: float, size: str, most: int) -> list[str]:
+    """The words of ``text`` in lines that fit ``width``; at most ``most`` lines, the last one cut with '…'."""
+    words, lines = text.split(), []
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and page.fitted(f"{line} {words[0]}", width, size) == f"{line} {words[0]}":
+            line += " " + words.pop(0)
+        lines.append(line)
+    if lines:
+        lines[-1] = page.fitted(" ".join([lines[-1], *words]), width, size)
+    return lines or [""]
 
 
 def open_plenary(places, paths: Iterable[Path], size: tuple[int, int] | None = None, lang: str | None = None,
