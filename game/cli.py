@@ -19,7 +19,7 @@ from game.i18n import LANGUAGES, _, default_language, n_, set_language
 from game.scenario.lint import lint_case, readability
 from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, LoadedCase, decks_for, load_cases,
                                   load_deck, load_decks, load_library)
-from game.scenario.problems import Problem, one_per_place
+from game.scenario.problems import LINT_CODES, Problem, one_per_place
 
 
 def package_version() -> str:
@@ -147,12 +147,19 @@ def _check_path(path: Path, checked: _Checked) -> None:
         checked.cases += [result.case] if result.case else []
 
 
-def _report(checked: _Checked, problems: list[Problem]) -> int:
+def _report(checked: _Checked, problems: list[Problem], lint: bool = False) -> int:
+    """Every problem, then one summary line; ``lint`` counts its quality findings apart from the errors."""
     for problem in problems:
         print(problem.format())
     bad_files = len({p.path for p in problems})
-    print(n_("cli.validate_summary", checked.files, problems=len(problems), bad_files=bad_files) if problems
-          else n_("cli.validate_summary_ok", checked.files))
+    if not problems:
+        print(n_("cli.validate_summary_ok", checked.files))
+    elif lint:
+        findings = sum(problem.code in LINT_CODES for problem in problems)
+        print(n_("cli.lint_summary", checked.files, errors=len(problems) - findings, findings=findings,
+                 bad_files=bad_files))
+    else:
+        print(n_("cli.validate_summary", checked.files, problems=len(problems), bad_files=bad_files))
     return 1 if problems else 0
 
 
@@ -174,7 +181,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
             figures = readability(case.scenario)
             print(_("cli.readability_row", case=case.scenario.id, lang=case.scenario.lang, words=figures.words,
                     per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
-    return _report(checked, one_per_place(findings))
+    return _report(checked, one_per_place(findings), lint=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,3 +72,10 @@ def test_a_mismatched_translation_is_reported_and_set_aside():
 def test_lix_is_words_per_sentence_plus_the_share_of_long_words():
     figures = Readability(words=20, sentences=2, long_words=5)
     assert figures.words_per_sentence == 10 and figures.lix == 35
+
+
+def test_the_summary_counts_errors_apart_from_points_to_improve(capsys):
+    errors = Path(__file__).parent / "examples" / "errors" / "UNKNOWN_NODE.yaml"
+    assert main(["lint", str(EXAMPLES / "MARKED_RIGHT.yaml"), str(errors)]) == 1
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary == "2 bestanden gecontroleerd: 1 fout(en) en 1 verbeterpunt(en) in 2 bestand(en)."
