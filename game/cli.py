@@ -11,7 +11,6 @@ import importlib
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
@@ -23,6 +22,7 @@ from game.scenario.problems import LINT_CODES, Problem, one_per_place
 
 
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import; only --version needs it
     try:
         return version("dilemmaspel")
     except PackageNotFoundError:
@@ -46,6 +46,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {_('cli.usage_error')}: {message}\n")
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``, looking the version up only when asked (reading package metadata is slow)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"dilemmaspel {package_version()}")
+        parser.exit()
+
+
 # Modules that add subcommands of their own: each has register(add), where add(name, run,
 # help_id, description_id) returns the new subparser for its arguments.
 COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands", "game.plenary_command", "game.solo_command")
@@ -54,8 +65,7 @@ COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands", "game.
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dilemmaspel", description=_("cli.description"), add_help=False)
     _common_options(parser)
-    parser.add_argument("--version", action="version", version=f"dilemmaspel {package_version()}",
-                        help=_("cli.version_help"))
+    parser.add_argument("--version", action=_ShowVersion, help=_("cli.version_help"))
     commands = parser.add_subparsers(dest="command", metavar=_("cli.command_metavar"), title=_("cli.commands_title"))
 
     def add(name: str, run: Callable[[argparse.Namespace], int], help_id: str, description_id: str):

@@ -18,8 +18,6 @@ from typing import Callable
 
 from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
-from game.report.browser import BrowserError, find_browser, print_pdf
-from game.report.cards import card_decks, render_cards
 from game.report.document import build_report
 from game.report.exports import FORMATS, render
 from game.report.figures import Selection
@@ -169,6 +167,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
         _say(_("report.cli.unknown_case", case=unknown[0], known=", ".join(known)))
         return 2
     fmt = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "html")
+    from game.report.cards import card_decks, render_cards
     page = render_cards(card_decks(library, lang, args.case), lang)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
@@ -180,6 +179,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 
 def _print_pdf(page: str, pdf: Path) -> bool:
+    from game.report.browser import BrowserError, find_browser, print_pdf
     if find_browser() is None:
         _say(_("report.cli.no_browser"))
         return False

@@ -17,7 +17,6 @@ import re
 
 from game.i18n import _
 from game.report.document import Chart, Matrix, Report, Story
-from game.report.html import render_html
 
 FORMATS = ("html", "md", "csv", "json")
 JSON_FORMAT_VERSION = 1
@@ -28,6 +27,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def render(report: Report, fmt: str) -> str:
     """The report in ``fmt``: one of FORMATS."""
+    from game.report.html import render_html  # the charts' drawing code, only when HTML is asked for
     return {"html": render_html, "md": render_markdown, "csv": render_csv, "json": render_json}[fmt](report)
 
 
