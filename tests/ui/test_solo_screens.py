@@ -122,7 +122,7 @@ def test_a_run_stopped_halfway_resumed_replayed_and_exported(tmp_path, library, 
     assert isinstance(scene, SoloRunScene) and scene.round.node == stopped_at and scene.round.phase == "vote"
     to_the_ending(t, p)
     write_reflection(t, p, "Ik zag hoe bang Ingrid is;\ntoch wil Wim naar buiten.")
-    p.act(_("ui.ending.finish"))
+    p.act(_("solo.screen.finish"))
     assert isinstance(t.app.scene, SoloAfterScene)
     runs = history(practice)[0]
     scenario = library.case(CASE).scenario
@@ -257,7 +257,7 @@ def test_every_solo_screen(tmp_path, library, practice, size, lang):
     write_reflection(t, p, "Een korte reflectie.\nMet een tweede regel." if lang == "nl"
                      else "A short reflection.\nWith a second line.")
     shoot("ending-reflection")
-    p.act(_("ui.ending.finish"))
+    p.act(_("solo.screen.finish"))
     shoot("after-run")
     runs = history(practice)[0]
     p.act(_("solo.screen.replay_as", n=1, role=role_name(library, coverage(

@@ -300,6 +300,9 @@ class SoloRunScene(RoundScene):
     def ending_tab(self, name: str) -> str:
         return _("solo.screen.reflection_tab") if name == "reflection" else super().ending_tab(name)
 
+    def finish_label(self) -> str:
+        return _("solo.screen.finish")
+
     def ending_part(self, page: Page, name: str, top: float) -> list:
         if name == "reflection":
             return self.reflection.build(page, top)

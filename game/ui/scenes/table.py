@@ -496,8 +496,7 @@ class RoundScene(BaseScene):
 
     # ending -------------------------------------------------------------------------------------------
     def _build_ending(self, page: Page) -> None:
-        last = self.round.number == len(self.state.cases)
-        finish = (_("ui.ending.finish") if last else _("ui.ending.next_round"), self.advance)
+        finish = (self.finish_label(), self.advance)
         pages = self.ENDING_PAGES
         current = pages[self.view.ending_page]
         x = MARGIN
@@ -510,6 +509,11 @@ class RoundScene(BaseScene):
 
     def ending_tab(self, name: str) -> str:
         return _(f"ui.ending.{name}")
+
+    def finish_label(self) -> str:
+        """The ending's way forward: the next round, or the end of the session."""
+        last = self.round.number == len(self.state.cases)
+        return _("ui.ending.finish") if last else _("ui.ending.next_round")
 
     def ending_part(self, page: Page, name: str, top: float) -> list:
         """One page of the ending from ``top`` down; the footer buttons it needs (turning pages of notes)."""
