@@ -103,6 +103,15 @@ def test_what_lint_finds_in_a_valid_case_is_what_the_guide_shows(capsys, folder)
     assert shown(f"$ dilemmaspel lint {FILE}\n{out}"), out
 
 
+def test_the_watcher_shows_the_points_to_improve_of_a_valid_case_as_the_guide_does(capsys, folder):
+    old, new = LINT_MISTAKES[1]
+    (folder / FILE).write_text(CASE.replace(old, new, 1), encoding="utf-8")
+    code, out, err = run(capsys, "validate", "--watch", FILE, "--max-checks", "1")
+    assert code == 0, "a point to improve is no error"
+    assert "alles in orde" not in out and ": MARKED_RIGHT " in out and "   | " in out
+    assert shown(f"$ dilemmaspel validate --watch {FILE}\n{err}{out}"), out
+
+
 def test_the_condition_that_never_comes_true_is_what_the_robot_reports(capsys, folder):
     (folder / FILE).write_text(CASE.replace("        next: markt-binnen\n", "        next: markt-binnen\n"
                                             "        when: [begin.alleen-gaan, begin.met-henk]\n"), encoding="utf-8")

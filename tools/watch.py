@@ -1,5 +1,5 @@
 """More for ``dilemmaspel validate``: the spot in the file under each problem (--snippet), checking again on
-every save (--watch), and progress on stderr while a big folder is read (for ``lint`` as well).
+every save (--watch; once the file is valid, with the points ``lint`` would still find), and progress on stderr while a big folder is read (for ``lint`` as well).
 
 Without the new options ``validate`` prints exactly what it always printed; the checking and the report
 are those of ``game.cli``, so the two can never drift apart. Saving is noticed by polling the time,
@@ -16,9 +16,9 @@ from typing import Callable
 
 from game.cli import _check_paths, _report
 from game.i18n import _, n_
-from game.scenario.lint import placeholder_problems
+from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, DECK_FILES, decks_for, reporting_loads
-from game.scenario.problems import display_path
+from game.scenario.problems import display_path, one_per_place
 from tools.progress import Progress
 from tools.snippets import with_snippets
 
@@ -72,16 +72,25 @@ def run_validate(plain: Run, args: argparse.Namespace) -> int:
         return check(paths) if args.snippet else plain(args)
 
 
-def check(paths: list[Path], placeholders: bool = False) -> int:
-    """One check as ``validate`` does it, each problem with its snippet; 2 when a path is missing."""
+def check(paths: list[Path], quality: bool = False) -> int:
+    """One check as ``validate`` does it, each problem with its snippet; 2 when a path is missing.
+
+    With ``quality`` (the watcher), a check without errors goes on to what ``lint`` would find: each point
+    to improve in full, and the example text left as a count only (a new case has dozens)."""
     checked = _check_paths(paths)
     if checked is None:
         return 2
-    result = _report(checked, with_snippets(checked.problems))
-    left = sum(len(placeholder_problems(c.scenario, c.source)) for c in checked.cases) if placeholders else 0
+    if not quality or checked.problems:
+        return _report(checked, with_snippets(checked.problems))
+    findings = [finding for case in checked.cases for finding in lint_case(case.scenario, case.source)]
+    to_improve = one_per_place([finding for finding in findings if finding.code != "PLACEHOLDER"])
+    if to_improve:
+        print(n_("authoring.watch.to_improve", len(to_improve)))
+    _report(checked, with_snippets(to_improve), lint=True)
+    left = sum(finding.code == "PLACEHOLDER" for finding in findings)
     if left:
         print(n_("authoring.watch.placeholders", left))
-    return result
+    return 0  # points to improve are no errors: the file is valid
 
 
 def watch(paths: list[Path], interval: float, max_checks: int | None = None) -> int:
@@ -96,7 +105,7 @@ def watch(paths: list[Path], interval: float, max_checks: int | None = None) -> 
         while True:
             checked = snapshot(paths)  # taken before the check, so a save during the check is not missed
             with _counting_files():
-                result = check(paths, placeholders=True)
+                result = check(paths, quality=True)
             checks += 1
             sys.stdout.flush()
             if max_checks and checks >= max_checks:
