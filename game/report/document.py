@@ -153,7 +153,8 @@ def build_report(gathering: Gathering, library: Library, lang: str = "nl", names
 def _summary(overall: Figures, labels: Labels) -> tuple[tuple[str, str], ...]:
     lang = labels.lang
     case_ids = choices(overall.rounds).cases
-    return ((_("report.summary.tables", lang), str(overall.tables)),
+    playing = ((_("report.summary.playing", lang), str(overall.playing)),) if overall.playing else ()
+    return ((_("report.summary.tables", lang), str(overall.tables)), *playing,
             (_("report.summary.rounds", lang), str(len(overall.rounds))),
             (_("report.summary.players", lang), str(overall.players)),
             (_("report.summary.cases", lang), ", ".join(labels.case(c) for c in case_ids) or "-"))

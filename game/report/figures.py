@@ -340,6 +340,11 @@ class Figures:
         return len({r.table for r in self.rounds})
 
     @property
+    def playing(self) -> int:
+        """Tables still playing a round of this selection: their figures may still grow (hidden votes never count)."""
+        return len({r.table for r in self.rounds if not r.finished})
+
+    @property
     def players(self) -> int:
         """Seats at the tables: a player in two rounds counts once per table."""
         return sum(len(players) for players in {r.table: r.players for r in self.rounds}.values())

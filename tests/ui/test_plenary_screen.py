@@ -238,3 +238,28 @@ def test_a_long_note_and_long_options_are_read_whole(tmp_path, proef_library, pr
     lines = wrapped(t.app.page, option, 800, "body", 3)
     assert " ".join(lines) == option and len(lines) > 1
     assert wrapped(t.app.page, option, 800, "body", 1)[-1].endswith("…")
+
+
+BUSY_TABLE = TABLE_ONE[:10]         # roles and values chosen, two of three votes cast: nothing revealed yet
+
+
+def test_a_table_still_playing_is_said_plainly_and_its_hidden_votes_stay_out(tmp_path, proef_library, proef_book):
+    folder = tmp_path / "usb"
+    play_tables(folder, proef_book)
+    scripted(proef_book, folder / "vier.dilemma.db", ("H", "I", "J"), BUSY_TABLE, START + 2000).close()
+    t = on_plenary(tmp_path, proef_library, folder)
+    texts = label_texts(t)
+    assert "4 tafels · 10 spelers" in texts and "3 klaar · 1 tafel speelt nog" in texts
+    page_to(t, _("report.votes.title", decision="Begin"))
+    assert rows(t)["A. Eerst praten"] == ["2 (29%)", "3 (43%)"]       # as with three tables: no hidden vote counts
+    page_to(t, "Gesprekspunten · Tafel 4")
+    assert "Leidende waarden: nog niet vastgelegd · deze tafel speelt nog" in label_texts(t)
+    assert dict(t.app.scene.plenary.report().summary)["Tafels die nog spelen (hun cijfers kunnen nog groeien)"] == "1"
+    check_layout(t)
+    t.key(pygame.K_t)                                         # table 1 alone: it has finished
+    assert "1 tafel · 3 spelers" in label_texts(t) and not any("speelt nog" in text for text in label_texts(t))
+    for size, lang in (((1920, 1080), "nl"), ((1280, 720), "en")):
+        t = on_plenary(tmp_path / lang, proef_library, folder, size=size, lang=lang)   # settings of its own
+        check_layout(t)
+        t.shot(OUT / f"plenary-{lang}-{size[0]}x{size[1]}-busy" / "01.png")
+    assert "3 done · 1 table still playing" in label_texts(t)

@@ -35,6 +35,7 @@ CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
 ROWS_PER_PAGE = 10            # bars on one page; a longer chart goes on over more pages
 TOP = 228                     # below the title, the context line and the filter buttons
 WARNING_H = 52
+SUMMARY_LINE_H = 48          # the count of tables and players, and under it the tables still playing
 HEAD_ROW = 56                 # the row naming the series (or the options, in a table)
 NUMBER_W = 270                # room for "12 (100%)" in large bold type
 BIG_ROW = 76                  # from this row height on, numbers use the heading size
@@ -244,9 +245,18 @@ class PlenaryScene(BaseScene):
                         lambda field=field, many=many: self.cycle(field, many),
                         selected=getattr(selection, field) is not None)
             x += width + 20
-        shown = self._figures
+        self._summary(page, x + 20, page.width - MARGIN - x - 20)
+
+    def _summary(self, page: Page, x: float, w: float) -> None:
+        """How many tables and players the figures count; a second line while a table still plays."""
+        lang, shown = self.lang, self._figures
         summary = n_("plenary.screen.summary", shown.tables, lang, players=shown.players)
-        page.label(summary, x + 20, 142, page.width - MARGIN - x - 20, 74, "@strong")
+        if not shown.playing:
+            page.label(page.fitted(summary, w, "body", bold=True), x, 142, w, 74, "@strong")
+            return
+        busy = n_("plenary.screen.playing", shown.playing, lang, done=shown.tables - shown.playing)
+        page.label(page.fitted(summary, w, "body", bold=True), x, 132, w, SUMMARY_LINE_H, "@strong")
+        page.label(page.fitted(busy, w, "small", bold=True), x, 132 + SUMMARY_LINE_H, w, SUMMARY_LINE_H, "@error")
 
     def _warning(self, page: Page) -> float:
         """A line naming the skipped files, while the rest still shows; where the content starts."""
@@ -387,6 +397,8 @@ class PlenaryScene(BaseScene):
         lang = self.lang
         values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
                   else _("plenary.screen.no_leading", lang))
+        if not story.finished:
+            values = f"{values} · {_('plenary.screen.still_playing', lang)}"
         page.label(page.fitted(values, w, "body", bold=True), x, y, w, 56, "@strong")
         count = len(story.notes)
         shown = min(self.revealed.get((story.table, story.round), 0), count)
