@@ -16,10 +16,11 @@ EXPECTED_PLACE = {
     "UNKNOWN_ROLE": (17, 3), "UNKNOWN_VALUE": (32, 21), "UNKNOWN_OPTION": (49, 16), "OPTION_COUNT": (46, 7),
     "REFLECTION_COUNT": (72, 17), "OPTION_NO_NEXT": (33, 9), "NO_FREE_OPTION": (46, 7),
     "UNREACHABLE_NODE": (61, 3), "NO_ENDING": (46, 3), "TRANSLATION_MISMATCH": (61, 5),
-    "ASSET_PATH": (6, 8),
+    "ASSET_PATH": (6, 8), "FILE_NAME_ID": (2, 5),
 }
 # Codes about a library rather than one file have a library folder as their example.
-LIBRARY_EXAMPLES = {"TRANSLATION_MISMATCH": Path(__file__).parent / "examples" / "translation"}
+LIBRARY_EXAMPLES = {"TRANSLATION_MISMATCH": Path(__file__).parent / "examples" / "translation",
+                    "FILE_NAME_ID": Path(__file__).parent / "examples" / "file-name"}
 
 
 def problems_of(code: str, decks) -> tuple:
@@ -50,3 +51,9 @@ def test_every_code_has_a_message_and_hint_in_both_languages(code, lang, decks):
     head, hint = text.split("\n")
     assert head.startswith(f"{problem.path}:{problem.line}:{problem.col}: {code} ")
     assert hint.strip().startswith("tip:" if lang == "nl" else "hint:")
+
+
+def test_a_case_named_after_its_id_passes_and_a_misnamed_one_is_still_in_the_library():
+    library = load_library(LIBRARY_EXAMPLES["FILE_NAME_ID"])
+    assert ("voorbeeld-koffie", "nl") in library.cases  # found by its id, only reported
+    assert not [p for p in load_library().problems if p.code == "FILE_NAME_ID"]

@@ -142,8 +142,17 @@ def load_library(folder: Path = BUNDLED_LIBRARY) -> Library:
         library.problems += result.problems
         if result.case:
             add_case(library, result.case)
+            library.problems += file_name_problems(result.case)
     check_translations(library)
     return library
+
+
+def file_name_problems(case: LoadedCase) -> list[Problem]:
+    """A case in a library is named after its id (``new`` does so), as the library and the preview find it by id:
+    a file that another id lives in is a case nobody finds under the name they see."""
+    if case.path.stem == case.scenario.id:
+        return []
+    return [case.source.problem(("id",), "FILE_NAME_ID", name=case.path.name, id=case.scenario.id)]
 
 
 PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves

@@ -36,6 +36,7 @@ CODES = (
     "NO_ENDING",
     "TRANSLATION_MISMATCH",
     "ASSET_PATH",
+    "FILE_NAME_ID",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (
