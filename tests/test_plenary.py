@@ -31,6 +31,7 @@ def test_a_room_of_tables_with_one_still_playing(tmp_path, library):
     assert plenary.choices.tables == (1, 2, 3) and plenary.choices.cases == ("hygiene-normen", "open-deur")
     assert plenary.refresh() is False
     assert plenary.figures(Selection(table=3)).rounds[0].notes == ()
+    assert plenary.figures().playing == 1 and plenary.figures(Selection(table=1)).playing == 0
 
     live.execute(AddNote("Wim wil naar buiten"))
     assert plenary.refresh() is True

@@ -18,7 +18,7 @@ from pygame_gui.elements import UILabel
 
 from game.app import open_library
 from game.cli import main
-from game.engine import AddNote
+from game.engine import AddNote, PickValues
 from game.i18n import _
 from game.report.document import Story
 from game.scenario.loader import add_case, load_case
@@ -263,3 +263,28 @@ def test_a_table_still_playing_is_said_plainly_and_its_hidden_votes_stay_out(tmp
         check_layout(t)
         t.shot(OUT / f"plenary-{lang}-{size[0]}x{size[1]}-busy" / "01.png")
     assert "3 done · 1 table still playing" in label_texts(t)
+
+
+def test_a_long_chart_is_shared_evenly_over_its_pages(tmp_path, proef_library, proef_book):
+    """Three players who picked thirteen values between them: 7 rows and 6, not 10 and 3."""
+    values = list(proef_library.decks.values)[:13]
+    picks = [PickValues(0, tuple(values[:5])), PickValues(1, tuple(values[5:10])), PickValues(2, tuple(values[10:]))]
+    folder = tmp_path / "usb"
+    scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE[:4] + picks, START).close()
+    t = on_plenary(tmp_path, proef_library, folder)
+    page_to(t, _("report.picked.title"))
+    assert title(t) == _("plenary.screen.part", title=_("report.picked.title"), part=1, parts=2)
+    first = rows(t)
+    t.key(pygame.K_RIGHT)
+    assert title(t) == _("plenary.screen.part", title=_("report.picked.title"), part=2, parts=2)
+    second = rows(t)
+    assert (len(first), len(second)) == (7, 6) and not set(first) & set(second)
+    assert "nog geen tafel klaar" in label_texts(t)            # the one table is still voting
+    assert {name for name in (*first, *second)} == {proef_library.decks.values[v].name for v in values}
+    for size in ((1920, 1080), (1280, 720)):
+        t = on_plenary(tmp_path / str(size[1]), proef_library, folder, size=size)
+        page_to(t, _("report.picked.title"))
+        for part in (1, 2):
+            check_layout(t)
+            t.shot(OUT / f"plenary-nl-{size[0]}x{size[1]}-long" / f"{part:02d}.png")
+            t.key(pygame.K_RIGHT)

@@ -53,12 +53,13 @@ class Slide:
     block: Chart | Matrix | Story
     context: str
     first: int = 0
+    count: int = ROWS_PER_PAGE
     part: int = 1
     parts: int = 1
 
     @property
     def rows(self) -> slice:
-        return slice(self.first, self.first + ROWS_PER_PAGE)
+        return slice(self.first, self.first + self.count)
 
 
 def slides_of(report: Report, every_case: str) -> list[Slide]:
@@ -75,9 +76,12 @@ def slides_of(report: Report, every_case: str) -> list[Slide]:
 
 
 def _parts(block: Chart | Matrix, context: str) -> list[Slide]:
+    """A long chart over as few pages as hold it, its rows shared evenly (13 rows: 7 and 6, not 10 and 3)."""
     count = len(block.series[0].bars) if isinstance(block, Chart) else len(block.rows)
     parts = max(1, -(-count // ROWS_PER_PAGE))
-    return [Slide(block, context, part * ROWS_PER_PAGE, part + 1, parts) for part in range(parts)]
+    size, longer = divmod(count, parts)
+    return [Slide(block, context, part * size + min(part, longer), size + (part < longer), part + 1, parts)
+            for part in range(parts)]
 
 
 class PlenaryScene(BaseScene):
@@ -254,7 +258,9 @@ class PlenaryScene(BaseScene):
         if not shown.playing:
             page.label(page.fitted(summary, w, "body", bold=True), x, 142, w, 74, "@strong")
             return
-        busy = n_("plenary.screen.playing", shown.playing, lang, done=shown.tables - shown.playing)
+        done = shown.tables - shown.playing
+        busy = (n_("plenary.screen.playing", shown.playing, lang, done=done) if done
+                else _("plenary.screen.none_done", lang))
         page.label(page.fitted(summary, w, "body", bold=True), x, 132, w, SUMMARY_LINE_H, "@strong")
         page.label(page.fitted(busy, w, "small", bold=True), x, 132 + SUMMARY_LINE_H, w, SUMMARY_LINE_H, "@error")
 
