@@ -14,7 +14,7 @@ EXAMPLES = Path(__file__).parent / "examples" / "lint"
 SEED_DILEMMAS = ("hygiene-normen", "open-deur", "familie-veel-aanwezig", "hulp-bij-eten", "dochter-belt-arts")
 EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (51, 15), "NO_VALUES_NAMED": (49, 9),
                   "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1),
-                  "LONG_SENTENCE": (13, 8), "PLACEHOLDER": (97, 9)}
+                  "LONG_SENTENCE": (15, 3), "PLACEHOLDER": (97, 9)}
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,17 @@ def test_the_summary_counts_errors_apart_from_points_to_improve(capsys):
     assert main(["lint", str(EXAMPLES / "MARKED_RIGHT.yaml"), str(errors)]) == 1
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert summary == "2 bestanden gecontroleerd: 1 fout(en) en 1 verbeterpunt(en) in 2 bestand(en)."
+
+
+def test_each_long_sentence_is_reported_at_its_own_place(decks, tmp_path):
+    text = (EXAMPLES / "LONG_SENTENCE.yaml").read_text(encoding="utf-8")
+    long_one = next(line for line in text.splitlines() if len(line.split()) > 35).strip()
+    second = long_one.replace("Zijn zoon Peter", "Ook zijn dochter Anna", 1)
+    three = text.replace("  Op dat moment helpt", f"  {second} Een korte zin. {second}\n  Op dat moment helpt", 1)
+    (tmp_path / "drie.yaml").write_text(three, encoding="utf-8")
+    result = load_case(tmp_path / "drie.yaml", decks)
+    findings = lint_case(result.case.scenario, result.case.source)
+    second_col = 3 + len(second) + len(" Een korte zin. ")
+    assert [(f.code, f.line, f.col) for f in findings] == [("LONG_SENTENCE", 15, 3), ("LONG_SENTENCE", 16, 3),
+                                                           ("LONG_SENTENCE", 16, second_col)]
+    assert findings[1].params["start"].startswith("Ook zijn dochter Anna")

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from game.scenario.model import Scenario
 from game.scenario.problems import Problem
 from game.scenario.validation import dotted
-from game.scenario.yamlsource import Source
+from game.scenario.yamlsource import Mark, Source
 
 MIN_ROLES = 4
 MIN_ENDINGS = 3
@@ -28,6 +28,7 @@ MAX_LIX = 45.0
 _MARKED = re.compile(r"\b(beste|juiste|goede keuze|goede oplossing|aanbevolen|verstandigste|correcte?|"
                      r"right answer|right choice|the best|best choice|wisest|recommended)\b|[✓✔]", re.I)
 _SHOWN_SENTENCE = 8  # words
+_FOUND_BY = 4  # words: enough to find a sentence in its text
 _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
                     r"agressie|death|dying|grief)", re.I)
 PLACEHOLDER_START, PLACEHOLDER_END = "«", "»"
@@ -137,16 +138,33 @@ def placeholder_problems(part: object, source: Source) -> list[Problem]:
 
 
 def long_sentence_problems(scenario: Scenario, source: Source) -> list[Problem]:
-    """Each text with a sentence too long to read out, at the text's place (the average of the case can hide
-    one, when the rest is short)."""
+    """Every sentence too long to read out, each at its own place (the average of the case can hide one, when
+    the rest is short; and an author who shortens one sentence should not only then hear of the next)."""
     problems = []
     for path, text in texts_at(scenario):
-        sentence = max((_WORD.findall(s) for s in _SENTENCE_END.split(text.strip()) if s), key=len, default=[])
-        if len(sentence) > MAX_WORDS_IN_A_SENTENCE:
-            problems.append(source.problem(path, "LONG_SENTENCE", where=dotted(path), words=len(sentence),
-                                           most=MAX_WORDS_IN_A_SENTENCE,
-                                           start=" ".join(sentence[:_SHOWN_SENTENCE]) + " …"))
+        start = source.mark(path)
+        for sentence in _SENTENCE_END.split(text.strip()):
+            words = _WORD.findall(sentence or "")
+            if len(words) <= MAX_WORDS_IN_A_SENTENCE:
+                continue
+            place = place_of(words, source, start) or start
+            start = Mark(place.line, place.col + 1)  # the next sentence stands after this one
+            problems.append(Problem(source.shown, place.line, place.col, "LONG_SENTENCE",
+                                    {"where": dotted(path), "words": len(words), "most": MAX_WORDS_IN_A_SENTENCE,
+                                     "start": " ".join(words[:_SHOWN_SENTENCE]) + " …"}))
     return problems
+
+
+def place_of(words: list[str], source: Source, after: Mark) -> Mark | None:
+    """Where the words first stand in the file from ``after`` on (None when quoting or escapes hide them)."""
+    lines = source.raw.decode("utf-8-sig").split("\n")
+    offset = sum(len(line) + 1 for line in lines[:after.line - 1]) + after.col - 1
+    text = "\n".join(lines)
+    found = re.compile(r"[\W\d_]+".join(map(re.escape, words[:_FOUND_BY]))).search(text, offset)
+    if not found:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return Mark(line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1)
 
 
 def skeleton(scenario: Scenario) -> dict[tuple, object]:
