@@ -14,7 +14,8 @@ EXAMPLES = Path(__file__).parent / "examples" / "lint"
 SEED_DILEMMAS = ("hygiene-normen", "open-deur", "familie-veel-aanwezig", "hulp-bij-eten", "dochter-belt-arts")
 EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (51, 15), "NO_VALUES_NAMED": (49, 9),
                   "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1),
-                  "LONG_SENTENCE": (15, 3), "PLACEHOLDER": (97, 9)}
+                  "LONG_SENTENCE": (15, 3), "PLACEHOLDER": (97, 9),
+                  "SHORT_BRIEF": (20, 12), "JUDGING_QUESTION": (96, 9)}
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +94,33 @@ def test_each_long_sentence_is_reported_at_its_own_place(decks, tmp_path):
     assert [(f.code, f.line, f.col) for f in findings] == [("LONG_SENTENCE", 15, 3), ("LONG_SENTENCE", 16, 3),
                                                            ("LONG_SENTENCE", 16, second_col)]
     assert findings[1].params["start"].startswith("Ook zijn dochter Anna")
+
+
+@pytest.mark.parametrize("question", ["Was dit de goede keuze?", "Wat had je beter moeten doen?",
+                                      "Hadden jullie het anders moeten aanpakken?", "Was this the right choice?",
+                                      "What should the team have done?"])
+def test_a_question_that_judges_the_choice_is_found(question, decks, tmp_path):
+    assert [f.code for f in _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks, tmp_path)] \
+        == ["JUDGING_QUESTION"]
+
+
+@pytest.mark.parametrize("question", ["Wanneer zou het plan weer anders moeten?", "Wat vond je goed aan deze keuze?",
+                                      "Who feels responsible if it goes wrong after all?"])
+def test_an_open_question_about_right_and_wrong_is_no_judgement(question, decks, tmp_path):
+    assert _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks, tmp_path) == []
+
+
+@pytest.mark.parametrize("brief, found", [("Rust.", True), ("Rust en koffie.", False), ("Koffie drinken", True)])
+def test_a_brief_of_one_or_two_words_is_found(brief, found, decks, tmp_path):
+    findings = _lint_with(("    wants: Rustig koffie drinken met zijn zoon.", f"    wants: {brief}"), decks, tmp_path)
+    assert [f.code for f in findings] == (["SHORT_BRIEF"] if found else [])
+
+
+def _lint_with(change: tuple[str, str], decks, tmp_path) -> list:
+    """The findings of the clean example case with one line changed."""
+    text = (EXAMPLES / "JUDGING_QUESTION.yaml").read_text(encoding="utf-8")
+    clean = text.replace("      - Was dit de goede keuze?", "      - Wie houdt nu het overzicht?")
+    assert change[0] in clean
+    (tmp_path / "case.yaml").write_text(clean.replace(change[0], change[1], 1), encoding="utf-8")
+    result = load_case(tmp_path / "case.yaml", decks)
+    return lint_case(result.case.scenario, result.case.source)

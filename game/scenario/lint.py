@@ -27,6 +27,14 @@ MAX_WORDS_IN_A_SENTENCE = 35
 MAX_LIX = 45.0
 _MARKED = re.compile(r"\b(beste|juiste|goede keuze|goede oplossing|aanbevolen|verstandigste|correcte?|"
                      r"right answer|right choice|the best|best choice|wisest|recommended)\b|[✓✔]", re.I)
+# A reflection question that looks back on the table's choice as right or wrong: the ending would then hide a right answer.
+_JUDGING = re.compile(r"\b((goede|juiste|beste|verkeerde|slechte|foute) (keuze|beslissing)|beter moeten|"
+                      r"(had|hadden) (je|jullie|het team|ze|zij|we|wij) .{0,30}\b(beter|anders) moeten|"
+                      r"fout (gedaan|gemaakt|gekozen)|was (dit|dat|het) (wel )?(de |een )?(goed|juist|fout|terecht)|"
+                      r"(right|wrong|correct|best) (choice|decision|thing to do)|should (you|they|the team|we) have|"
+                      r"should have|(was|is) (this|that|it) (the )?(right|correct|wise))", re.I)
+# Fewer words than this for what a role knows, wants or fears gives a player nothing to play ("wants: Rust.").
+MIN_BRIEF_WORDS = 3
 _SHOWN_SENTENCE = 8  # words
 _FOUND_BY = 4  # words: enough to find a sentence in its text
 _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
@@ -98,6 +106,7 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
                 problems.append(source.problem(path, "NO_VALUES_NAMED", option=oid))
             if _MARKED.search(f"{oid} {option.text}"):
                 problems.append(source.problem(path + ("text",), "MARKED_RIGHT", option=oid))
+    problems += brief_problems(scenario, source) + judging_problems(scenario, source)
     if not scenario.facts:
         problems.append(source.problem((), "NO_FACTS"))
     if scenario.content_note is None and any(_HEAVY.search(t) for t in texts_of(scenario)):
@@ -107,6 +116,22 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
         problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
                                        per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
     return problems + long_sentence_problems(scenario, source) + placeholder_problems(scenario, source)
+
+
+def brief_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """What a role knows, wants or fears in one or two words: a stake a player cannot act from."""
+    return [source.problem(("roles", role_id, part), "SHORT_BRIEF", role=role_id, part=part, text=text.strip())
+            for role_id, brief in scenario.roles.items()
+            for part in ("knows", "wants", "fears")
+            if len(_WORD.findall(text := getattr(brief, part))) < MIN_BRIEF_WORDS]
+
+
+def judging_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """Reflection questions that ask whether the table chose well: there is no right answer, not even afterwards."""
+    return [source.problem(("endings", ending_id, "reflection", index), "JUDGING_QUESTION", ending=ending_id,
+                           question=question.strip())
+            for ending_id, ending in scenario.endings.items()
+            for index, question in enumerate(ending.reflection) if _JUDGING.search(question)]
 
 
 def texts_at(part: object, path: tuple = ()) -> list[tuple[tuple, str]]:

@@ -50,6 +50,8 @@ LINT_CODES = (
     "HARD_TO_READ",
     "LONG_SENTENCE",
     "PLACEHOLDER",
+    "SHORT_BRIEF",
+    "JUDGING_QUESTION",
 )
 
 
