@@ -105,16 +105,16 @@ def test_watch_checks_again_after_every_save(tmp_path):
         env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's code, wherever it is installed from
     guard = threading.Timer(60, watcher.kill)  # a hang must not hang the suite; no timing is asserted
     guard.start()
-    valid = "1 bestand gecontroleerd: 0 fout(en) en 6 verbeterpunt(en) in 1 bestand(en)."  # proef is valid, not good
+    valid = re.compile(r"1 bestand gecontroleerd: 0 fout\(en\) en \d+ verbeterpunt\(en\)")  # proef: valid, not good
     try:
-        assert _read_until(watcher, "gecontroleerd:") == valid
+        assert valid.match(_read_until(watcher, "gecontroleerd:"))
         case.write_text(case.read_text(encoding="utf-8").replace("title: Proefcasus", "titel: Proefcasus"),
                         encoding="utf-8")
         assert "1 fout(en)" in _read_until(watcher, "gecontroleerd:")
         fixed = tmp_path / "opgeslagen.tmp"  # an editor that saves by renaming a new file over the old one
         fixed.write_text(PROEF.read_text(encoding="utf-8"), encoding="utf-8")
         os.replace(fixed, case)
-        assert _read_until(watcher, "gecontroleerd:") == valid
+        assert valid.match(_read_until(watcher, "gecontroleerd:"))
         out, err = watcher.communicate()
     finally:
         guard.cancel()
