@@ -33,6 +33,7 @@ REFRESH_SECONDS = 2.0
 OVERALL_FIGURES = ("leading_values", "picked_values")
 CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
 ROWS_PER_PAGE = 10            # bars on one page; a longer chart goes on over more pages
+ROLES_PER_PAGE = 7            # roles in a table of choices on one page, with the letters' options under it
 TOP = 228                     # below the title, the context line and the filter buttons
 WARNING_H = 52
 SUMMARY_LINE_H = 48          # the count of tables and players, and under it the tables still playing
@@ -42,6 +43,7 @@ BIG_ROW = 76                  # from this row height on, numbers use the heading
 TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
 LINE_H = 48                   # one line of a row's name that wraps
 MOST_LINES = 3
+NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
 NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
 
@@ -78,7 +80,7 @@ def slides_of(report: Report, every_case: str) -> list[Slide]:
 def _parts(block: Chart | Matrix, context: str) -> list[Slide]:
     """A long chart over as few pages as hold it, its rows shared evenly (13 rows: 7 and 6, not 10 and 3)."""
     count = len(block.series[0].bars) if isinstance(block, Chart) else len(block.rows)
-    parts = max(1, -(-count // ROWS_PER_PAGE))
+    parts = max(1, -(-count // (ROWS_PER_PAGE if isinstance(block, Chart) else ROLES_PER_PAGE)))
     size, longer = divmod(count, parts)
     return [Slide(block, context, part * size + min(part, longer), size + (part < longer), part + 1, parts)
             for part in range(parts)]
@@ -271,9 +273,10 @@ class PlenaryScene(BaseScene):
             return TOP
         names = ", ".join(dict.fromkeys(w.path.name for w in warnings))
         text = n_("plenary.screen.skipped", len(warnings), self.lang, files=names)
-        page.label(page.fitted(text, page.content_width, "small", bold=True), MARGIN, TOP, page.content_width,
-                   WARNING_H, "@error")
-        return TOP + WARNING_H + 8
+        lines = wrapped(page, text, page.content_width, "small", 2, bold=True)   # more names: the report has them all
+        height = WARNING_H if len(lines) == 1 else len(lines) * LINE_H
+        self._lines(page, text, MARGIN, TOP, page.content_width, height, "small", "@error", bold=True)
+        return TOP + height + 8
 
     def _footer(self, page: Page) -> None:
         lang = self.lang
@@ -321,9 +324,9 @@ class PlenaryScene(BaseScene):
                 self._bar(page, s.bars[index], number, longest, x + label_w + number * column_w, top, column_w, row_h)
 
     def _lines(self, page: Page, text: str, x: float, y: float, w: float, h: float, size: str = "body",
-               style: str = "@body") -> None:
+               style: str = "@body", bold: bool = False) -> None:
         """``text`` over as many lines as fit in ``h`` (at most three), centred; '…' only where even they are too few."""
-        lines = wrapped(page, text, w, size, max(1, min(MOST_LINES, int(h // LINE_H))))
+        lines = wrapped(page, text, w, size, max(1, min(MOST_LINES, int(h // LINE_H))), bold)
         height = LINE_H if len(lines) > 1 else 52
         top = y + (h - height * len(lines)) / 2
         for number, line in enumerate(lines):
@@ -364,13 +367,11 @@ class PlenaryScene(BaseScene):
         """Choices by role: a row per role, a column per option, each cell its count and share of the role."""
         matrix: Matrix = slide.block
         lang = self.lang
-        legend = [column.label for column in matrix.columns if column.short != column.label]
-        legend_rows = -(-len(legend) // 2)
         rows = matrix.rows[slide.rows]
-        two_lines = (h - HEAD_ROW - legend_rows * 2 * LINE_H - 10) / max(1, len(rows)) >= BIG_ROW
-        entry_h = 2 * LINE_H if two_lines else 50      # an option's sentence over two lines where the roles leave room
-        legend_h = legend_rows * entry_h + 10 if legend else 0
-        label_w = w * 0.3
+        legend = [column.label for column in matrix.columns if column.short != column.label]
+        heights = self._legend_heights(page, legend, w, h - HEAD_ROW - len(rows) * NUMBER_ROW)
+        legend_h = sum(heights) + 10 if legend else 0
+        label_w = w * 0.34           # room for "Specialist ouderengeneeskunde"
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
         for index, column in enumerate(matrix.columns):
@@ -386,15 +387,30 @@ class PlenaryScene(BaseScene):
         line = page.rect(x, y + HEAD_ROW - 4, w, 0)
         rule = palette(self.app.settings.high_contrast).card_border
         page.decorate(lambda surface: pygame.draw.line(surface, rule, line.topleft, line.topright, 2))
+        top = y + h - legend_h + 10
+        for text, height in zip(legend, heights):
+            self._lines(page, text, x, top, w, height, "small", "@muted")
+            top += height
+
+    def _legend_heights(self, page: Page, legend: list[str], w: float, room: float) -> list[float]:
+        """The height of each letter's option under the table, one under the other over the full width.
+
+        An option's sentence too long for one line wraps onto a second where the rows of roles leave
+        the room, first option first; where they do not, it is cut with '…' (the report carries it whole).
+        """
+        heights = [52.0] * len(legend)
         for index, text in enumerate(legend):
-            column_x = x + (index // legend_rows) * w / 2
-            self._lines(page, text, column_x, y + h - legend_h + 10 + (index % legend_rows) * entry_h, w / 2 - 20,
-                        entry_h, "small", "@muted")
+            wraps = len(wrapped(page, text, w, "small", 2)) > 1
+            if wraps and sum(heights) + 2 * LINE_H - 52 + 10 <= room:
+                heights[index] = 2 * LINE_H
+        return heights
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
+        """A count with its share, and a thin bar under it where the row leaves room (the number says it all)."""
         style, height = ("@heading", 70) if row_h >= BIG_ROW + 10 else ("@strong", 52)
-        page.label(cell.shown, x, y + (row_h - height - 14) / 2, w, height, style)
-        if cell.count:
+        with_bar = row_h >= NUMBER_ROW + 14
+        page.label(cell.shown, x, y + (row_h - height - (14 if with_bar else 0)) / 2, w, height, style)
+        if cell.count and with_bar:
             rect = page.rect(x, y + (row_h + height - 14) / 2, max(4, (w - 20) * cell.share), 12)
             page.decorate(lambda surface: pygame.draw.rect(surface, colour, rect))
 
@@ -422,16 +438,16 @@ class PlenaryScene(BaseScene):
             box.scroll_bar.set_scroll_from_start_percentage(1.0)
 
 
-def wrapped(page: Page, text: str, width: float, size: str, most: int) -> list[str]:
+def wrapped(page: Page, text: str, width: float, size: str, most: int, bold: bool = False) -> list[str]:
     """The words of ``text`` in lines that fit ``width``; at most ``most`` lines, the last one cut with '…'."""
     words, lines = text.split(), []
     while words and len(lines) < most:
         line = words.pop(0)
-        while words and page.fitted(f"{line} {words[0]}", width, size) == f"{line} {words[0]}":
+        while words and page.fitted(f"{line} {words[0]}", width, size, bold) == f"{line} {words[0]}":
             line += " " + words.pop(0)
         lines.append(line)
     if lines:
-        lines[-1] = page.fitted(" ".join([lines[-1], *words]), width, size)
+        lines[-1] = page.fitted(" ".join([lines[-1], *words]), width, size, bold)
     return lines or [""]
 
 
