@@ -229,3 +229,24 @@ def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
     t.save(file.read_text(encoding="utf-8"))
     assert [p.code for p in t.scene.problems] == ["ASSET_PATH"]
     t.close()
+
+
+@pytest.mark.parametrize("given", ["relative", "absolute"])
+def test_the_error_list_names_the_file_as_validate_does(tmp_path, monkeypatch, capsys, given):
+    """Relative to the working folder, however the file was named on the command line."""
+    monkeypatch.setenv("DILEMMASPEL_DATA", str(tmp_path / "sessions"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "eigen casussen").mkdir()
+    file = Path("eigen casussen") / f"{CASE}.yaml"
+    file.write_text((BUNDLED_LIBRARY / f"{CASE}.yaml").read_text(encoding="utf-8")
+                    .replace("next: incident", "next: incidnt", 1), encoding="utf-8")
+    named = file if given == "relative" else tmp_path / file
+    assert main(["validate", str(named)]) == 1
+    place = capsys.readouterr().out.split(": UNKNOWN_NODE", 1)[0]
+    assert place.startswith(f"eigen casussen{os.sep}{CASE}.yaml:")
+    t = Preview(named, tmp_path / "app")
+    try:
+        assert [problem.where() for problem in t.scene.problems] == [place]
+        assert f"{place}: UNKNOWN_NODE" in t.screen_text()
+    finally:
+        t.close()
