@@ -334,3 +334,23 @@ def overlapping(t: Table) -> list[tuple[str, str]]:
     found = [label for label in labels(t) if label.text]
     return [(a.text, b.text) for i, a in enumerate(found) for b in found[i + 1:]
             if a.rect.inflate(0, -8).colliderect(b.rect.inflate(0, -8))]
+
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
+def test_a_full_chart_under_a_two_line_warning_has_no_texts_over_each_other(tmp_path, proef_library, proef_book, size):
+    """Ten values picked and two files skipped: the most a chart page holds, under the tallest warning."""
+    values = list(proef_library.decks.values)[:10]
+    picks = [PickValues(0, tuple(values[:4])), PickValues(1, tuple(values[4:8])), PickValues(2, tuple(values[8:]))]
+    folder = tmp_path / "usb"
+    scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE[:4] + picks, START).close()
+    (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+    (folder / "boodschappenlijst-van-de-afdeling.dilemma.db").write_bytes(b"melk" * 100)
+    t = on_plenary(tmp_path, proef_library, folder, size=size)
+    page_to(t, _("report.picked.title"))
+    shown = set()
+    while title(t).startswith(_("report.picked.title")):
+        assert not overlapping(t), title(t)
+        shown |= set(rows(t))
+        t.key(pygame.K_RIGHT)
+    assert shown == {proef_library.decks.values[v].name for v in values}

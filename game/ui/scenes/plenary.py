@@ -32,7 +32,7 @@ from game.ui.theme import palette
 REFRESH_SECONDS = 2.0
 OVERALL_FIGURES = ("leading_values", "picked_values")
 CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
-ROWS_PER_PAGE = 10            # bars on one page; a longer chart goes on over more pages
+ROWS_PER_PAGE = 8             # bars on one page: rows tall enough to read from the back, also under a warning
 ROLES_PER_PAGE = 7            # roles in a table of choices on one page, with the letters' options under it
 TOP = 228                     # below the title, the context line and the filter buttons
 WARNING_H = 52
