@@ -354,3 +354,26 @@ def test_a_full_chart_under_a_two_line_warning_has_no_texts_over_each_other(tmp_
         shown |= set(rows(t))
         t.key(pygame.K_RIGHT)
     assert shown == {proef_library.decks.values[v].name for v in values}
+
+
+
+def test_a_filter_that_leaves_nothing_to_show_says_so(tmp_path):
+    """Two tables on two cases; the case of the one and the table of the other together select nothing."""
+    library, folder = open_library(), tmp_path / "usb"
+    folder.mkdir()
+    for number, case in enumerate(("open-deur", "hygiene-normen")):
+        stored = start_session(library, StartSession(tuple("ABC"), (case,), seed=number),
+                               path=folder / f"tafel{number}.dilemma.db")
+        play_like_a_table(stored, random.Random(number))
+        stored.close()
+    t = on_plenary(tmp_path, library, folder)
+    scene = t.app.scene
+    for key, field, wanted in ((pygame.K_c, "case", "open-deur"), (pygame.K_t, "table", 2)):
+        for _turn in range(4):
+            if getattr(scene.selection, field) == wanted:
+                break
+            t.key(key)
+    assert (scene.selection.case, scene.selection.table) == ("open-deur", 2) and scene.slides == []
+    assert _("plenary.screen.nothing_title") in label_texts(t)
+    t.key(pygame.K_t)                           # and on to the next filter value: the screen lives on
+    assert scene.selection.table != 2 and t.app.scene is scene

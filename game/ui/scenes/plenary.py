@@ -205,7 +205,8 @@ class PlenaryScene(BaseScene):
         note = getattr(slide.block, "note", "") if slide else ""
         in_line = f"{context} · {note}" if note else context
         # a chart's note carries numbers: whole, under the chart; a table of roles needs its height more
-        note_below = isinstance(slide.block, Chart) and page.fitted(in_line, page.content_width, "small") != in_line
+        note_below = (slide is not None and isinstance(slide.block, Chart)
+                      and page.fitted(in_line, page.content_width, "small") != in_line)
         shown = context if note_below else page.fitted(in_line, page.content_width, "small")
         page.label(shown, MARGIN, 88, page.content_width, 50, "@muted")
         self._filters(page)
