@@ -477,11 +477,12 @@ class MyPracticeScene(BaseScene):
                   else _("solo.screen.not_finished"))
         path = " → ".join(scenario.decisions[node].option(option).text for node, option in run.steps
                           if scenario and node in scenario.decisions) or "-"
+        reflection = " / ".join(line for line in run.reflection.splitlines() if line.strip())  # its lines on one
         lines = [f"<b>{escape(page.fitted(f'{when} · {title}', width, 'body', bold=True))}</b>",
                  escape(page.fitted(_("solo.screen.run_meta", role=_role_name(app, run.role, run.lang),
                                       ending=ending), width, "body")),
                  escape(page.fitted(_("solo.screen.run_path", path=path), width, "body")),
-                 f"<i>{escape(page.fitted(run.reflection or _('solo.no_reflection'), width, 'body'))}</i>"]
+                 f"<i>{escape(page.fitted(reflection or _('solo.no_reflection'), width, 'body'))}</i>"]
         return "<br>".join(lines)
 
     def _build_confirm(self, page: Page, count: int) -> None:
