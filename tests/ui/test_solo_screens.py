@@ -3,6 +3,8 @@ replayed as another role, the history, coverage and exported reflections on disk
 only above the anonymity threshold, and screenshots of every solo screen."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -173,12 +175,10 @@ def table_votes(library, folder, players: int, option_index: int = 0) -> None:
     stored.close()
 
 
-def finished_run(library, option_index: int = 0):
-    stored = start_run(library, CASE, "evv", folder=practice_folder())
-    stored.execute(AdvancePhase())
-    stored.execute(AdvancePhase())
+def play_to_the_end(stored, choose) -> Path:
+    """Follow ``choose(stored)``'s option at every decision point, read the ending, and close the run."""
     while stored.state.current.phase == "vote":
-        option = stored.session.available_options()[option_index]
+        option = choose(stored)
         stored.execute(CastVote(0, option))
         stored.execute(ExploreOption(option))
         stored.execute(Continue(option))
@@ -186,6 +186,13 @@ def finished_run(library, option_index: int = 0):
         stored.execute(AdvancePhase())
     stored.close()
     return stored.path
+
+
+def finished_run(library, option_index: int = 0):
+    stored = start_run(library, CASE, "evv", folder=practice_folder())
+    stored.execute(AdvancePhase())
+    stored.execute(AdvancePhase())
+    return play_to_the_end(stored, lambda s: s.session.available_options()[option_index])
 
 
 @pytest.mark.parametrize("same, other, shown", [(2, 2, False), (GROUP_MINIMUM, 2, True)])
@@ -283,14 +290,8 @@ def heaviest_run(library, case_id: str, lang: str):
     stored.execute(AdvancePhase())
     stored.execute(PickValues(0, tuple(sorted(stored.session.book.values_for(case_id)))[:5]))
     stored.execute(AdvancePhase())
-    for _node, option in walk:
-        stored.execute(CastVote(0, option))
-        stored.execute(ExploreOption(option))
-        stored.execute(Continue(option))
-    while not stored.state.finished:
-        stored.execute(AdvancePhase())
-    stored.close()
-    return stored.path
+    options = iter(option for _node, option in walk)
+    return play_to_the_end(stored, lambda _stored: next(options))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
