@@ -26,7 +26,7 @@ def write_sessions(folder: Path, count: int, library) -> int:
     for number in range(count):
         ticks = iter(range(10**6))
         session = Session(book, clock=lambda: 1.79e9 + next(ticks), new_id=lambda: f"bench-{number:05d}")
-        events = session.execute(StartSession(tuple("abcde"), CASES, seed=number))
+        events = session.execute(StartSession(tuple("abcde"), CASES, seed=number, plan="lang"))
         play_randomly(session, random.Random(number), 400, on_accept=lambda c, e: events.extend(e))
         SessionLog.create(folder / f"tafel-{number:05d}.dilemma.db", first=events,
                           session_id=session.state.session_id).close()

@@ -36,6 +36,9 @@ def fitting_commands(session: Session, rng: random.Random) -> list:
         found += [Continue(o) for o in current.explored_here()]
         found += [GoBack()] if current.viewing else []
         found += [AdvancePhase()] if phase == "explore" and current.explored_here() else []
+        found += [AdvancePhase()] if phase == "reconsider" and state.plan == "kort" else []
+    if phase == "plenary":
+        found.append(AdvancePhase())
     if phase in ("record", "ending"):
         found += [RecordValues(tuple(rng.sample(values, rng.randint(0, 3)))), AdvancePhase()]
     if phase == "ending":
@@ -43,7 +46,7 @@ def fitting_commands(session: Session, rng: random.Random) -> list:
     if current and phase not in ("setup", "finished"):
         found.append(AddNote(f"punt {state.events}"))
         found += [EditNote(n.id, f"beter {state.events}") for n in current.notes[:1]]
-        if STEP_OF_PHASE.get(phase):
+        if STEP_OF_PHASE[state.plan].get(phase):
             found.append(ResumeClock() if state.clock and state.clock.paused else rng.choice([PauseClock(), AddMinute()]))
     return found
 

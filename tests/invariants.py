@@ -12,7 +12,7 @@ def check_invariants(state: SessionState, book: CaseBook) -> None:
         assert current.number == number and current.case == state.cases[number - 1].id
         _check_round(state, current, book.cases[current.case], is_last=number == len(state.rounds))
     if state.started and not state.finished:
-        step = STEP_OF_PHASE[state.phase]
+        step = STEP_OF_PHASE[state.plan][state.phase]
         assert (state.clock is None) == (step is None)
         assert state.clock is None or state.clock.step == step
 
@@ -24,14 +24,18 @@ def _check_round(state, current, case, is_last) -> None:
     if current.phase != "draw" or not is_last:
         assert None not in current.roles
     assert all(len(v) <= 5 for v in current.values)
-    node = case.start_id()
+    node = case.start_id() if state.plan == "lang" else case.core_id()
+    assert state.plan == "lang" or current.path == ()
     for step in current.path:
         assert step.node == node
         assert case.decisions[step.node].option(step.option).next == step.to
         node = step.to
     assert current.node == node
     assert (current.ending is not None) == (current.node in case.endings)
-    assert (current.phase in ("record", "ending")) == (current.ending is not None)
+    if state.plan == "lang":
+        assert (current.phase in ("record", "ending", "plenary")) == (current.ending is not None)
+    else:
+        assert current.ending is None
     for vote in current.votes:
         assert 0 <= vote.player < players
         assert vote.option is None or case.decisions[vote.node].option(vote.option) is not None

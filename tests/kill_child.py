@@ -26,7 +26,7 @@ def book():
 
 
 def start_command(seed: int) -> StartSession:
-    return StartSession(PLAYERS, ("proef", "proef", "proef"), seed=seed)
+    return StartSession(PLAYERS, ("proef", "proef", "proef"), seed=seed, plan="lang")
 
 
 def states_by_event_count(seed: int, steps: int) -> dict[int, object]:

@@ -61,7 +61,7 @@ def ticking(start: float = 1_790_000_000.0, step: float = 10.0):
 def scripted(book, path: Path, players: tuple[str, ...], commands, start: float = 1_790_000_000.0,
              cases: tuple[str, ...] = ("proef",)) -> StoredSession:
     """A session file played with ``commands``; the session is left open (close it, or keep it as a live table)."""
-    stored = StoredSession.start(book, StartSession(players, cases, seed=7), path=path, clock=ticking(start))
+    stored = StoredSession.start(book, StartSession(players, cases, seed=7, plan="lang"), path=path, clock=ticking(start))
     for command in commands:
         stored.execute(command)
     return stored
@@ -122,7 +122,7 @@ def _explore_and_follow(stored: StoredSession, rng: random.Random) -> None:
 
 def version_1_file(library, path: Path):
     """A session file as version 1 of the log wrote it (no index by kind); the state it holds."""
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=path)
+    stored = start_session(library, StartSession(("A", "B"), ("open-deur",), plan="lang"), path=path)
     stored.execute(AddNote("van vroeger"))
     state = stored.state
     stored.close()

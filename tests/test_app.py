@@ -20,7 +20,7 @@ def library():
 
 
 def test_start_and_resume_through_the_api(library, tmp_path):
-    stored = start_session(library, StartSession(("A", "B"), ("hygiene-normen",), seed=4), folder=tmp_path)
+    stored = start_session(library, StartSession(("A", "B"), ("hygiene-normen",), seed=4, plan="lang"), folder=tmp_path)
     stored.execute(DrawRole(0))
     stored.execute(AddNote("Wie wast Gerrit?"))
     path, state = stored.path, stored.state
@@ -37,11 +37,11 @@ def test_english_sessions_play_the_english_cases(library):
 
 
 def test_unfinished_sessions_are_listed_newest_first_and_broken_files_named(library, tmp_path):
-    done = start_session(library, StartSession(("A", "B"), ("open-deur",)),
+    done = start_session(library, StartSession(("A", "B"), ("open-deur",), plan="lang"),
                          folder=tmp_path, path=tmp_path / "a.dilemma.db")
     for p in range(2):
         done.execute(DrawRole(p))
-    open_one = start_session(library, StartSession(("C", "D"), ("hygiene-normen",)), path=tmp_path / "b.dilemma.db")
+    open_one = start_session(library, StartSession(("C", "D"), ("hygiene-normen",), plan="lang"), path=tmp_path / "b.dilemma.db")
     (tmp_path / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
     found, broken = list_sessions(tmp_path)
     assert {s.path.name for s in found} == {"a.dilemma.db", "b.dilemma.db"}
@@ -56,7 +56,7 @@ def test_a_session_whose_case_is_gone_says_so(library, tmp_path, decks):
     shutil.copytree(library.files[0].parent / "decks", lib_dir / "decks")
     shutil.copy(DATA / "proef.yaml", lib_dir / "proef.yaml")
     own = open_library(lib_dir)
-    stored = start_session(own, StartSession(("A", "B"), ("proef",)), path=tmp_path / "s.dilemma.db")
+    stored = start_session(own, StartSession(("A", "B"), ("proef",), plan="lang"), path=tmp_path / "s.dilemma.db")
     stored.close()
     (lib_dir / "proef.yaml").unlink()
     with pytest.raises(SessionFileError) as caught:
@@ -68,7 +68,7 @@ def test_an_edited_case_without_the_current_point_says_so(library, tmp_path):
     lib_dir = tmp_path / "bib"
     shutil.copytree(library.files[0].parent / "decks", lib_dir / "decks")
     shutil.copy(DATA / "proef.yaml", lib_dir / "proef.yaml")
-    stored = start_session(open_library(lib_dir), StartSession(("A", "B"), ("proef",)), path=tmp_path / "s.dilemma.db")
+    stored = start_session(open_library(lib_dir), StartSession(("A", "B"), ("proef",), plan="lang"), path=tmp_path / "s.dilemma.db")
     stored.close()
     text = (lib_dir / "proef.yaml").read_text(encoding="utf-8")
     (lib_dir / "proef.yaml").write_text(text.replace("begin", "start"), encoding="utf-8")

@@ -17,6 +17,7 @@ def table(request, proef_book, tmp_path):
     tables = []
 
     def make(players=("Ans", "Bas", "Cor"), cases=("proef",), **options):
+        options.setdefault("plan", "lang")
         t = Table(proef_book, request.param, tmp_path / f"t{len(tables)}",
                   StartSession(players, cases, seed=7, **options))
         tables.append(t)
@@ -47,7 +48,7 @@ def all_vote(t: Table, option: str) -> None:
 def test_player_count_is_checked(proef_book, mode, players):
     session = Session(proef_book)
     with pytest.raises(CommandRejected) as caught:
-        session.execute(StartSession(("x",) * players, ("proef",), mode=mode))
+        session.execute(StartSession(("x",) * players, ("proef",), mode=mode, plan="lang"))
     assert caught.value.code == "PLAYER_COUNT"
 
 
@@ -55,7 +56,7 @@ def test_player_count_is_checked(proef_book, mode, players):
                                         (("bestaat-niet",), "UNKNOWN_CASE")])
 def test_rounds_and_cases_are_checked(proef_book, cases, code):
     with pytest.raises(CommandRejected) as caught:
-        Session(proef_book).execute(StartSession(("a", "b"), cases))
+        Session(proef_book).execute(StartSession(("a", "b"), cases, plan="lang"))
     assert caught.value.code == code
 
 
@@ -81,7 +82,7 @@ def test_wrong_phase_names_what_was_expected(table):
 def test_draw_is_reproducible_and_does_not_repeat_while_roles_last(proef_book, tmp_path):
     def roles(seed):
         s = Session(proef_book, new_id=lambda: "x")
-        s.execute(StartSession(tuple("abcde"), ("proef",), seed=seed))
+        s.execute(StartSession(tuple("abcde"), ("proef",), seed=seed, plan="lang"))
         for p in range(5):
             s.execute(DrawRole(p))
         return s.state.current.roles
@@ -199,10 +200,14 @@ def test_reaching_an_ending_leads_to_recording_then_the_ending(table):
     assert (t.state.phase, t.state.current.ending) == ("record", "einde-stil")
     assert t.state.clock.step == "record" and t.state.clock.duration == 180
     t.do(RecordValues(("rust", "eigen-ritme")), AdvancePhase())
-    assert t.state.phase == "ending" and t.state.clock is None
+    assert t.state.phase == "ending" and (t.state.clock.step, t.state.clock.duration) == ("ending", 180)
     t.do(RecordValues(("rust",)))
     assert t.state.current.leading_values == ("rust",)
-    assert rejected(t, PauseClock()) == "NO_CLOCK"
+    t.do(AdvancePhase())
+    assert t.state.phase == "plenary" and (t.state.clock.step, t.state.clock.duration) == ("plenary", 300)
+    t.do(AdvancePhase())
+    assert t.state.finished
+    assert rejected(t, PauseClock()) == "WRONG_PHASE"
 
 
 def test_notes_can_be_added_edited_and_removed_during_the_round(table):
@@ -236,8 +241,8 @@ def test_the_clock_pauses_resumes_and_grows_by_a_minute(table):
     assert t.state.clock.left(paused_at) > 60
 
 
-def test_the_choose_clock_runs_across_vote_explore_and_reconsider(table):
-    t = table()
+def test_in_the_short_plan_one_clock_runs_across_vote_explore_and_reconsider(table):
+    t = table(plan="kort")
     to_vote(t)
     started = t.state.clock.started_at
     all_vote(t, "praten")
@@ -245,12 +250,24 @@ def test_the_choose_clock_runs_across_vote_explore_and_reconsider(table):
     assert t.state.clock.step == "choose" and t.state.clock.started_at == started
 
 
+def test_in_the_long_plan_each_decision_has_a_vote_step_and_an_explore_step(table):
+    t = table()
+    to_vote(t)
+    assert (t.state.clock.step, t.state.clock.duration) == ("vote", 120)
+    all_vote(t, "praten")
+    assert (t.state.clock.step, t.state.clock.duration) == ("explore", 180)
+    t.do(ExploreOption("praten"), AdvancePhase())
+    assert t.state.clock.step == "explore"
+    t.do(Continue("praten"))
+    assert t.state.clock.step == "vote" and t.state.current.node == "vervolg"
+
+
 def test_two_rounds_then_the_end(table):
     t = table(cases=("proef", "proef"))
     for round_number in (1, 2):
         to_vote(t)
         all_vote(t, "wachten")
-        t.do(ExploreOption("wachten"), Continue("wachten"), AdvancePhase(), AdvancePhase())
+        t.do(ExploreOption("wachten"), Continue("wachten"), AdvancePhase(), AdvancePhase(), AdvancePhase())
     assert t.state.finished and t.state.phase == "finished"
     assert [r.number for r in t.state.rounds] == [1, 2]
     assert rejected(t, AddNote("te laat")) == "WRONG_PHASE"

@@ -22,7 +22,8 @@ texts = st.text(max_size=30)
 any_command = st.one_of(
     st.builds(StartSession, st.lists(st.text(max_size=5), max_size=8).map(tuple),
               st.lists(st.sampled_from(["proef", "onzin"]), max_size=4).map(tuple),
-              mode=st.sampled_from(["table", "solo", "x"])),
+              mode=st.sampled_from(["table", "solo", "x"]), plan=st.sampled_from(["kort", "lang", "x"]),
+              hidden_values=st.booleans(), open_vote=st.booleans()),
     st.builds(DrawRole, players), st.builds(PickRole, players, st.sampled_from(["partner", "evv", "opa"])),
     st.builds(PickValues, players, values.map(tuple)), st.builds(CastVote, players, options),
     st.builds(ExploreOption, options), st.just(GoBack()), st.builds(Continue, options),
@@ -41,7 +42,8 @@ def test_random_commands_keep_the_state_consistent(proef_book, data, seed):
     rng = random.Random(seed)
     log = []
     if data.draw(st.booleans()):
-        log += session.execute(StartSession(("a", "b", "c"), ("proef", "proef"), seed=seed))
+        log += session.execute(StartSession(("a", "b", "c"), ("proef", "proef"), seed=seed,
+                                            plan=data.draw(st.sampled_from(["kort", "lang"]))))
     for _ in range(data.draw(st.integers(1, 80))):
         fitting = fitting_commands(session, rng) if session.state.started else []
         if fitting and data.draw(st.integers(0, 3)) > 0:

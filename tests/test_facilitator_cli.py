@@ -32,7 +32,7 @@ def played(tmp_path_factory, library):
     usb = tmp_path_factory.mktemp("gespeeld")
     for number in range(3):
         stored = start_session(library, StartSession(("Anna", "Bert", "Cor"), ("hygiene-normen", "open-deur"),
-                                                     seed=number), path=usb / f"tafel{number + 1}.dilemma.db")
+                                                     seed=number, plan="lang"), path=usb / f"tafel{number + 1}.dilemma.db")
         play_like_a_table(stored, random.Random(number))
         stored.close()
     return usb
@@ -172,7 +172,7 @@ def test_sessions_delete_asks_first(capsys, folder, monkeypatch):
 
 def test_sessions_older_than_a_number_of_days(capsys, folder, library):
     long_ago = time.time() - 40 * 86400
-    old = StoredSession.start(case_book(library), StartSession(("A", "B"), ("open-deur",)),
+    old = StoredSession.start(case_book(library), StartSession(("A", "B"), ("open-deur",), plan="lang"),
                               path=folder / "oud.dilemma.db", clock=lambda: long_ago)
     old.close()
     code, out, _ = run(capsys, "sessions", "delete", "--older-than", "30", "--folder", folder, "--yes")

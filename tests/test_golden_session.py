@@ -1,8 +1,9 @@
-"""The golden path: a scripted two-round session of five players on the starter case, from set-up
-to the end, checked event by event against a transcript in tests/golden/.
+"""The golden paths: scripted sessions of five players on the starter case, from set-up to the end,
+checked event by event against transcripts in tests/golden/: two rounds of the long plan (the whole
+branching case) and one round of the short plan (the core decision point in 15 minutes).
 
-After an intended change to the engine or the case, rewrite the transcript with
-``UPDATE_GOLDEN=1 pytest tests/test_golden_session.py`` and read the diff before committing it."""
+After an intended change to the engine or the case, rewrite the transcripts with
+``UPDATE_GOLDEN=1 pytest tests/test_golden_session.py`` and read the diff before committing them."""
 from __future__ import annotations
 
 import itertools
@@ -19,7 +20,7 @@ from game.scenario.loader import load_library
 from game.store.log import StoredSession
 from tests.conftest import book_of
 
-GOLDEN = Path(__file__).parent / "golden" / "table_two_rounds.jsonl"
+GOLDEN = Path(__file__).parent / "golden"
 PLAYERS = ("Tafel A1", "Tafel A2", "Tafel A3", "Tafel A4", "Tafel A5")
 
 
@@ -42,6 +43,7 @@ ROUND_ONE = [
     RecordValues(("autonomie", "zorgzaamheid", "gezondheid")),
     AddNote("Annie wil zorgen; hoe houden we haar rug heel?"), AddNote("Wie beslist over de douche?"),
     EditNote(2, "Wie beslist over de douche: Gerrit, Annie of het team?"), AdvancePhase(), AdvancePhase(),
+    AdvancePhase(),
 ]
 ROUND_TWO = [
     PickRole(0, "teamleider"), *(DrawRole(p) for p in range(1, 5)), AdvancePhase(), PauseClock(), ResumeClock(),
@@ -51,19 +53,36 @@ ROUND_TWO = [
     *votes("vasthouden", "vasthouden", "washand-team", "vasthouden", None),
     ExploreOption("vasthouden"), Continue("vasthouden"),
     RecordValues(("kwaliteit-van-zorg", "veiligheid")), AddNote("De afstand tussen Annie en het team groeit."),
-    AdvancePhase(), AdvancePhase(),
+    AdvancePhase(), AdvancePhase(), AdvancePhase(),
 ]
+# The short plan: roles drawn in turn, values picked aloud, one hidden vote, two options explored,
+# one player changes their mind, leading values and a point, then the plenary.
+KORT_ROUND = [
+    *(DrawRole(p) for p in range(5)), AdvancePhase(),
+    PickValues(2, ("professionele-verantwoordelijkheid",)), PickValues(0, ("autonomie", "waardigheid")),
+    PickValues(1, ("zorgzaamheid",)), PickValues(4, ("veiligheid",)), PickValues(3, ("vertrouwen",)),
+    AdvancePhase(),
+    *votes("washand", "washand", "samen-leren", "douchen", "douchen"),
+    ExploreOption("washand"), GoBack(), ExploreOption("douchen"), GoBack(), AdvancePhase(),
+    CastVote(3, "samen-leren"), AdvancePhase(),
+    RecordValues(("autonomie", "veiligheid")), AddNote("Mag Annie het zelf blijven doen?"), AdvancePhase(),
+    AdvancePhase(),
+]
+TRANSCRIPTS = {
+    "table_two_rounds.jsonl": ("lang", ("hygiene-normen", "hygiene-normen"), ROUND_ONE + ROUND_TWO),
+    "table_kort_round.jsonl": ("kort", ("hygiene-normen",), KORT_ROUND),
+}
 
 
-def play(tmp_path: Path) -> list[list]:
+def play(tmp_path: Path, plan: str, cases: tuple[str, ...], commands: list) -> list[list]:
     library = load_library()
     case = library.case("hygiene-normen")
     book = book_of(library.decks, case)
     ticks = itertools.count(0)
-    stored = StoredSession.start(book, StartSession(PLAYERS, ("hygiene-normen", "hygiene-normen"), seed=2026),
+    stored = StoredSession.start(book, StartSession(PLAYERS, cases, seed=2026, plan=plan),
                                  path=tmp_path / "golden.dilemma.db",
                                  clock=lambda: 1_790_000_000.0 + 10 * next(ticks), new_id=lambda: "golden")
-    for command in ROUND_ONE + ROUND_TWO:
+    for command in commands:
         stored.execute(command)
     assert stored.state.finished
     stored.close()
@@ -76,10 +95,11 @@ def play(tmp_path: Path) -> list[list]:
     return lines
 
 
-def test_two_round_session_matches_the_transcript(tmp_path):
-    lines = play(tmp_path)
+@pytest.mark.parametrize("name", TRANSCRIPTS)
+def test_a_scripted_session_matches_its_transcript(tmp_path, name):
+    lines = play(tmp_path, *TRANSCRIPTS[name])
     text = "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines)
     if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
+        (GOLDEN / name).write_text(text, encoding="utf-8")
         pytest.skip("golden transcript rewritten")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    assert text == (GOLDEN / name).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ STEP = 10.0
 
 def test_eight_hours_of_play_stay_within_10_mb(proef_book, tmp_path):
     now = [0.0]
-    stored = StoredSession.start(proef_book, StartSession(tuple("abcde"), ("proef", "proef", "proef"), seed=8),
+    stored = StoredSession.start(proef_book, StartSession(tuple("abcde"), ("proef", "proef", "proef"), seed=8, plan="lang"),
                                  path=tmp_path / "lange-dag.dilemma.db", clock=lambda: now[0])
     rng = random.Random(8)
     tracemalloc.start()

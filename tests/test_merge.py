@@ -28,7 +28,7 @@ def usb(tmp_path, library):
     folder = tmp_path / "usb"
     for number, cases in enumerate((("hygiene-normen", "open-deur"), ("open-deur",), ("hygiene-normen",))):
         path = folder / ("laptop-b" if number == 2 else "") / f"tafel{number + 1}.dilemma.db"
-        stored = start_session(library, StartSession(("A", "B", "C", "D"), cases, seed=number), path=path)
+        stored = start_session(library, StartSession(("A", "B", "C", "D"), cases, seed=number, plan="lang"), path=path)
         play_like_a_table(stored, random.Random(number))
         stored.close()
     return folder
@@ -62,7 +62,7 @@ def test_the_same_session_read_twice_counts_once(usb, tmp_path):
 
 
 def test_an_older_copy_of_a_session_gives_way_to_the_longer_one(library, tmp_path):
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=tmp_path / "nu" / "t.dilemma.db")
+    stored = start_session(library, StartSession(("A", "B"), ("open-deur",), plan="lang"), path=tmp_path / "nu" / "t.dilemma.db")
     (tmp_path / "eerder").mkdir()
     for file in (stored.path, companion_files(stored.path)[0]):  # copied while the table plays
         shutil.copy(file, tmp_path / "eerder" / file.name)
@@ -76,7 +76,7 @@ def test_an_older_copy_of_a_session_gives_way_to_the_longer_one(library, tmp_pat
 
 
 def test_two_copies_played_on_apart_are_named(library, tmp_path):
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=tmp_path / "a" / "t.dilemma.db")
+    stored = start_session(library, StartSession(("A", "B"), ("open-deur",), plan="lang"), path=tmp_path / "a" / "t.dilemma.db")
     stored.close()
     (tmp_path / "b").mkdir()
     shutil.copy(stored.path, tmp_path / "b" / "t.dilemma.db")
@@ -92,7 +92,7 @@ def test_two_copies_played_on_apart_are_named(library, tmp_path):
 
 
 def test_a_table_still_writing_is_read_and_keeps_writing(library, tmp_path):
-    live = start_session(library, StartSession(("A", "B", "C"), ("open-deur",)), path=tmp_path / "live.dilemma.db")
+    live = start_session(library, StartSession(("A", "B", "C"), ("open-deur",), plan="lang"), path=tmp_path / "live.dilemma.db")
     live.execute(AddNote("eerste punt"))
     assert companion_files(live.path)[0].stat().st_size > 0  # the events are still in the -wal
     first = gather([tmp_path])
@@ -115,7 +115,7 @@ def test_broken_foreign_newer_and_empty_files_are_skipped_by_name(usb, proef_boo
     foreign.execute("CREATE TABLE boodschappen (wat TEXT)")
     foreign.commit()
     foreign.close()
-    newer = StoredSession.start(proef_book, StartSession(("a", "b"), ("proef",)), path=usb / "nieuw.dilemma.db")
+    newer = StoredSession.start(proef_book, StartSession(("a", "b"), ("proef",), plan="lang"), path=usb / "nieuw.dilemma.db")
     newer.log.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     newer.close()
     no_session = SessionLog.create(usb / "niets.dilemma.db")
@@ -155,7 +155,7 @@ def test_an_older_schema_is_read_without_being_migrated(library, tmp_path):
 def test_fingerprint_notices_new_and_changed_files_only(usb, library):
     first = fingerprint([usb])
     assert fingerprint([usb]) == first
-    stored = start_session(library, StartSession(("A", "B"), ("open-deur",)), path=usb / "tafel9.dilemma.db")
+    stored = start_session(library, StartSession(("A", "B"), ("open-deur",), plan="lang"), path=usb / "tafel9.dilemma.db")
     grown = fingerprint([usb])
     assert grown != first
     stored.execute(AddNote("nieuw punt"))
@@ -195,7 +195,7 @@ def test_merge_never_overwrites_without_force_and_never_a_source(usb, tmp_path):
 def test_merge_attaches_one_file_at_a_time_past_the_limit_of_ten(library, tmp_path):
     folder = tmp_path / "veel"
     for number in range(12):
-        stored = start_session(library, StartSession(("A", "B"), ("open-deur",), seed=number),
+        stored = start_session(library, StartSession(("A", "B"), ("open-deur",), seed=number, plan="lang"),
                                path=folder / f"t{number:02}.dilemma.db")
         stored.execute(AddNote(f"tafel {number}"))
         stored.close()

@@ -21,11 +21,11 @@ def library():
 
 def test_a_room_of_tables_with_one_still_playing(tmp_path, library):
     for number in range(2):
-        done = start_session(library, StartSession(("A", "B", "C"), ("hygiene-normen",), seed=number),
+        done = start_session(library, StartSession(("A", "B", "C"), ("hygiene-normen",), seed=number, plan="lang"),
                              path=tmp_path / f"klaar{number}.dilemma.db")
         play_like_a_table(done, random.Random(number))
         done.close()
-    live = start_session(library, StartSession(("D", "E"), ("open-deur",), lang="en"),
+    live = start_session(library, StartSession(("D", "E"), ("open-deur",), lang="en", plan="lang"),
                          path=tmp_path / "bezig.dilemma.db")
     plenary = Plenary([tmp_path], library)
     assert plenary.choices.tables == (1, 2, 3) and plenary.choices.cases == ("hygiene-normen", "open-deur")
@@ -48,7 +48,7 @@ def test_a_room_of_tables_with_one_still_playing(tmp_path, library):
 
 def test_the_labelled_blocks_for_a_screen(tmp_path, library):
     shutil.copy(library.case("hygiene-normen").path, tmp_path / "niet-een-sessie.yaml")
-    stored = start_session(library, StartSession(("A", "B"), ("hygiene-normen",)), path=tmp_path / "t.dilemma.db")
+    stored = start_session(library, StartSession(("A", "B"), ("hygiene-normen",), plan="lang"), path=tmp_path / "t.dilemma.db")
     play_like_a_table(stored, random.Random(5))
     stored.close()
     plenary = Plenary([tmp_path], library, "en")

@@ -49,7 +49,7 @@ def room(tmp_path_factory):
               (("Fay", "Gijs", "Hans", "Ina"), ("hygiene-normen", "open-deur")),
               (("Jan", "Kim", "Lot", "Mo", "Nel"), ("open-deur", "hygiene-normen")))
     for number, (players, cases) in enumerate(tables):
-        stored = start_session(library, StartSession(players, cases, seed=number),
+        stored = start_session(library, StartSession(players, cases, seed=number, plan="lang"),
                                path=folder / f"tafel{number + 1}.dilemma.db")
         play_like_a_table(stored, random.Random(number), HOSTILE_NOTES if number == 0 else ())
         stored.close()

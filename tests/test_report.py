@@ -35,7 +35,7 @@ def gathering(library, tmp_path_factory):
     folder = tmp_path_factory.mktemp("tafels")
     for number, cases in enumerate((("hygiene-normen", "open-deur"), ("hygiene-normen", "open-deur"),
                                     ("open-deur", "hygiene-normen"))):
-        stored = start_session(library, StartSession(NAMES, cases, seed=number), path=folder / f"t{number}.dilemma.db")
+        stored = start_session(library, StartSession(NAMES, cases, seed=number, plan="lang"), path=folder / f"t{number}.dilemma.db")
         play_like_a_table(stored, random.Random(number), HOSTILE_NOTES if number == 0 else ())
         stored.close()
     (folder / "kapot.dilemma.db").write_bytes(b"dit is geen sessie" * 20)

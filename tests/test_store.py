@@ -14,7 +14,7 @@ from game.store.log import SCHEMA_VERSION, SessionFileError, SessionLog, StoredS
 
 
 def start(book, tmp_path, name="s.dilemma.db"):
-    return StoredSession.start(book, StartSession(("a", "b"), ("proef",), seed=1), path=tmp_path / name)
+    return StoredSession.start(book, StartSession(("a", "b"), ("proef",), seed=1, plan="lang"), path=tmp_path / name)
 
 
 def digest(path):

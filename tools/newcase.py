@@ -172,6 +172,9 @@ def _top(w: _Writer, case_id: str, first_value: str, second_value: str, all_valu
     w.text("setting", "setting", 0)
     w.about("intro")
     w.block("intro", "intro", 0)
+    w.about("short_intro")
+    w.put("# short_intro: |")
+    w.put(f"#   {w.example('short_intro')}")
     w.about("content_note")
     w.put(f"# content_note: {w.example('content_note')}")
 
@@ -190,6 +193,8 @@ def _decisions(w: _Writer, one: str, other: str) -> None:
     option = [w.ident("option", letter=letter) for letter in "abcde"]
     w.about("start")
     w.put(f"start: {first}")
+    w.about("core")
+    w.put(f"# core: {first}")
     w.put()
     w.about("decisions")
     w.put("decisions:")

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Durations:
-    """Seconds per timed step; the defaults are those of the paper game (1, 3, 3, 3 and 5 minutes)."""
-
-    draw: int = 60
-    share: int = 180
-    choose: int = 180
-    record: int = 180
-    plenary: int = 300
+from game.scenario.plans import DEFAULT_PLAN, Durations
 
 
 @dataclass(frozen=True)
 class StartSession:
-    """Set up a table session (2-7 players) or a solo run (1 player), with one case per round."""
+    """Set up a table session (2-7 players) or a solo run (1 player), with one case per round.
+
+    ``plan``: ``kort`` (the core decision point in 15 minutes) or ``lang`` (the whole case); a solo
+    run always plays the whole case. ``hidden_values``: players pick their values in private, one
+    after the other, instead of aloud at the table. ``open_vote``: the table votes aloud and one
+    player taps the choices in, instead of a hidden vote in turn.
+    """
 
     players: tuple[str, ...]
     cases: tuple[str, ...]
@@ -30,6 +27,9 @@ class StartSession:
     durations: Durations = field(default_factory=Durations)
     seed: int | None = None
     lang: str = "nl"
+    plan: str = DEFAULT_PLAN
+    hidden_values: bool = False
+    open_vote: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,10 @@ class PickValues:
 
 @dataclass(frozen=True)
 class CastVote:
-    """The player's choice at the current decision point; ``None`` passes."""
+    """The player's choice at the current decision point; ``None`` passes.
+
+    After exploring (the second vote) only the players who change their mind vote again; the
+    others keep their first vote."""
 
     player: int
     option: str | None

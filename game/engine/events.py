@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from game.engine.commands import Durations
+from game.scenario.plans import Durations
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +36,10 @@ class SessionStarted(Event):
     durations: Durations
     seed: int
     lang: str
+    # Logs written before round plans existed played the whole case, with values picked in turn.
+    plan: str = "lang"
+    hidden_values: bool = True
+    open_vote: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,6 +48,7 @@ class RoundStarted(Event):
     case: str
     node: str
     roles: tuple[str, ...]
+    budget: float = 0.0  # seconds the plan gives this round, plenary included; 0: not known (older logs)
 
 
 @dataclass(frozen=True, kw_only=True)

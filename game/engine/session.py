@@ -20,6 +20,8 @@ from game.engine import events as ev
 from game.engine.errors import CommandRejected
 from game.engine.state import AGAIN, FIRST, SessionState, apply
 from game.scenario.model import Decision, Scenario
+from game.scenario.paths import all_walks
+from game.scenario.plans import KORT, LANG, PLANS, round_seconds
 
 MODES = {"table": (2, 7), "solo": (1, 1)}
 MAX_ROUNDS = 3
@@ -32,9 +34,10 @@ ALLOWED: dict[str, tuple[type, ...]] = {
     "share": (cmd.PickValues, cmd.AdvancePhase) + _ROUND_NOTES,
     "vote": (cmd.CastVote, cmd.AdvancePhase) + _ROUND_NOTES,
     "explore": (cmd.ExploreOption, cmd.GoBack, cmd.Continue, cmd.AdvancePhase) + _ROUND_NOTES,
-    "reconsider": (cmd.CastVote, cmd.ExploreOption, cmd.GoBack, cmd.Continue) + _ROUND_NOTES,
+    "reconsider": (cmd.CastVote, cmd.ExploreOption, cmd.GoBack, cmd.Continue, cmd.AdvancePhase) + _ROUND_NOTES,
     "record": (cmd.RecordValues, cmd.AdvancePhase) + _ROUND_NOTES,
     "ending": (cmd.RecordValues, cmd.WriteReflection, cmd.AdvancePhase) + _ROUND_NOTES,
+    "plenary": (cmd.AdvancePhase,) + _ROUND_NOTES,
     "finished": (),
 }
 
@@ -131,19 +134,34 @@ def _start(session: Session, turn: _Turn, c: cmd.StartSession) -> None:
             raise CommandRejected("UNKNOWN_CASE", case=case_id)
     if min(vars(c.durations).values()) <= 0:
         raise CommandRejected("BAD_DURATION")
+    if c.plan not in PLANS:
+        raise CommandRejected("UNKNOWN_PLAN", plan=c.plan, known=", ".join(PLANS))
     refs = tuple(ev.CaseRef(i, session.book.cases[i].version, session.book.digests.get(i, ""),
                             session.book.cases[i].title) for i in c.cases)
     seed = c.seed if c.seed is not None else random.SystemRandom().randrange(2**31)
     players = tuple(unicodedata.normalize("NFC", str(name)).strip()[:40] for name in c.players)
+    solo = c.mode == "solo"  # a learner alone plays the whole case, at their own pace
     turn.emit(ev.SessionStarted, session_id=session._new_id(), mode=c.mode, players=players, cases=refs,
-              durations=c.durations, seed=seed, lang=c.lang)
+              durations=c.durations, seed=seed, lang=c.lang, plan=LANG if solo else c.plan,
+              hidden_values=c.hidden_values and not solo, open_vote=c.open_vote and not solo)
     _start_round(session, turn, 1)
 
 
 def _start_round(session: Session, turn: _Turn, number: int) -> None:
-    case = session.book.cases[turn.state.cases[number - 1].id]
-    turn.emit(ev.RoundStarted, round=number, case=case.id, node=case.start_id(), roles=tuple(case.roles))
+    state = turn.state
+    case = session.book.cases[state.cases[number - 1].id]
+    short = state.plan == KORT
+    budget = round_seconds(state.plan, 1 if short else _typical_decisions(case), state.durations,
+                           plenary=state.mode == "table")
+    turn.emit(ev.RoundStarted, round=number, case=case.id, node=case.core_id() if short else case.start_id(),
+              roles=tuple(case.roles), budget=float(budget))
     turn.emit(ev.PhaseStarted, phase="draw")
+
+
+def _typical_decisions(case: Scenario) -> int:
+    """How many decision points a table passes in the whole case: the median over its paths."""
+    lengths = sorted(len(walk) for walk in all_walks(case)) or [1]
+    return lengths[len(lengths) // 2]
 
 
 def _draw_role(session: Session, turn: _Turn, c: cmd.DrawRole) -> None:
@@ -226,10 +244,12 @@ def _go_back(session: Session, turn: _Turn, c: cmd.GoBack) -> None:
 
 def _continue(session: Session, turn: _Turn, c: cmd.Continue) -> None:
     current = turn.state.current
+    if turn.state.plan == KORT:
+        raise CommandRejected("SHORT_PLAN_STAYS")
     if c.option not in current.explored_here():
         raise CommandRejected("NOT_EXPLORED", option=c.option)
     option = session.decision().option(c.option)
-    if current.phase == "reconsider" and current.votes_at(AGAIN) and not current.is_revealed(AGAIN):
+    if current.phase == "reconsider" and not current.is_revealed(AGAIN):
         _reveal(turn, AGAIN)
     to_ending = option.next in session.case().endings
     turn.emit(ev.PathContinued, node=current.node, option=c.option, to=option.next, ending=to_ending)
@@ -280,10 +300,32 @@ def _advance(session: Session, turn: _Turn, c: cmd.AdvancePhase) -> None:
         if not current.explored_here():
             raise CommandRejected("NOTHING_EXPLORED")
         turn.emit(ev.PhaseStarted, phase="reconsider")
+    elif phase == "reconsider":
+        _close_short_choice(turn)
     elif phase == "record":
-        turn.emit(ev.PhaseStarted, phase="ending")
+        _after_table_steps(session, turn, "ending" if turn.state.plan == LANG else "plenary")
+    elif phase == "ending":
+        _after_table_steps(session, turn, "plenary")
     else:
         _end_round(session, turn)
+
+
+def _close_short_choice(turn: _Turn) -> None:
+    """The short plan ends its one decision after the second vote: the players who changed their mind
+    are shown (the others keep their first vote), and the table records its leading values."""
+    if turn.state.plan != KORT:
+        raise CommandRejected("FOLLOW_AN_OPTION")
+    if not turn.state.current.is_revealed(AGAIN):
+        _reveal(turn, AGAIN)
+    turn.emit(ev.PhaseStarted, phase="record")
+
+
+def _after_table_steps(session: Session, turn: _Turn, phase: str) -> None:
+    """The next step, where a table closes its round with the plenary; a learner alone has none."""
+    if phase == "plenary" and turn.state.mode != "table":
+        _end_round(session, turn)
+    else:
+        turn.emit(ev.PhaseStarted, phase=phase)
 
 
 def _end_round(session: Session, turn: _Turn) -> None:

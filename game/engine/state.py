@@ -10,17 +10,15 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from game.engine import events as ev
-from game.engine.commands import Durations
+from game.scenario.plans import LANG, STEP_OF_PHASE, Durations
 
-PHASES = ("draw", "share", "vote", "explore", "reconsider", "record", "ending")
-STEP_OF_PHASE = {"draw": "draw", "share": "share", "vote": "choose", "explore": "choose",
-                 "reconsider": "choose", "record": "record", "ending": None}
+PHASES = ("draw", "share", "vote", "explore", "reconsider", "record", "ending", "plenary")
 FIRST, AGAIN = "first", "again"
 
 
 @dataclass(frozen=True)
 class Clock:
-    """The time of one step (draw, share, choose, record); it runs across the phases of that step."""
+    """The time of one step of the round's plan; it runs across the phases of that step."""
 
     step: str
     duration: float
@@ -84,6 +82,10 @@ class RoundState:
     notes: tuple[Note, ...] = ()
     next_note: int = 1
     reflection: str = ""
+    budget: float = 0.0
+    used: float = 0.0
+    handoffs: int = 0
+    last_private: int | None = None
 
     def votes_at(self, stage: str, step: int | None = None) -> dict[int, str | None]:
         """The last vote of each player at this decision (or ``step``) and stage."""
@@ -92,6 +94,22 @@ class RoundState:
 
     def is_revealed(self, stage: str, step: int | None = None) -> bool:
         return (self.step if step is None else step, stage) in self.revealed
+
+    def final_votes(self, step: int | None = None) -> dict[int, str | None]:
+        """Each player's choice as it stands: the first vote, changed by a second vote once that is shown."""
+        votes = self.votes_at(FIRST, step)
+        if self.is_revealed(AGAIN, step):
+            votes.update(self.votes_at(AGAIN, step))
+        return votes
+
+    def most_voted(self) -> tuple[str, ...]:
+        """The option(s) with the most votes as they stand here (a tie gives several; passes do not count)."""
+        counts: dict[str, int] = {}
+        for option in self.final_votes().values():
+            if option is not None:
+                counts[option] = counts.get(option, 0) + 1
+        top = max(counts.values(), default=0)
+        return tuple(option for option, count in counts.items() if count == top)
 
     def explored_here(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(option for step, _node, option in self.explored if step == self.step))
@@ -113,6 +131,9 @@ class SessionState:
     durations: Durations = field(default_factory=Durations)
     seed: int = 0
     lang: str = "nl"
+    plan: str = LANG
+    hidden_values: bool = True
+    open_vote: bool = False
     rounds: tuple[RoundState, ...] = ()
     clock: Clock | None = None
     finished: bool = False
@@ -134,6 +155,14 @@ class SessionState:
             return "finished"
         return self.current.phase if self.current else "setup"
 
+    def round_left(self, now: float) -> float | None:
+        """Seconds the plan still gives this round (negative when it runs over); None when not known."""
+        current = self.current
+        if current is None or not current.budget or self.finished:
+            return None
+        running = self.clock.elapsed(now) if self.clock else 0.0
+        return current.budget - current.used - running
+
 
 def _with_round(state: SessionState, **changes) -> SessionState:
     return replace(state, rounds=state.rounds[:-1] + (replace(state.current, **changes),))
@@ -145,37 +174,57 @@ def _set(items: tuple, index: int, value: object) -> tuple:
 
 def _session_started(state: SessionState, e: ev.SessionStarted) -> SessionState:
     return replace(state, session_id=e.session_id, mode=e.mode, players=e.players, cases=e.cases,
-                   durations=e.durations, seed=e.seed, lang=e.lang)
+                   durations=e.durations, seed=e.seed, lang=e.lang, plan=e.plan, hidden_values=e.hidden_values,
+                   open_vote=e.open_vote)
 
 
 def _round_started(state: SessionState, e: ev.RoundStarted) -> SessionState:
     count = len(state.players)
     fresh = RoundState(number=e.round, case=e.case, case_roles=e.roles, node=e.node, players=count,
-                       roles=(None,) * count, drawn=(False,) * count, values=((),) * count)
+                       roles=(None,) * count, drawn=(False,) * count, values=((),) * count, budget=e.budget)
     return replace(state, rounds=state.rounds + (fresh,))
 
 
 def _phase_started(state: SessionState, e: ev.PhaseStarted) -> SessionState:
-    step = STEP_OF_PHASE[e.phase]
-    clock = state.clock
+    """A new phase; when it belongs to another step, that step's clock starts and the time the
+    finished step took is added to what the round has used."""
+    step = STEP_OF_PHASE.get(state.plan, STEP_OF_PHASE[LANG])[e.phase]
+    clock, used = state.clock, state.current.used
+    if clock is not None and clock.step != step:
+        used += clock.elapsed(e.at)
     if step is None:
         clock = None
     elif clock is None or clock.step != step:
         clock = Clock(step, float(getattr(state.durations, step)), e.at)
-    return replace(_with_round(state, phase=e.phase, viewing=None), clock=clock)
+    return replace(_with_round(state, phase=e.phase, viewing=None, used=used, last_private=None), clock=clock)
+
+
+def _private(state: SessionState, player: int, **changes) -> SessionState:
+    """A step one player does alone on the shared screen: when it is not the same player as the last
+    private step of this phase, the screen was passed on (a hand-off)."""
+    r = state.current
+    if r.last_private != player:
+        changes.update(handoffs=r.handoffs + 1, last_private=player)
+    return _with_round(state, **changes)
 
 
 def _role_assigned(state: SessionState, e: ev.RoleAssigned) -> SessionState:
     r = state.current
-    return _with_round(state, roles=_set(r.roles, e.player, e.role), drawn=_set(r.drawn, e.player, e.drawn))
+    return _private(state, e.player, roles=_set(r.roles, e.player, e.role), drawn=_set(r.drawn, e.player, e.drawn))
 
 
 def _values_picked(state: SessionState, e: ev.ValuesPicked) -> SessionState:
-    return _with_round(state, values=_set(state.current.values, e.player, e.values))
+    values = _set(state.current.values, e.player, e.values)
+    if state.hidden_values:
+        return _private(state, e.player, values=values)
+    return _with_round(state, values=values)
 
 
 def _vote_cast(state: SessionState, e: ev.VoteCast) -> SessionState:
-    return _with_round(state, votes=state.current.votes + (Vote(e.player, e.node, e.step, e.stage, e.option),))
+    votes = state.current.votes + (Vote(e.player, e.node, e.step, e.stage, e.option),)
+    if e.stage == FIRST and not state.open_vote:
+        return _private(state, e.player, votes=votes)
+    return _with_round(state, votes=votes)
 
 
 def _votes_revealed(state: SessionState, e: ev.VotesRevealed) -> SessionState:

@@ -32,6 +32,7 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_ro
     problems += _unknown_roles(source, data, role_ids)
     problems += _unknown_values(source, data, value_ids | own_values)
     problems += _start(source, data, decisions)
+    problems += _core(source, data, decisions)
     problems += _options(source, decisions, endings)
     problems += _graph(source, data, decisions, endings)
     problems += _images(source, data, decisions, asset_root)
@@ -117,6 +118,21 @@ def _start(source: Source, data: dict, decisions: dict) -> list[Problem]:
     if start is None or not isinstance(start, str) or start in decisions:
         return []
     return [_reference_problem(source, ("start",), "UNKNOWN_NODE", start, set(decisions))]
+
+
+def _core(source: Source, data: dict, decisions: dict) -> list[Problem]:
+    """The core decision point must exist and offer a choice to a table that starts there (short plan):
+    at least two options that depend on no earlier choice."""
+    core = data.get("core")
+    if core is None or not isinstance(core, str):
+        return []
+    if core not in decisions:
+        return [_reference_problem(source, ("core",), "UNKNOWN_NODE", core, set(decisions))]
+    options = _list(_mapping(decisions[core]).get("options"))
+    free = [opt for opt in options if isinstance(opt, dict) and not opt.get("when")]
+    if len(options) >= 2 and len(free) < 2:
+        return [source.problem(("core",), "CORE_OPTIONS", core=core)]
+    return []
 
 
 def option_ids(decision: dict) -> list[str]:

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from game.scenario.plans import KORT
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60),
@@ -147,12 +149,20 @@ class Scenario(Frozen):
     tension: tuple[Side, Side] = Field(description="De twee waarden die botsen: precies twee kanten.")
     setting: Text = Field(description="Waar en wanneer het speelt, en wie er zijn.")
     intro: Text = Field(description="Het verhaal zoals de tafel het als eerste leest.")
+    short_intro: Text | None = Field(
+        default=None,
+        description="Een kortere versie van het verhaal voor het speelplan Kort (15 minuten). "
+                    "Zonder short_intro leest de tafel ook in Kort het hele verhaal.")
     image: ImagePath | None = None
     content_note: Line | None = Field(
         default=None, description="Waarschuwing vooraf als de casus gaat over rouw, levenseinde of conflict.")
     roles: dict[Id, RoleBrief] = Field(description="De rollen uit de rollenkaarten die meespelen, elk met hun eigen kijk.")
     values: dict[Id, Card] = Field(default_factory=dict, description="Extra waardenkaarten alleen voor deze casus.")
     start: Id | None = Field(default=None, description="Het eerste beslismoment. Zonder start: het eerste in de lijst.")
+    core: Id | None = Field(
+        default=None,
+        description="Het kernmoment: het beslismoment dat het speelplan Kort (15 minuten) speelt. "
+                    "Zonder core: het eerste beslismoment (start).")
     decisions: dict[Id, Decision] = Field(description="De beslismomenten, elk met een eigen id.")
     endings: dict[Id, Ending] = Field(description="De mogelijke eindes, elk met een eigen id.")
     facts: tuple[Fact, ...] = Field(default=(), description="Achtergrond: wat zegt de wet, wat zegt een model.")
@@ -160,6 +170,14 @@ class Scenario(Frozen):
 
     def start_id(self) -> str:
         return self.start or next(iter(self.decisions))
+
+    def core_id(self) -> str:
+        """The core decision point: the one the short plan plays."""
+        return self.core or self.start_id()
+
+    def intro_for(self, plan: str) -> str:
+        """The story as the table first reads it in this plan."""
+        return self.short_intro if plan == KORT and self.short_intro else self.intro
 
     def node(self, node_id: str) -> Decision | Ending | None:
         return self.decisions.get(node_id) or self.endings.get(node_id)

@@ -37,6 +37,7 @@ CODES = (
     "TRANSLATION_MISMATCH",
     "ASSET_PATH",
     "FILE_NAME_ID",
+    "CORE_OPTIONS",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (

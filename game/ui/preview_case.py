@@ -199,7 +199,7 @@ def play(case: LoadedCase, decks: Decks, position: Position, role: str | None, l
     replay = Replay(Session(book))
     roles = role_order(scenario, role)
     names = tuple(role_card(Library(decks), r, lang).name for r in roles)
-    replay.run(StartSession(names, (scenario.id,), lang=lang, seed=0))
+    replay.run(StartSession(names, (scenario.id,), lang=lang, seed=0, plan="lang"))
     for player, role_id in enumerate(roles):
         replay.run(PickRole(player, role_id))
     if position.phase == INTRO:

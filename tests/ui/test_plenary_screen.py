@@ -300,7 +300,7 @@ def room_of_six(tmp_path_factory):
     folder.mkdir()
     library = open_library()
     for number in range(2):
-        stored = start_session(library, StartSession(tuple("ABCDEF"), ("open-deur",), seed=number),
+        stored = start_session(library, StartSession(tuple("ABCDEF"), ("open-deur",), seed=number, plan="lang"),
                                path=folder / f"tafel{number}.dilemma.db")
         play_like_a_table(stored, random.Random(number))
         stored.close()
@@ -362,7 +362,7 @@ def test_a_filter_that_leaves_nothing_to_show_says_so(tmp_path):
     library, folder = open_library(), tmp_path / "usb"
     folder.mkdir()
     for number, case in enumerate(("open-deur", "hygiene-normen")):
-        stored = start_session(library, StartSession(tuple("ABC"), (case,), seed=number),
+        stored = start_session(library, StartSession(tuple("ABC"), (case,), seed=number, plan="lang"),
                                path=folder / f"tafel{number}.dilemma.db")
         play_like_a_table(stored, random.Random(number))
         stored.close()

@@ -164,7 +164,7 @@ def test_a_run_stopped_halfway_resumed_replayed_and_exported(tmp_path, library, 
 
 def table_votes(library, folder, players: int, option_index: int = 0) -> None:
     """A table session on the case whose players all chose the same option at the first decision point."""
-    stored = start_session(library, StartSession(tuple(f"P{n}" for n in range(players)), (CASE,)), folder=folder)
+    stored = start_session(library, StartSession(tuple(f"P{n}" for n in range(players)), (CASE,), plan="lang"), folder=folder)
     for player in range(players):
         stored.execute(DrawRole(player))
     stored.execute(AdvancePhase())
