@@ -6,7 +6,8 @@ import random
 from game.engine import (AddMinute, AddNote, AdvancePhase, CastVote, CommandRejected, Continue, DrawRole, EditNote, ExploreOption,
                          GoBack, PauseClock, PickRole, PickValues, RecordValues, ResumeClock, Session,
                          WriteReflection)
-from game.engine.state import STEP_OF_PHASE, SessionState
+from game.engine.state import SessionState
+from game.scenario.plans import STEP_OF_PHASE
 
 
 def fitting_commands(session: Session, rng: random.Random) -> list:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from game.engine import CaseBook
-from game.engine.state import FIRST, PHASES, STEP_OF_PHASE, SessionState
+from game.engine.state import FIRST, PHASES, SessionState
+from game.scenario.plans import STEP_OF_PHASE
 
 
 def check_invariants(state: SessionState, book: CaseBook) -> None:

@@ -15,7 +15,8 @@ SEED_DILEMMAS = ("hygiene-normen", "open-deur", "familie-veel-aanwezig", "hulp-b
 EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (51, 15), "NO_VALUES_NAMED": (49, 9),
                   "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1),
                   "LONG_SENTENCE": (15, 3), "PLACEHOLDER": (97, 9),
-                  "SHORT_BRIEF": (20, 12), "JUDGING_QUESTION": (96, 9)}
+                  "SHORT_BRIEF": (20, 12), "JUDGING_QUESTION": (96, 9), "LONG_BRIEF": (22, 3),
+                  "ROUND_TOO_LONG": (13, 1)}
 
 
 @pytest.fixture(scope="module")

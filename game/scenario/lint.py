@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from game.scenario.model import Scenario
+from game.scenario.plans import KORT
 from game.scenario.problems import Problem
+from game.scenario.timing import BRIEF_SECONDS, SLOT_MINUTES, brief_seconds, estimate
 from game.scenario.validation import dotted
 from game.scenario.yamlsource import Mark, Source
 
@@ -65,6 +67,7 @@ class Readability:
 def texts_of(scenario: Scenario) -> list[str]:
     """Every text a player reads in this case, each as its own piece."""
     texts = [scenario.setting, scenario.intro, *(side.text for side in scenario.tension)]
+    texts += [scenario.short_intro] if scenario.short_intro else []
     for brief in scenario.roles.values():
         texts += [brief.knows, brief.wants, brief.fears]
     for decision in scenario.decisions.values():
@@ -115,7 +118,22 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
     if figures.words_per_sentence > MAX_WORDS_PER_SENTENCE or figures.lix > MAX_LIX:
         problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
                                        per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
-    return problems + long_sentence_problems(scenario, source) + placeholder_problems(scenario, source)
+    return (problems + long_sentence_problems(scenario, source) + placeholder_problems(scenario, source)
+            + timing_problems(scenario, source))
+
+
+def timing_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """A role brief that takes longer to read than its turn at the screen allows, and a case whose
+    short round does not fit the training's 15 minutes (by the time model, game.scenario.timing)."""
+    problems = [source.problem(("roles", role_id), "LONG_BRIEF", at_key=True, role=role_id,
+                               seconds=f"{seconds:.0f}", most=f"{BRIEF_SECONDS:.0f}")
+                for role_id in scenario.roles if (seconds := brief_seconds(scenario, role_id)) > BRIEF_SECONDS]
+    short = estimate(scenario, KORT)
+    if not short.fits():
+        where = "short_intro" if scenario.short_intro else "intro"
+        problems.append(source.problem((where,), "ROUND_TOO_LONG", at_key=True, minutes=f"{short.median:.1f}",
+                                       slot=f"{SLOT_MINUTES:g}"))
+    return problems
 
 
 def brief_problems(scenario: Scenario, source: Source) -> list[Problem]:

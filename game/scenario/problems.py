@@ -53,6 +53,8 @@ LINT_CODES = (
     "PLACEHOLDER",
     "SHORT_BRIEF",
     "JUDGING_QUESTION",
+    "LONG_BRIEF",
+    "ROUND_TOO_LONG",
 )
 
 
