@@ -84,6 +84,7 @@ class RoundState:
     reflection: str = ""
     budget: float = 0.0
     used: float = 0.0
+    given: float = 0.0
     handoffs: int = 0
     last_private: int | None = None
 
@@ -94,6 +95,10 @@ class RoundState:
 
     def is_revealed(self, stage: str, step: int | None = None) -> bool:
         return (self.step if step is None else step, stage) in self.revealed
+
+    def ran_over(self, margin: float = 30.0) -> bool:
+        """The finished steps took longer than they were given (by more than ``margin`` seconds)."""
+        return self.used > self.given + margin
 
     def final_votes(self, step: int | None = None) -> dict[int, str | None]:
         """Each player's choice as it stands: the first vote, changed by a second vote once that is shown."""
@@ -189,14 +194,16 @@ def _phase_started(state: SessionState, e: ev.PhaseStarted) -> SessionState:
     """A new phase; when it belongs to another step, that step's clock starts and the time the
     finished step took is added to what the round has used."""
     step = STEP_OF_PHASE.get(state.plan, STEP_OF_PHASE[LANG])[e.phase]
-    clock, used = state.clock, state.current.used
+    clock, used, given = state.clock, state.current.used, state.current.given
     if clock is not None and clock.step != step:
         used += clock.elapsed(e.at)
+        given += clock.duration
     if step is None:
         clock = None
     elif clock is None or clock.step != step:
         clock = Clock(step, float(getattr(state.durations, step)), e.at)
-    return replace(_with_round(state, phase=e.phase, viewing=None, used=used, last_private=None), clock=clock)
+    return replace(_with_round(state, phase=e.phase, viewing=None, used=used, given=given, last_private=None),
+                   clock=clock)
 
 
 def _private(state: SessionState, player: int, **changes) -> SessionState:

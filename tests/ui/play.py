@@ -37,14 +37,22 @@ class Player:
 
     # a whole round ----------------------------------------------------------------------------
     def play_round(self, values=("autonomie", "veiligheid"), notes=("Wie belt de arts?",), scratch="") -> None:
+        """One round in the session's plan: the core decision point (kort) or the whole case (lang)."""
         number = self.scene.round.number
         self.draw_roles()
         self.share_values(values)
-        self.choose_until_ending()
+        if self.scene.state.plan == "kort":
+            self.choose_core()
+        else:
+            self.choose_until_ending()
         self.record(values, notes, scratch)
-        self.shoot("ending-story")
-        self.act(_("ui.ending.facts"))
-        self.shoot("ending-facts")
+        if self.scene.state.plan == "lang":
+            self.shoot("ending-story")
+            self.act(_("ui.ending.facts"))
+            self.shoot("ending-facts")
+            self.act(_("ui.ending.to_plenary"))
+        assert self.scene.round.phase == "plenary"
+        self.shoot("plenary-step")
         last = number == len(self.scene.state.cases)
         self.act(_("ui.ending.finish") if last else _("ui.ending.next_round"))
 
@@ -66,23 +74,66 @@ class Player:
         from game.ui.cards import value_card
         return value_card(library, case, value, lang).name
 
+    def name_card(self, player: int) -> str:
+        """The label of a player's card: their name (or 'Speler n') and role."""
+        from game.ui.cards import player_name
+        return player_name(self.scene.state, player) + " · "
+
     def share_values(self, values) -> None:
+        """Aloud (the default): each player taps their name, then their values. In private: in turn, the
+        screen covered while it passes on."""
         assert self.scene.round.phase == "share"
+        hidden = self.scene.state.hidden_values
         for player in range(self.scene.round.players):
+            if hidden:
+                self.shoot("share-cover")
+                self.act(self.t.forward())
+            else:
+                self.shoot("share-aloud")
+                self.act(self.name_card(player))
             for value in values:
                 self.act(self._value_label(value))
             self.shoot("share-values")
             last = player == self.scene.round.players - 1
-            self.act(_("ui.share.done_last") if last else _("ui.share.done"))
+            self.act(_("ui.share.done_aloud") if not hidden else
+                     _("ui.share.done_last") if last else _("ui.share.done"))
         self.shoot("share-overview")
         self.act(_("ui.share.next"))
 
     def vote_all(self, choice: int) -> None:
         for _player in range(self.scene.round.players):
-            self.shoot("vote-cover")
-            self.act(self.t.forward())     # "I am <name>: show the choices"
+            if not self.scene.state.open_vote:
+                self.shoot("vote-cover")
+                self.act(self.t.forward())     # "I am <name>: show the choices"
             self.shoot("vote-options")
             self.option(choice)
+
+    def change_mind(self, player: int, choice: int) -> None:
+        """'Who wants to change their mind?': the player taps their name, then their new choice."""
+        assert self.scene.round.phase == "reconsider"
+        self.shoot("reconsider-who")
+        self.act(self.name_card(player))
+        self.shoot("reconsider-choice")
+        self.option(choice)
+
+    def choose_core(self) -> None:
+        """The short plan: vote on the core decision point, read two options, one player changes their mind."""
+        assert self.scene.round.phase == "vote"
+        self.shoot("decision")
+        self.act(_("ui.vote.start"))
+        self.vote_all(1)
+        assert self.scene.round.phase == "explore"
+        self.shoot("votes-revealed")
+        self.option(1)
+        self.shoot("consequences")
+        self.act(_("ui.explore.back"))
+        self.option(2)
+        self.act(_("ui.explore.back"))
+        self.act(_("ui.explore.reconsider"))
+        self.change_mind(0, 2)
+        self.shoot("reconsider-changed")
+        self.act(_("ui.reconsider.done_short"))
+        assert self.scene.round.phase == "record"
 
     def choose_until_ending(self) -> None:
         first = True
@@ -99,7 +150,9 @@ class Player:
                 self.option(2)
                 self.act(_("ui.explore.back"))
                 self.act(_("ui.explore.reconsider"))
-                self.vote_all(2)
+                for player in range(self.scene.round.players):
+                    self.change_mind(player, 2)
+                self.act(_("ui.reconsider.done_long"))
                 self.shoot("revote-revealed")
                 self.option(2)
                 first = False
@@ -122,7 +175,7 @@ class Player:
             assert self.scene.round.notes[0].text == scratch + "!", (self.scene.round.notes, self.t.app.notice)
             self.act(_("ui.notes.remove"))
         self.shoot("record-notes")
-        self.act(_("ui.record.next"))
+        self.act(_("ui.record.next") if self.scene.state.plan == "lang" else _("ui.record.to_plenary"))
 
     def write_note(self, text: str) -> None:
         placeholder = _("ui.notes.placeholder")

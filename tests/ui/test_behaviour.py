@@ -23,25 +23,25 @@ def into_share(t: Table) -> Player:
 
 
 def into_record(t: Table) -> Player:
-    """Through a round the quick way: nobody picks values, the facilitator shows the votes at once."""
+    """Through a short round the quick way: nobody picks values, the votes are shown at once, one option
+    read, nobody changes their mind."""
     p = into_share(t)
-    for _player in range(t.app.scene.round.players - 1):
-        p.act(_("ui.share.done"))
-    p.act(_("ui.share.done_last"))
     p.act(_("ui.share.next"))
-    while t.app.scene.round.phase != "record":
-        p.act(_("ui.vote.show_now"))         # everyone passes
-        p.option(1)
-        p.act(_("ui.explore.follow"))
+    p.act(_("ui.vote.show_now"))
+    p.option(1)
+    p.act(_("ui.explore.back"))
+    p.act(_("ui.explore.reconsider"))
+    p.act(_("ui.reconsider.done_short"))
+    assert t.app.scene.round.phase == "record"
     return p
 
 
 def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_share(t)
+    p.act(p.name_card(0))
     p.act(p._value_label("autonomie"))
-    p.act(p._value_label("vertrouwen"))
-    p.act(_("ui.share.done"))               # Anna picked; Bert is at the screen
+    p.act(p._value_label("vertrouwen"))      # Anna is still picking when the window closes
     roles = t.app.scene.round.roles
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     t.step()
@@ -53,7 +53,7 @@ def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(t
     scene = again.app.scene
     assert scene.round.phase == "share" and scene.round.roles == roles
     assert scene.round.values[0] == ("autonomie", "vertrouwen")
-    assert "Bert (" in again.screen_text()   # the next player in turn picks values
+    assert p._value_label("vertrouwen") in again.screen_text()   # on Anna's card at the table
 
 
 def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library, monkeypatch):
@@ -191,6 +191,7 @@ def test_the_chime_is_made_in_code_and_plays_without_a_sound_card():
 def test_arrow_keys_move_through_the_value_cards_as_a_grid(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_share(t)
+    p.act(p.name_card(0))
     first = p._value_label("autonomie")
     t.focus_on(first)
     t.key(pygame.K_DOWN)                     # one row down: the fifth card in a grid of four columns
@@ -216,7 +217,7 @@ def test_the_case_can_be_read_again_in_any_phase(tmp_path, library):
     p.act(_("ui.round.case"))
     assert intro_start in t.screen_text() and not t.has(_("ui.round.case"))
     p.act(_("ui.round.back_to_game"))
-    assert t.has(_("ui.share.done")) and t.app.scene.round.phase == "share"
+    assert t.has(_("ui.share.next")) and t.app.scene.round.phase == "share"
 
 
 def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
@@ -225,6 +226,6 @@ def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
     p.act(_("ui.record.notes_tab"))
     p.act(_("ui.notes.placeholder"))
     t.type("Bijna vergeten")
-    p.act(_("ui.record.next"))
-    assert t.app.scene.round.phase == "ending"
+    p.act(_("ui.record.to_plenary"))
+    assert t.app.scene.round.phase == "plenary"
     assert [n.text for n in t.app.scene.round.notes] == ["Bijna vergeten"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.app import resume_session
 from game.engine.state import AGAIN, FIRST
@@ -12,8 +13,8 @@ from tests.ui.harness import Table
 from tests.ui.play import Player
 
 
-def set_up(t: Table, how: str = "mouse") -> None:
-    """Three players, two of them named, 'hygiene-normen' in round 1, two minutes to draw."""
+def set_up(t: Table, how: str = "mouse", plan: str = "kort") -> None:
+    """Three players, two of them named, 'hygiene-normen' in round 1, the round plan, two minutes to draw."""
     p = Player(t, how)
     p.act(_("ui.start.play"))
     p.act("–")                               # four players by default, one fewer
@@ -32,6 +33,9 @@ def set_up(t: Table, how: str = "mouse") -> None:
     p.act(title)
     p.act(_("ui.library.pick"))
     p.act(_("ui.next"))
+    if plan != "kort":                       # the short plan is the default
+        p.act(_(f"ui.setup.plan.{plan}"))
+    p.act(_("ui.next"))
     p.act("+")                               # drawing roles: 2 minutes
     p.act(_("ui.setup.start"))
 
@@ -41,11 +45,13 @@ def _next_page_label(t: Table) -> str:
 
 
 
-def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library):
+@pytest.mark.parametrize("plan", ["kort", "lang"])
+def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library, plan):
     t = Table(tmp_path, library)
-    set_up(t)
+    set_up(t, plan=plan)
     scene = t.app.scene
     state = scene.state
+    assert state.plan == plan
     assert state.players == ("Anna", "Bert", "")
     assert state.cases[0].id == "hygiene-normen" and len(state.cases) == 2
     assert state.durations.draw == 120
@@ -67,11 +73,15 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library):
     assert all(first.roles) and first.values == (("autonomie", "veiligheid"),) * 3
     assert first.votes_at(FIRST, 0) == {0: first.votes_at(FIRST, 0)[0], 1: first.votes_at(FIRST, 0)[0],
                                         2: first.votes_at(FIRST, 0)[0]}
-    assert len(first.votes_at(AGAIN, 0)) == 3 and first.is_revealed(AGAIN, 0)
+    changed = 1 if plan == "kort" else 3     # the short round: one player changes their mind
+    assert len(first.votes_at(AGAIN, 0)) == changed and first.is_revealed(AGAIN, 0)
     assert first.leading_values == ("autonomie", "veiligheid")
     assert [n.text for n in first.notes] == ["Wie bepaalt hoe Gerrit wordt gewassen?", "Annie's rug"]
     assert second.leading_values == ("privacy",) and [n.text for n in second.notes] == ["Eén reünie"]
-    assert first.ending and second.ending
+    if plan == "lang":
+        assert first.ending and second.ending
+    else:
+        assert first.ending is None and first.path == () and first.handoffs == 2 * 3
 
 
 def test_touch_plays_a_round_too(tmp_path, library):

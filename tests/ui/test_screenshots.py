@@ -85,33 +85,33 @@ def test_every_screen(tmp_path, library, size, lang):
     p.act(_("ui.next"))
     shoot("setup-cases")
     p.act(_("ui.next"))
+    shoot("setup-plan")
+    p.act(_("ui.next"))
     shoot("setup-times")
-    p.act(_("ui.back"))
-    p.act(_("ui.back"))
-    p.act(_("ui.back"))
+    for _step in range(4):
+        p.act(_("ui.back"))
     set_up(t)
     p.draw_roles()
     value = p._value_label("autonomie")
+    p.act(p.name_card(0))
     p.act(value)
     p.act(value)                              # the last value cannot go: the engine says why
     shoot("refusal-shown")
     t.now.offset = 3600                      # the step's time runs out
     t.step(2)
     shoot("time-up")
+    p.act(_("ui.share.done_aloud"))
+    shoot("round-left")                      # the next screen says how much of the round is left
     t.now.offset = 0
-    p.act(_("ui.share.done"))
-    for _player in range(t.app.scene.round.players - 1):
+    for player in range(1, t.app.scene.round.players):
+        p.act(p.name_card(player))
         p.act(value)
-        p.act(t.forward())
+        p.act(_("ui.share.done_aloud"))
     p.shoot("share-overview")
     p.act(_("ui.share.next"))
-    p.choose_until_ending()
+    p.choose_core()
     p.record(("autonomie",), ("Een gesprekspunt voor de plenaire bespreking", "Nog een punt"), scratch="Kladje")
-    p.shoot("ending-story")
-    p.act(_("ui.ending.facts"))
-    p.shoot("ending-facts")
-    p.act(_("ui.ending.notes"))
-    p.shoot("ending-notes")
+    p.shoot("plenary-step")
     p.act(_("ui.ending.next_round"))
     p.act(_("ui.round.menu"))
     shoot("start-with-resume")
@@ -120,6 +120,25 @@ def test_every_screen(tmp_path, library, size, lang):
     t.key(pygame.K_1)
     p.play_round()
     shoot("summary")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+def test_the_screens_of_a_long_round(tmp_path, library, size):
+    t = Table(tmp_path, library, size=size)
+    shoot = Camera(t, OUT / f"nl-{size[0]}x{size[1]}-lang")
+    set_up(t, plan="lang")
+    p = Player(t, "mouse", shoot)
+    p.draw_roles()
+    p.share_values(("autonomie",))
+    p.choose_until_ending()
+    p.record(("autonomie",), ("Een punt",))
+    p.shoot("ending-story")
+    p.act(_("ui.ending.facts"))
+    p.shoot("ending-facts")
+    p.act(_("ui.ending.notes"))
+    p.shoot("ending-notes")
+    p.act(_("ui.ending.to_plenary"))
+    p.shoot("plenary-step")
 
 
 def test_high_contrast_and_the_keyboard_focus(tmp_path, library):
@@ -131,11 +150,11 @@ def test_high_contrast_and_the_keyboard_focus(tmp_path, library):
     set_up(t)
     p = Player(t, "mouse", shoot)
     p.draw_roles()
+    p.act(p.name_card(0))
     p.act(p._value_label("waardigheid"))
     t.key(pygame.K_TAB)
     shoot("share-values-focus")
-    for _player in range(t.app.scene.round.players):
-        p.act(t.forward())
+    p.act(_("ui.share.done_aloud"))
     p.act(_("ui.share.next"))
     p.act(_("ui.vote.start"))
     p.vote_all(2)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import CommandRejected
+from game.engine import AdvancePhase, CommandRejected
 from game.i18n import _, n_
 from game.scenario.loader import Library
 from game.ui.app import App, Places
@@ -289,6 +289,16 @@ class PreviewScene(RoundScene):
     def leave(self) -> None:
         """'To the start' means the start of the case here: a preview has no start screen."""
         self.jump_to(None)
+
+    def finish_label(self) -> str:
+        """A preview checks the case's text: its ending closes the case, without the table's plenary step."""
+        return _("ui.ending.finish")
+
+    def advance(self) -> None:
+        at_ending = self.round.phase == "ending"
+        super().advance()
+        if at_ending and not self.state.finished:
+            self.send(AdvancePhase())          # a preview passes the plenary step straight through
 
     def finished(self) -> None:
         """The end of the case: the preview stays at the ending and offers the jumps (no summary)."""

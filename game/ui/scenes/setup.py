@@ -1,4 +1,4 @@
-"""Set-up of a table session in three calm steps: who plays, which cases, how much time."""
+"""Set-up of a table session in four calm steps: who plays, which cases, which round plan, how much time."""
 from __future__ import annotations
 
 from dataclasses import fields
@@ -7,12 +7,13 @@ from game.app import start_session
 from game.engine import CommandRejected, Durations, StartSession
 from game.engine.session import MAX_ROUNDS, MODES
 from game.i18n import _
+from game.scenario.plans import DEFAULT_PLAN, KORT, PLANS, plan_steps
+from game.scenario.timing import SLOT_MINUTES, estimate
 from game.store.log import SessionFileError
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
 
-STEPS = ("players", "cases", "times")
-TIMED = ("draw", "share", "choose", "record")
+STEPS = ("players", "cases", "plan", "times")
 MAX_MINUTES = 15
 ROUNDS = 2
 NAME_LIMIT = 40
@@ -27,8 +28,12 @@ class SetupScene(BaseScene):
         self.names: list[str] = [""] * 4
         ids = sorted({case_id for case_id, _lang in app.library.cases})
         self.cases: list[str] = ids[:ROUNDS]
-        self.minutes = {name: getattr(Durations(), name) // 60 for name in TIMED}
+        self.minutes = {f.name: getattr(Durations(), f.name) // 60 for f in fields(Durations)}
+        self.plan = DEFAULT_PLAN
+        self.hidden_values = False
+        self.open_vote = False
         self.entries: list = []
+        self._estimates: dict[tuple, float] = {}
 
     def build(self, page: Page) -> None:
         name = STEPS[self.step]
@@ -38,13 +43,27 @@ class SetupScene(BaseScene):
         page.footer([(_("ui.setup.start") if last else _("ui.next"), self.forward)],
                     back=(_("ui.back"), self.back))
 
-    def _stepper(self, page: Page, y: float, title: str, value: str, less, more) -> None:
+    def _stepper(self, page: Page, y: float, title: str, value: str, less, more, x: float = MARGIN,
+                 title_width: float = 560) -> None:
         """A row 'title  [-]  value  [+]' with large targets."""
-        page.label(title, MARGIN, y, 560, BUTTON_H)
-        x = MARGIN + 580
-        page.button("–", x, y, 120, BUTTON_H, less, "@stepper")
-        page.label(value, x + 130, y, 200, BUTTON_H, "@count")
-        page.button("+", x + 340, y, 120, BUTTON_H, more, "@stepper")
+        page.label(title, x, y, title_width, BUTTON_H)
+        x += title_width + 20
+        page.button("–", x, y, 100, BUTTON_H, less, "@stepper")
+        page.label(value, x + 110, y, 160, BUTTON_H, "@count")
+        page.button("+", x + 280, y, 100, BUTTON_H, more, "@stepper")
+
+    def minutes_of(self, case_id: str, plan: str) -> float:
+        """The time model's minutes of a round of this case (its middle path), for a table of this size."""
+        lang = self.app.settings.lang
+        key = (case_id, plan, lang, len(self.names))
+        if key not in self._estimates:
+            scenario = self.app.library.case(case_id, lang).scenario
+            self._estimates[key] = estimate(scenario, plan, players=len(self.names)).median
+        return self._estimates[key]
+
+    def _minutes_line(self, case_id: str) -> str:
+        return _("ui.setup.case_minutes", kort=round(self.minutes_of(case_id, "kort")),
+                 lang=round(self.minutes_of(case_id, "lang")))
 
     def _build_players(self, page: Page) -> None:
         count = len(self.names)
@@ -70,19 +89,52 @@ class SetupScene(BaseScene):
         for index, case_id in enumerate(self.cases):
             case = self.app.library.case(case_id, self.app.settings.lang).scenario
             markup = (f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b><br>"
-                      f"{escape(tension(case.tension))}")
+                      f"{escape(tension(case.tension))}<br><i>{escape(self._minutes_line(case_id))}</i>")
             page.card(markup, MARGIN, y, page.content_width, height, lambda i=index: self._pick_case(i))
             y += height + 16
 
+    def _build_plan(self, page: Page) -> None:
+        """The round plan (Kort by default, as the paper game) with each round's minutes by the time
+        model, and how the table does the private steps."""
+        width = (page.content_width - 40) / 2
+        for index, plan in enumerate(PLANS):
+            page.button(_(f"ui.setup.plan.{plan}"), MARGIN + index * (width + 40), 180, width, BUTTON_H,
+                        lambda p=plan: self._set(plan=p), "@toggle", selected=self.plan == plan)
+        lines = []
+        for index, case_id in enumerate(self.cases):
+            minutes = self.minutes_of(case_id, self.plan)
+            title = self.app.library.case(case_id, self.app.settings.lang).scenario.title
+            fits = self.plan != KORT or minutes <= SLOT_MINUTES
+            key = "ui.setup.round_minutes" if fits else "ui.setup.round_minutes_over"
+            lines.append(escape(_(key, n=index + 1, title=title, minutes=round(minutes), slot=f"{SLOT_MINUTES:g}")))
+        page.text("<br>".join(lines), MARGIN, 290, page.content_width, 60 * len(lines) + 20, "@muted_text")
+        y = 290 + 60 * len(lines) + 40
+        for index, (name, on) in enumerate((("hidden_values", self.hidden_values), ("open_vote", self.open_vote))):
+            page.button(_(f"ui.setup.{name}"), MARGIN + index * (width + 40), y, width, BUTTON_H,
+                        lambda n=name, v=on: self._set(**{n: not v}), "@toggle", selected=on)
+        page.label(_("ui.setup.handoffs_hint"), MARGIN, y + BUTTON_H + 16, page.content_width, 50, "@muted")
+
+    def _set(self, **changes) -> None:
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.refresh()
+
     def _build_times(self, page: Page) -> None:
-        y = 180
-        for name in TIMED:
+        """The minutes of each step of the chosen plan, in two columns."""
+        steps = list(dict.fromkeys(plan_steps(self.plan, 1)))
+        rows = (len(steps) + 1) // 2
+        column = (page.content_width - 40) / 2
+        for index, name in enumerate(steps):
             minutes = self.minutes[name]
+            x = MARGIN + (index // rows) * (column + 40)
+            y = 180 + (index % rows) * (BUTTON_H + 24)
             self._stepper(page, y, _(f"ui.setup.time.{name}"), _("ui.minutes", n=minutes),
                           self._change_time(name, -1) if minutes > 1 else None,
-                          self._change_time(name, 1) if minutes < MAX_MINUTES else None)
-            y += BUTTON_H + 30
-        page.label(_("ui.setup.times_hint"), MARGIN, y + 10, page.content_width, 50, "@muted")
+                          self._change_time(name, 1) if minutes < MAX_MINUTES else None,
+                          x=x, title_width=column - 400)
+        hint = _("ui.setup.times_hint_lang") + _("ui.setup.times_hint") if self.plan == "lang" \
+            else _("ui.setup.times_hint")
+        page.text(escape(hint), MARGIN, 180 + rows * (BUTTON_H + 24) + 10, page.content_width, 110, "@muted_text")
 
     # changes --------------------------------------------------------------------------------
     def keep(self) -> None:
@@ -148,10 +200,10 @@ class SetupScene(BaseScene):
 
     def begin(self) -> None:
         from game.ui.scenes.table import RoundScene
-        seconds = {f.name: getattr(Durations(), f.name) for f in fields(Durations)}
-        seconds.update({name: minutes * 60 for name, minutes in self.minutes.items()})
+        seconds = {name: minutes * 60 for name, minutes in self.minutes.items()}
         command = StartSession(tuple(name.strip() for name in self.names), tuple(self.cases),
-                               durations=Durations(**seconds), lang=self.app.settings.lang)
+                               durations=Durations(**seconds), lang=self.app.settings.lang, plan=self.plan,
+                               hidden_values=self.hidden_values, open_vote=self.open_vote)
         try:
             stored = start_session(self.app.library, command, folder=self.app.places.sessions)
         except (CommandRejected, SessionFileError) as error:

@@ -36,7 +36,8 @@ class View:
     sharing_done: bool = False
     decision_read: bool = False
     covered: bool = True
-    skip_revote: bool = False
+    changer: int | None = None      # the player who is changing their mind (the second vote)
+    changes_done: bool = False      # long plan: who changed their mind is settled; the table reads on
     tab: str = "values"
     ending_page: int = 0
     info: str = ""
@@ -91,10 +92,30 @@ class RoundScene(BaseScene):
         self.app.show(SummaryScene(self.app, self.stored))
 
     def subtitle(self) -> str:
-        return _("ui.round.subtitle", n=self.round.number, total=len(self.state.cases), title=self.case.title)
+        """The round, and with a running clock what comes next; once a step ran over, how much of the round
+        is left instead of the case's title (the clock guides, it never breaks off the table's work)."""
+        clock = self.state.clock
+        if clock is None:
+            return _("ui.round.subtitle", n=self.round.number, total=len(self.state.cases), title=self.case.title)
+        left = self.state.round_left(self.app.now())
+        if left is not None and self.round.ran_over():
+            minutes = max(0, round(left / 60))
+            where = (_("ui.step.round_left", n=self.round.number, total=len(self.state.cases), minutes=minutes)
+                     if left > 0 else _("ui.step.round_over", n=self.round.number, total=len(self.state.cases)))
+        else:
+            where = _("ui.round.number", n=self.round.number, total=len(self.state.cases))
+        return _("ui.step.then", where=where, next=self._next_step(clock.step))
 
-    def phase_title(self) -> str:
-        return _(f"ui.phase.{self.round.phase}")
+    def _next_step(self, step: str) -> str:
+        if step == "explore":
+            return _("ui.step.next_decision")
+        following = {"draw": "share", "share": "choose" if self.state.plan == "kort" else "vote",
+                     "choose": "record", "vote": "explore", "record": "plenary" if self.state.plan == "kort" else
+                     "ending", "ending": "plenary", "plenary": "round_end"}[step]
+        if following == "round_end":
+            last = self.round.number == len(self.state.cases)
+            return _("ui.step.end") if last else _("ui.step.next_round")
+        return _(f"ui.step.{following}")
 
     def _sync_view(self) -> None:
         key = (self.round.number, self.round.phase, self.round.step)
@@ -172,7 +193,7 @@ class RoundScene(BaseScene):
         case = self.case
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(case.title)}</b><br><b>{escape(_('ui.case.dilemma'))}</b> "
-                  f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro)}")
+                  f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro_for(self.state.plan))}")
         page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
         self.footer(page, actions, case_button=False)
 
@@ -239,18 +260,51 @@ class RoundScene(BaseScene):
             if self.view.showing is None else self.view.showing
 
     def _build_share(self, page: Page) -> None:
+        """Values picked aloud at the table by default: a player taps their name, then their cards. A table
+        that wants it private picks them in turn, the screen covered while it passes on."""
+        if not self.state.hidden_values:
+            self._build_share_aloud(page)
+            return
         player = self._sharing_player()
         if player is None:
             self._build_share_overview(page)
             return
         self.view.showing = player
+        if self.view.covered:
+            self._build_cover(page, player, [])
+            return
+        last = player == self.round.players - 1
+        self._build_value_pick(page, player, (_("ui.share.done_last") if last else _("ui.share.done"),
+                                              self._next_sharer))
+
+    def _build_value_pick(self, page: Page, player: int, done: tuple) -> None:
         role = role_card(self.app.library, self.round.roles[player], self.lang).name
         page.label(_("ui.share.ask", name=player_name(self.state, player), role=role), MARGIN, TOP,
                    page.content_width, 60)
         chosen = self.round.values[player]
         self._value_grid(page, TOP + 70, chosen, lambda value: self._toggle_value(player, value))
-        last = player == self.round.players - 1
-        self.footer(page, [(_("ui.share.done_last") if last else _("ui.share.done"), self._next_sharer)])
+        self.footer(page, [done])
+
+    def _build_share_aloud(self, page: Page) -> None:
+        if self.view.showing is not None:
+            self._build_value_pick(page, self.view.showing, (_("ui.share.done_aloud"), self._close_player))
+            return
+        cards = [escape(value_names(self.app.library, self.case, values, self.lang)) if values
+                 else escape(_("ui.share.tap_name")) for values in self.round.values]
+        self._player_cards(page, _("ui.share.aloud"), cards, act=self._open_player)
+        self.footer(page, [(_("ui.share.next"), self.advance)])
+
+    def _open_player(self, player: int) -> None:
+        self.view.showing = player
+        self.view.info = ""
+        self.app.focus = None
+        self.refresh()
+
+    def _close_player(self) -> None:
+        self.view.showing = None
+        self.view.info = ""
+        self.app.focus = None
+        self.refresh()
 
     def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
         """All value cards at once; below them what the last tapped card means, or why a tap was refused.
@@ -289,6 +343,7 @@ class RoundScene(BaseScene):
         later = [p for p in range(current + 1, self.round.players)] if current is not None else []
         self.view.showing = later[0] if later else None
         self.view.sharing_done = not later
+        self.view.covered = True
         self.view.info = ""
         self.app.focus = None
         self.refresh()
@@ -299,8 +354,9 @@ class RoundScene(BaseScene):
         self._player_cards(page, _("ui.share.together"), cards)
         self.footer(page, [(_("ui.share.next"), self.advance)])
 
-    def _player_cards(self, page: Page, title: str, texts: list[str]) -> None:
-        """One card per player (name and role on top), in two columns: what the whole table sees."""
+    def _player_cards(self, page: Page, title: str, texts: list[str], act=None) -> None:
+        """One card per player (name and role on top), in two columns: what the whole table sees;
+        with ``act``, tapping a card does ``act(player)``."""
         page.label(title, MARGIN, TOP, page.content_width, 56, "@strong")
         columns, gap, top = 2, 20, TOP + 70
         rows = math.ceil(len(texts) / columns)
@@ -309,8 +365,11 @@ class RoundScene(BaseScene):
         for p, text in enumerate(texts):
             role = role_card(self.app.library, self.round.roles[p], self.lang).name
             markup = f"<b>{escape(player_name(self.state, p))} · {escape(role)}</b><br>{text}"
-            page.text(markup, MARGIN + (p % columns) * (width + gap), top + (p // columns) * (height + gap),
-                      width, height, "@card")
+            x, y = MARGIN + (p % columns) * (width + gap), top + (p // columns) * (height + gap)
+            if act:
+                page.card(markup, x, y, width, height, lambda p=p: act(p))
+            else:
+                page.text(markup, x, y, width, height, "@card")
 
     # vote and reconsider: hidden votes in turn ---------------------------------------------------------
     def _stage(self) -> str:
@@ -338,19 +397,31 @@ class RoundScene(BaseScene):
         self.refresh()
 
     def _build_turn_vote(self, page: Page, decision: Decision, extra: list) -> None:
+        """The hidden vote: the screen passes to each player in turn. Voting aloud, one player taps
+        every choice in and nothing is covered."""
         player = self._next_voter()
-        name = player_name(self.state, player)
-        if self.view.covered:
-            markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
-            page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
-            self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
+        if self.view.covered and not self.state.open_vote:
+            self._build_cover(page, player, extra)
             return
-        page.label(_("ui.vote.choosing", name=name), MARGIN, TOP, page.content_width, 56, "@muted")
+        choosing = "ui.vote.choosing_aloud" if self.state.open_vote else "ui.vote.choosing"
+        self._build_choice(page, decision, _(choosing, name=player_name(self.state, player)),
+                           lambda o: self._vote(player, o), [(_("ui.vote.pass"), lambda: self._vote(player, None))]
+                           + (extra if self.state.open_vote else []))
+
+    def _build_cover(self, page: Page, player: int, extra: list) -> None:
+        """The screen passes to one player; the others look away."""
+        name = player_name(self.state, player)
+        markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
+        page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
+        self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
+
+    def _build_choice(self, page: Page, decision: Decision, heading: str, act, actions: list) -> None:
+        page.label(heading, MARGIN, TOP, page.content_width, 56, "@muted")
         page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP + 50, page.content_width, 80,
                   "@question")
         options = self.stored.session.available_options()
-        self._option_cards(page, TOP + 140, decision, options, lambda o: self._vote(player, o), {})
-        self.footer(page, [(_("ui.vote.pass"), lambda: self._vote(player, None))], primary_last=False)
+        self._option_cards(page, TOP + 140, decision, options, act, {})
+        self.footer(page, actions, primary_last=False)
 
     def _uncover(self) -> None:
         self.view.covered = False
@@ -382,27 +453,66 @@ class RoundScene(BaseScene):
         if not 0 < n <= len(options):
             return
         option = options[n - 1]
-        if phase in ("vote", "reconsider") and self._voting_open() and not self.view.covered:
+        if phase == "vote" and self.view.decision_read and (self.state.open_vote or not self.view.covered):
             self._vote(self._next_voter(), option)
-        elif phase in ("explore", "reconsider") and not self._voting_open() and self.round.viewing is None:
+        elif phase == "reconsider" and self.view.changer is not None:
+            self._change(self.view.changer, option)
+        elif self._exploring() and self.round.viewing is None:
             self.send(ExploreOption(option))
 
-    def _voting_open(self) -> bool:
-        if self.round.phase == "vote":
-            return self.view.decision_read
-        return self.round.phase == "reconsider" and not self.view.skip_revote \
-            and not self.round.is_revealed(AGAIN) and self._next_voter() is not None
+    def _exploring(self) -> bool:
+        """The table reads consequences: after the vote, and in the long plan after the second vote."""
+        phase = self.round.phase
+        return phase == "explore" or (phase == "reconsider" and self.view.changes_done)
 
     # explore and reconsider --------------------------------------------------------------------------
     def _build_reconsider(self, page: Page) -> None:
-        if self._voting_open():
-            extra = [(_("ui.reconsider.skip"), self._skip_revote)]
-            self._build_turn_vote(page, self.decision(), extra)
-        else:
+        """'Who wants to change their mind?': only they vote again, aloud; the others keep their vote."""
+        if self.view.changes_done:
             self._build_explore(page)
+            return
+        decision = self.decision()
+        if self.view.changer is not None:
+            name = player_name(self.state, self.view.changer)
+            self._build_choice(page, decision, _("ui.reconsider.choosing", name=name),
+                               lambda o: self._change(self.view.changer, o),
+                               [(_("ui.reconsider.cancel"), lambda: self._pick_changer(None))])
+            return
+        cards = []
+        for player, option in sorted(self._votes_now().items()):
+            choice = self._option_label(decision, option)
+            changed = player in self.round.votes_at(AGAIN)
+            cards.append(escape(_("ui.reconsider.changed_to" if changed else "ui.reconsider.now", choice=choice)))
+        self._player_cards(page, _("ui.reconsider.who"), cards, act=self._pick_changer)
+        done = (_("ui.reconsider.done_short"), self.advance) if self.state.plan == "kort" \
+            else (_("ui.reconsider.done_long"), self._changes_done)
+        self.footer(page, [done])
 
-    def _skip_revote(self) -> None:
-        self.view.skip_revote = True
+    def _votes_now(self) -> dict[int, str | None]:
+        """Each player's choice as it stands, changes included (they are made aloud)."""
+        votes = self.round.votes_at(FIRST)
+        votes.update(self.round.votes_at(AGAIN))
+        return {player: votes.get(player) for player in range(self.round.players)}
+
+    def _option_label(self, decision: Decision, option: str | None) -> str:
+        if option is None:
+            return _("ui.reconsider.no_choice")
+        number = decision.option_ids().index(option) + 1
+        return f"{number}. {decision.option(option).text}"
+
+    def _pick_changer(self, player: int | None) -> None:
+        self.view.changer = player
+        self.app.focus = None
+        self.refresh()
+
+    def _change(self, player: int, option: str | None) -> None:
+        self.view.changer = None
+        self.app.focus = None
+        self.send(CastVote(player, option))
+
+    def _changes_done(self) -> None:
+        self.view.changes_done = True
+        self.app.focus = None
         self.refresh()
 
     def _build_explore(self, page: Page) -> None:
@@ -413,11 +523,31 @@ class RoundScene(BaseScene):
         page.label(decision.title, MARGIN, TOP, page.content_width, 56, "@strong")
         options = self.stored.session.available_options()
         notes = {option: self._vote_line(option) for option in options}
-        self._option_cards(page, TOP + 66, decision, options, lambda o: self.send(ExploreOption(o)), notes)
+        top = TOP + 66
+        if self.AT_TABLE and self.state.plan == "lang":
+            page.text(escape(self._follow_rule(decision)), MARGIN, top, page.content_width, 110, "@muted_text")
+            top += 120
+        self._option_cards(page, top, decision, options, lambda o: self.send(ExploreOption(o)), notes)
         actions = []
         if self.round.phase == "explore" and self.AT_TABLE:
             actions.append((_("ui.explore.reconsider"), self.advance if self.round.explored_here() else None))
         self.footer(page, actions)
+
+    def _follow_rule(self, decision: Decision) -> str:
+        """No unanimity asked: to read on, the table follows the most votes; in a tie the table chooses."""
+        numbers = [str(decision.option_ids().index(option) + 1) for option in self._followable()]
+        return _("ui.explore.no_unanimity", options=" / ".join(numbers))
+
+    def _followable(self) -> tuple[str, ...]:
+        """The options the table may follow: those with the most votes as they stand (any, when nobody chose)."""
+        if self.state.mode != "table":
+            return self.stored.session.available_options()
+        counts: dict[str, int] = {}
+        for option in self._votes_now().values():
+            if option is not None:
+                counts[option] = counts.get(option, 0) + 1
+        top = max(counts.values(), default=0)
+        return tuple(o for o, n in counts.items() if n == top) or self.stored.session.available_options()
 
     def _vote_line(self, option: str) -> str:
         parts = []
@@ -450,8 +580,10 @@ class RoundScene(BaseScene):
             markup = f"<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(texts[corner])}"
             page.text(markup, x, y, width, height, f"@corner_{corner}")
         self._values_note(page, option, top, width)
-        self.footer(page, [(_("ui.explore.back"), lambda: self.send(GoBack())),
-                           (_("ui.explore.follow"), lambda: self.send(Continue(option_id)))])
+        actions = [(_("ui.explore.back"), lambda: self.send(GoBack()))]
+        if self.state.plan == "lang" and option_id in self._followable():
+            actions.append((_("ui.explore.follow"), lambda: self.send(Continue(option_id))))
+        self.footer(page, actions)
 
     def _values_note(self, page: Page, option, y: float, corner_width: float) -> None:
         """Which values the option puts first and which come under pressure: words, never a score."""
@@ -485,7 +617,8 @@ class RoundScene(BaseScene):
             self._value_grid(page, TOP + BUTTON_H + 16, self.round.leading_values, self._toggle_leading)
         else:
             turns = self.notes.build(page, TOP + 100)
-        self.footer(page, turns + [(_("ui.record.next"), self.advance)])
+        next_step = "ui.record.next" if self.state.plan == "lang" else "ui.record.to_plenary"
+        self.footer(page, turns + [(_(next_step), self.advance)])
 
     def _tab(self, tab: str) -> None:
         self.view.tab = tab
@@ -493,6 +626,35 @@ class RoundScene(BaseScene):
 
     def _toggle_leading(self, value: str) -> None:
         self.send(RecordValues(self._toggle(self.round.leading_values, value)))
+
+    # plenary: the round's last step ---------------------------------------------------------------
+    def _build_plenary(self, page: Page) -> None:
+        """The table joins the room: what it takes along (its leading values and points); in the short plan
+        also the background facts, which the table did not read in an ending."""
+        r = self.round
+        values = value_names(self.app.library, self.case, r.leading_values, self.lang) or _("ui.plenary.no_values")
+        parts = [escape(_("ui.plenary.take_along")),
+                 f"<b>{escape(_('ui.plenary.values'))}</b> {escape(values)}",
+                 f"<b>{escape(_('ui.plenary.points'))}</b> " + escape(n_("ui.plenary.point_count", len(r.notes)))]
+        top = TOP
+        if self.state.plan == "kort" and self.case.facts:
+            tabs = (_("ui.plenary.take_along_tab"), _("ui.ending.facts"))
+            x = MARGIN
+            for index, text in enumerate(tabs):
+                page.button(text, x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i), "@toggle",
+                            selected=index == self.view.ending_page)
+                x += 460
+            top = TOP + 110
+        markup = self._facts() if self.view.ending_page == 1 else "<br><br>".join(parts)
+        page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
+        last = r.number == len(self.state.cases)
+        self.footer(page, [(_("ui.ending.finish") if last else _("ui.ending.next_round"), self.advance)],
+                    case_button=False)
+
+    def phase_title(self) -> str:
+        if self.round.phase == "plenary":
+            return _("ui.plenary.now", minutes=round(self.state.durations.plenary / 60))
+        return _(f"ui.phase.{self.round.phase}")
 
     # ending -------------------------------------------------------------------------------------------
     def _build_ending(self, page: Page) -> None:
@@ -511,9 +673,8 @@ class RoundScene(BaseScene):
         return _(f"ui.ending.{name}")
 
     def finish_label(self) -> str:
-        """The ending's way forward: the next round, or the end of the session."""
-        last = self.round.number == len(self.state.cases)
-        return _("ui.ending.finish") if last else _("ui.ending.next_round")
+        """The ending's way forward: the round's plenary step."""
+        return _("ui.ending.to_plenary")
 
     def ending_part(self, page: Page, name: str, top: float) -> list:
         """One page of the ending from ``top`` down; the footer buttons it needs (turning pages of notes)."""
