@@ -181,3 +181,13 @@ def test_an_unknown_plan_is_refused(proef_book):
     with pytest.raises(CommandRejected) as caught:
         Session(proef_book).execute(StartSession(("a", "b"), ("proef",), plan="middel"))
     assert caught.value.code == "UNKNOWN_PLAN" and "kort" in caught.value.message("nl")
+
+
+def test_a_step_that_ran_over_is_known_in_the_steps_after_it(table):
+    t = table()
+    t.do(*(DrawRole(p) for p in range(5)))
+    assert not t.state.current.ran_over()
+    t.now += 200  # the roles took minutes longer than their one minute
+    t.do(AdvancePhase())
+    assert t.state.current.ran_over()
+    assert t.state.current.given == 60 and t.state.current.used > 200

@@ -195,7 +195,7 @@ class App:
         from game.engine import CommandRejected
         from game.store.log import SessionFileError
         try:
-            stored.execute(command)
+            stored.execute(command, now=self.now())  # the screen's clock and the log's times are one clock
         except CommandRejected as error:
             self.notice = error.message(self.settings.lang)
             return False

@@ -229,3 +229,13 @@ def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
     p.act(_("ui.record.to_plenary"))
     assert t.app.scene.round.phase == "plenary"
     assert [n.text for n in t.app.scene.round.notes] == ["Bijna vergeten"]
+
+
+def test_after_a_step_ran_over_the_next_screen_says_what_is_left_of_the_round(tmp_path, library):
+    t = Table(tmp_path, library)
+    set_up(t)                                # drawing roles: 2 minutes; the round: 2 + 3 + 3 + 3 + 5 = 16
+    assert "Ronde 1 van 2 · daarna: waarden" in t.screen_text()
+    t.now.offset = 240                       # the roles take four minutes
+    Player(t).draw_roles()
+    assert t.app.scene.round.phase == "share"
+    assert "Ronde 1 van 2: nog 12 min · daarna: kiezen" in t.screen_text()
