@@ -12,8 +12,10 @@ from pathlib import Path
 from game.i18n import _, set_language
 from game.scenario.lint import readability
 from game.scenario.loader import load_library
+from game.scenario.plans import KORT, LANG
 from game.scenario.problems import CODES, LINT_CODES
 from game.scenario.reference import key_tables, schema_text
+from game.scenario.timing import estimate
 from tools.cli_reference import reference_text
 from tools.schemas import SCHEMA_FILES
 
@@ -39,17 +41,20 @@ def error_table(codes: tuple[str, ...]) -> str:
 
 
 def library_table() -> str:
-    """The bundled cases with their value pair, size and readability."""
+    """The bundled cases with their value pair, size, minutes per round plan (the time model) and readability."""
     library = load_library()
-    rows = ["| casus | thema | dilemma | rollen | beslismomenten | eindes | woorden per zin | LIX | talen |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| casus | thema | dilemma | rollen | beslismomenten | eindes | minuten Kort | minuten Lang | "
+            "woorden per zin | LIX | talen |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for case_id in sorted({i for i, _lang in library.cases}):
         scenario = library.cases[(case_id, "nl")].scenario
         figures = readability(scenario)
         langs = ", ".join(lang for i, lang in sorted(library.cases) if i == case_id)
         tension = " / ".join(side.text for side in scenario.tension)
+        short, long = estimate(scenario, KORT), estimate(scenario, LANG)
         rows.append(f"| `{case_id}`: {scenario.title} | {scenario.theme} | {tension} | {len(scenario.roles)} | "
-                    f"{len(scenario.decisions)} | {len(scenario.endings)} | {figures.words_per_sentence:.1f} | "
+                    f"{len(scenario.decisions)} | {len(scenario.endings)} | {short.median:.0f} | "
+                    f"{long.shortest:.0f}-{long.longest:.0f} | {figures.words_per_sentence:.1f} | "
                     f"{figures.lix:.0f} | {langs} |")
     return "\n".join(rows) + "\n"
 
