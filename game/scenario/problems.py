@@ -52,6 +52,8 @@ LINT_CODES = (
     "PLACEHOLDER",
     "SHORT_BRIEF",
     "JUDGING_QUESTION",
+    "UNEVEN_ENDINGS",
+    "LOADED_WORD",
 )
 
 
