@@ -44,7 +44,7 @@ def test_mermaid_labels_options_with_their_shortened_text(capsys):
     assert out.startswith("flowchart TD\n  %% Kaart van de casus 'hygiene-normen': Een washand is genoeg\n")
     assert 'n1["Annie wil het zelf doen<br/>(begin)"]' in out
     assert 'n5(["Samen de zorg dragen<br/>(samen-zorgen)"])' in out
-    assert 'n1 -->|"Annie doet de ochtendzorg<br/>op haar manier; het team …"| n2' in out
+    assert 'n1 -->|"Annie doet de ochtendzorg<br/>op haar manier. Het team …"| n2' in out
     assert "-.->" in out and "(alleen soms zichtbaar)" in out
     assert all(len(label) <= 26 + 2 for line in out.splitlines() if "-->|" in line
                for label in line.split('"')[1].split("<br/>"))

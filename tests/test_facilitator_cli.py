@@ -136,7 +136,7 @@ def test_cards_for_chosen_cases_in_english(capsys, tmp_path):
     code, _, _ = run(capsys, "cards", "--out", tmp_path / "cards.html", "--case", "open-deur", "--lang", "en")
     assert code == 0
     html = (tmp_path / "cards.html").read_text(encoding="utf-8")
-    assert "The door is open" in html and "First responsible carer" in html
+    assert "The door is open" in html and "Key worker" in html
     assert "A flannel is enough" not in html
     code, _, err = run(capsys, "cards", "--out", tmp_path / "x.html", "--case", "bestaat-niet")
     assert code == 2 and "open-deur" in err

@@ -16,7 +16,7 @@ EXPECTED_PLACE = {"FEW_ROLES": (18, 1), "FEW_ENDINGS": (90, 1), "SHORT_PATH": (5
                   "MARKED_RIGHT": (72, 15), "NO_FACTS": (2, 1), "NO_CONTENT_NOTE": (13, 1), "HARD_TO_READ": (13, 1),
                   "LONG_SENTENCE": (15, 3), "PLACEHOLDER": (97, 9),
                   "SHORT_BRIEF": (20, 12), "JUDGING_QUESTION": (96, 9), "LONG_BRIEF": (22, 3),
-                  "ROUND_TOO_LONG": (13, 1)}
+                  "ROUND_TOO_LONG": (13, 1), "UNEVEN_ENDINGS": (99, 11), "LOADED_WORD": (44, 19)}
 
 
 @pytest.fixture(scope="module")
@@ -101,27 +101,52 @@ def test_each_long_sentence_is_reported_at_its_own_place(decks, tmp_path):
                                       "Hadden jullie het anders moeten aanpakken?", "Was this the right choice?",
                                       "What should the team have done?"])
 def test_a_question_that_judges_the_choice_is_found(question, decks, tmp_path):
-    assert [f.code for f in _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks, tmp_path)] \
+    assert [f.code for f in _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks=decks, tmp_path=tmp_path)] \
         == ["JUDGING_QUESTION"]
 
 
 @pytest.mark.parametrize("question", ["Wanneer zou het plan weer anders moeten?", "Wat vond je goed aan deze keuze?",
                                       "Who feels responsible if it goes wrong after all?"])
 def test_an_open_question_about_right_and_wrong_is_no_judgement(question, decks, tmp_path):
-    assert _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks, tmp_path) == []
+    assert _lint_with(("      - Wie houdt nu het overzicht?", f"      - {question}"), decks=decks, tmp_path=tmp_path) == []
 
 
 @pytest.mark.parametrize("brief, found", [("Rust.", True), ("Rust en koffie.", False), ("Koffie drinken", True)])
 def test_a_brief_of_one_or_two_words_is_found(brief, found, decks, tmp_path):
-    findings = _lint_with(("    wants: Rustig koffie drinken met zijn zoon.", f"    wants: {brief}"), decks, tmp_path)
+    findings = _lint_with(("    wants: Rustig koffie drinken met zijn zoon.", f"    wants: {brief}"), decks=decks, tmp_path=tmp_path)
     assert [f.code for f in findings] == (["SHORT_BRIEF"] if found else [])
 
 
-def _lint_with(change: tuple[str, str], decks, tmp_path) -> list:
-    """The findings of the clean example case with one line changed."""
+@pytest.mark.parametrize("family, found", [("Peter voelt zich eindelijk welkom.", "eindelijk"),
+                                           ("Peter gaat Met Aandacht Voor Allebei aan tafel.", "met aandacht voor allebei"),
+                                           ("Peter is ongelukkig met de regel.", None),
+                                           ("Peter voelt zich welkom, finally.", None)])
+def test_a_loaded_word_is_found_as_a_whole_word_of_the_cases_language(family, found, decks, tmp_path):
+    findings = _lint_with(("          family: Peter voelt zich welkom.", f"          family: {family}"), decks=decks, tmp_path=tmp_path)
+    assert [f.params["word"] for f in findings if f.code == "LOADED_WORD"] == ([found] if found else [])
+
+
+def test_an_english_case_is_read_against_the_english_words(decks, tmp_path):
+    findings = _lint_with(("lang: nl", "lang: en"), ("Peter voelt zich welkom.", "Peter finally feels welcome."),
+                          decks=decks, tmp_path=tmp_path)
+    assert [(f.code, f.params["word"]) for f in findings] == [("LOADED_WORD", "finally")]
+
+
+@pytest.mark.parametrize("words, found", [(12, False), (13, True)])
+def test_endings_may_differ_up_to_half_again_in_length(words, found, decks, tmp_path):
+    # The shortest ending ("Een open huis") has 8 words; 12 is one and a half times that.
+    text = " ".join(["Er zijn duidelijke tijden voor bezoek met koffie"] + ["en"] * (words - 8)) + "."
+    findings = _lint_with(("    text: Er zijn duidelijke tijden voor bezoek met koffie.", f"    text: {text}"), decks=decks, tmp_path=tmp_path)
+    assert [f.code for f in findings] == (["UNEVEN_ENDINGS"] if found else [])
+
+
+def _lint_with(*changes: tuple[str, str], decks, tmp_path) -> list:
+    """The findings of the clean example case with one line (or a few) changed."""
     text = (EXAMPLES / "JUDGING_QUESTION.yaml").read_text(encoding="utf-8")
-    clean = text.replace("      - Was dit de goede keuze?", "      - Wie houdt nu het overzicht?")
-    assert change[0] in clean
-    (tmp_path / "case.yaml").write_text(clean.replace(change[0], change[1], 1), encoding="utf-8")
+    changed = text.replace("      - Was dit de goede keuze?", "      - Wie houdt nu het overzicht?")
+    for old, new in changes:
+        assert old in changed
+        changed = changed.replace(old, new, 1)
+    (tmp_path / "case.yaml").write_text(changed, encoding="utf-8")
     result = load_case(tmp_path / "case.yaml", decks)
     return lint_case(result.case.scenario, result.case.source)

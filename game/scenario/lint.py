@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+import yaml
 from pydantic import BaseModel
 
 from game.scenario.model import Scenario
@@ -44,6 +47,9 @@ _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levense
 PLACEHOLDER_START, PLACEHOLDER_END = "«", "»"
 _PLACEHOLDER = re.compile(f"{PLACEHOLDER_START}[^{PLACEHOLDER_END}]*{PLACEHOLDER_END}")
 _SHOWN_PLACEHOLDER = 60
+# The longest ending may be this many times as long as the shortest: beyond that one ending reads as the real one.
+MAX_ENDING_RATIO = 1.5
+LOADED_WORDS = "data/loaded-words.yaml"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 
@@ -119,7 +125,8 @@ def lint_case(scenario: Scenario, source: Source) -> list[Problem]:
         problems.append(source.problem(("intro",), "HARD_TO_READ", at_key=True,
                                        per_sentence=f"{figures.words_per_sentence:.1f}", lix=f"{figures.lix:.0f}"))
     return (problems + long_sentence_problems(scenario, source) + placeholder_problems(scenario, source)
-            + timing_problems(scenario, source))
+            + timing_problems(scenario, source) + uneven_ending_problems(scenario, source)
+            + loaded_word_problems(scenario, source))
 
 
 def timing_problems(scenario: Scenario, source: Source) -> list[Problem]:
@@ -134,6 +141,49 @@ def timing_problems(scenario: Scenario, source: Source) -> list[Problem]:
         problems.append(source.problem((where,), "ROUND_TOO_LONG", at_key=True, minutes=f"{short.median:.1f}",
                                        slot=f"{SLOT_MINUTES:g}"))
     return problems
+
+
+def uneven_ending_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """A case whose endings differ strongly in length: the long one reads as the ending the author meant.
+
+    Reported once, at the longest ending, with the shortest to compare."""
+    if len(scenario.endings) < 2:
+        return []
+    counts = {ending_id: len(_WORD.findall(ending.text)) for ending_id, ending in scenario.endings.items()}
+    longest, shortest = max(counts, key=counts.get), min(counts, key=counts.get)
+    if counts[longest] <= MAX_ENDING_RATIO * counts[shortest]:
+        return []
+    return [source.problem(("endings", longest, "text"), "UNEVEN_ENDINGS", longest=longest, longest_words=counts[longest],
+                           shortest=shortest, shortest_words=counts[shortest])]
+
+
+@cache
+def loaded_words(lang: str) -> re.Pattern:
+    """The loaded words of ``lang`` (from the list in the package) as one pattern of whole words."""
+    listed = yaml.safe_load(files("game.scenario").joinpath(LOADED_WORDS).read_text(encoding="utf-8"))[lang]
+    longest_first = sorted(listed, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(word) for word in longest_first) + r")(?![\w'’-])", re.I)
+
+
+def told_outcomes(scenario: Scenario) -> list[tuple[tuple, str]]:
+    """The texts that tell what a choice leads to: options, their consequences and the endings."""
+    found = []
+    for node_id, decision in scenario.decisions.items():
+        for index, option in enumerate(decision.options):
+            path = ("decisions", node_id, "options", index)
+            found.append((path + ("text",), option.text))
+            found += [(path + ("consequences", side), getattr(option.consequences, side))
+                      for side in ("resident", "family", "team")]
+    for ending_id, ending in scenario.endings.items():
+        found += [(("endings", ending_id, "title"), ending.title), (("endings", ending_id, "text"), ending.text)]
+    return found
+
+
+def loaded_word_problems(scenario: Scenario, source: Source) -> list[Problem]:
+    """Words that praise or regret one outcome ("eindelijk", "geduldig"), each at its own text."""
+    pattern = loaded_words(scenario.lang)
+    return [source.problem(path, "LOADED_WORD", where=dotted(path), word=found.group(1).lower())
+            for path, text in told_outcomes(scenario) if (found := pattern.search(text))]
 
 
 def brief_problems(scenario: Scenario, source: Source) -> list[Problem]:

@@ -55,6 +55,8 @@ LINT_CODES = (
     "JUDGING_QUESTION",
     "LONG_BRIEF",
     "ROUND_TOO_LONG",
+    "UNEVEN_ENDINGS",
+    "LOADED_WORD",
 )
 
 
