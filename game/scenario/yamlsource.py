@@ -316,7 +316,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     if opened:  # the error shows where YAML gave up; the mistake is where the quote opened
         quote = _char_at(text, opened)
         return Problem(shown, opened.line + 1, opened.column + 1, "TEXT_STARTS_WITH_QUOTE",
-                       {"quote": quote, "line": line}, "single" if quote == "'" else "double")
+                       {"quote": quote, "line": line})
     params = {"problem": exc.problem or str(exc)}
     variant = next((v for needle, v in _KNOWN_SYNTAX if needle in str(exc)), "other")
     deeper = _key_indented_under(text, line, col) if variant == "colon" else None
