@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from game.scenario.model import Option, Scenario, default_option_id
+from game.scenario.model import Decision, Option, Scenario, default_option_id
 from game.scenario.problems import Problem
 from game.scenario.validation import dotted, meant_key
 from game.scenario.yamlsource import Source
@@ -120,9 +120,10 @@ def _start(source: Source, data: dict, decisions: dict) -> list[Problem]:
 
 
 def option_ids(decision: dict) -> list[str]:
-    """Option ids as the model gives them: the author's id, else a, b, c, d."""
+    """Option ids as the model gives them: the author's id, else a, b, c, d (also under a misspelt 'options',
+    so that conditions naming them are not reported on top of the misspelling)."""
     ids = []
-    for index, option in enumerate(_list(decision.get("options"))):
+    for index, option in enumerate(_list(meant_block(decision, "options", Decision))):
         given = _mapping(option).get("id")
         ids.append(given if isinstance(given, str) else default_option_id(index) if index < 4 else str(index))
     return ids

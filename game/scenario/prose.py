@@ -21,8 +21,9 @@ from game.scenario.validation import dotted
 from game.scenario.yamlsource import Path_, Source
 
 _PROSE = (Text, Line)
-_TEXT_THEN_HASH = re.compile(r"[^\s#][ \t]+#")  # a file without this has no text followed by a comment
+_TEXT_THEN_HASH = re.compile(r"[^\s#](?:[ \t]+|[ \t]*\n[ \t]+)#")  # without it, no text is followed by a comment
 _COMMENT = re.compile(r"(?P<gap>[ \t]+)#(?P<rest>.*)")
+_WRAPPED = re.compile(r"(?P<indent>[ \t]+)(?P<comment>#[^\s#].*)")  # "#14 en #15", not "# a comment"
 
 
 def text_cut_by_comment(source: Source, model: object) -> list[Problem]:
@@ -43,18 +44,22 @@ def text_cut_by_comment(source: Source, model: object) -> list[Problem]:
 
 
 def _cut_at(lines: list[str], end: yaml.Mark) -> tuple[int, int, str] | None:
-    """The place (1-based) and text of a comment that follows a text on its line, unless it is written as one."""
+    """The place (1-based) and text of a comment that cut a text: on the text's last line, unless written as a
+    comment; or on the next line, indented as the text's next line would be, as a long text wrapped there."""
     if end.line >= len(lines):
         return None
     line = lines[end.line]
     text_end = len(line[:end.column].rstrip())  # the parser's end may include the blanks after the text
     found = _COMMENT.match(line, text_end)
-    if not found:
-        return None
-    gap, rest = found.group("gap"), found.group("rest")
-    if len(gap) >= 2 and (not rest or rest[0] in " \t"):
-        return None
-    return end.line + 1, text_end + len(gap) + 1, f"#{rest}".rstrip()
+    if found:
+        gap, rest = found.group("gap"), found.group("rest")
+        if len(gap) >= 2 and (not rest or rest[0] in " \t"):
+            return None
+        return end.line + 1, text_end + len(gap) + 1, f"#{rest}".rstrip()
+    wrapped = _WRAPPED.match(lines[end.line + 1]) if text_end == len(line.rstrip()) and end.line + 1 < len(lines) else None
+    if wrapped and len(wrapped.group("indent")) > len(line) - len(line.lstrip()):
+        return end.line + 2, len(wrapped.group("indent")) + 1, wrapped.group("comment").rstrip()
+    return None
 
 
 def prose_nodes(node: yaml.Node | None, annotation: object, path: Path_ = ()) -> Iterator[tuple[Path_, yaml.ScalarNode]]:
