@@ -96,9 +96,13 @@ def test_a_quote_never_closed_is_reported_where_it_opened(tmp_path, decks):
     assert places(load_case(path, decks)) == [("TEXT_STARTS_WITH_QUOTE", 2, 8)]
 
 
-def test_other_syntax_errors_keep_their_own_message(tmp_path, decks):
-    result, text = load_changed(tmp_path, decks, TITLE, "title: De deur: open")
-    assert [p.code for p in result.problems] == ["YAML_SYNTAX"]
+@pytest.mark.parametrize("new, variant", [
+    ("title: De deur: open", "colon"),
+    ("title: \"De deur van C:\\data\"", "escape"),  # a quote that opens a text, but the escape is the trouble
+])
+def test_other_syntax_errors_keep_their_own_message(tmp_path, decks, new, variant):
+    result, _ = load_changed(tmp_path, decks, TITLE, new)
+    assert [(p.code, p.hint_variant) for p in result.problems] == [("YAML_SYNTAX", variant)]
 
 
 # --- text that YAML reads as something else ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from functools import lru_cache
 from typing import Iterator
 
 import yaml
@@ -88,10 +89,16 @@ def _part_type(annotation: object, key_node: yaml.Node) -> object | None:
     if not isinstance(key_node, yaml.ScalarNode):
         return None
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return typing.get_type_hints(annotation, include_extras=True).get(key_node.value)
+        return _field_types(annotation).get(key_node.value)
     if typing.get_origin(annotation) is dict:
         return typing.get_args(annotation)[1]
     return None
+
+
+@lru_cache(maxsize=None)
+def _field_types(model_class: type[BaseModel]) -> dict[str, object]:
+    """The fields of a model with their types as written (``Line``, not just ``str``)."""
+    return typing.get_type_hints(model_class, include_extras=True)
 
 
 def _without_none(annotation: object) -> object:

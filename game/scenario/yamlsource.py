@@ -329,8 +329,8 @@ def _quote_opened(exc: yaml.MarkedYAMLError, text: str, error_line: int) -> yaml
     """Where a text that starts with a quote (``'s Nachts``, ``"Ik maak het af", zegt Astrid.``) opened the quote
     that led to this error, or None. YAML reads such a text up to the next quote of the same kind: that may be
     many lines later, or the quote closes early and the rest of the line is left over."""
-    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-        return exc.context_mark  # never closed at all
+    if exc.context and "quoted scalar" in exc.context and "end of stream" in (exc.problem or "") and exc.context_mark:
+        return exc.context_mark  # never closed at all (a bad escape inside quotes has its own hint)
     loader = _Loader(text)
     flow = 0
     try:
