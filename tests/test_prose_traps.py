@@ -199,3 +199,11 @@ def test_only_the_templates_own_wording_between_guillemets_is_example_text(tmp_p
     assert result.problems == ()
     findings = [f for f in lint_case(result.case.scenario, result.case.source) if f.code == "PLACEHOLDER"]
     assert [(f.line, f.params["where"]) for f in findings] == ([(line_of(text, "intro:"), "intro")] if flagged else [])
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_other_line_endings_do_not_hide_a_cut_text(tmp_path, decks, line_end):
+    path = tmp_path / "open-deur.yaml"
+    text = BASE.replace(TITLE, "title: Kamer #14 en #15", 1)
+    path.write_bytes(text.replace("\n", line_end).encode("utf-8"))
+    assert places(load_case(path, decks)) == [("TEXT_CUT_BY_HASH", line_of(text, "title:"), 14)]

@@ -32,7 +32,7 @@ def text_cut_by_comment(source: Source, model: object) -> list[Problem]:
     text = source.raw.decode("utf-8-sig")
     if not _TEXT_THEN_HASH.search(text):
         return []
-    lines = text.split("\n")
+    lines = text.splitlines()  # the line breaks YAML knows (\r\n, \r, \n, and the Unicode ones)
     problems = []
     for path, node in prose_nodes(source.compose(), model):
         if not node.style:  # plain: no quotes, no "|" (the C parser says "", the Python one None)

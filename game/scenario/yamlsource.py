@@ -357,7 +357,7 @@ def _swallowed_or_left_over(text: str, token: yaml.ScalarToken) -> bool:
     start, end = token.start_mark, token.end_mark
     if end.line > start.line and _KEY_LINE.search(text, start.index, end.index):
         return True
-    rest = text[end.index:].split("\n", 1)[0].strip()
+    rest = (text[end.index:end.index + _SAFE_LINE_LENGTH].splitlines() or [""])[0].strip()
     return bool(rest) and not rest.startswith(("#", ":"))
 
 
