@@ -184,7 +184,7 @@ def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
     text = _decode(raw, shown)
     if isinstance(text, Problem):
         return text
-    if not re.search(r"^[ \t]*[^#\s]", text, re.M):  # nothing but blank lines and comments
+    if not re.search(r"(?:^|[\r\n])[ \t]*[^#\s]", text):  # nothing but blank lines and comments (any line end)
         return Problem(shown, 1, 1, "FILE_EMPTY")
     too_deep = _depth_problem(text, shown)
     if too_deep:
