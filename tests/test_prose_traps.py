@@ -92,8 +92,10 @@ def test_a_text_that_starts_with_a_quote_is_reported_where_the_quote_opened(tmp_
 
 def test_a_quote_never_closed_is_reported_where_it_opened(tmp_path, decks):
     path = tmp_path / "open.yaml"
-    path.write_text("id: open\ntitle: 's Nachts\ntheme: een thema\n", encoding="utf-8")
-    assert places(load_case(path, decks)) == [("TEXT_STARTS_WITH_QUOTE", 2, 8)]
+    path.write_text("id: open\ntheme: één thema\ntitle: 's Nachts\n", encoding="utf-8")
+    result = load_case(path, decks)
+    assert places(result) == [("TEXT_STARTS_WITH_QUOTE", 3, 8)]
+    assert result.problems[0].params["quote"] == "'"
 
 
 @pytest.mark.parametrize("new, variant", [

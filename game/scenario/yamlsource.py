@@ -314,9 +314,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     opened = _quote_opened(exc, text, line)
     if opened:  # the error shows where YAML gave up; the mistake is where the quote opened
-        quote = _char_at(text, opened)
         return Problem(shown, opened.line + 1, opened.column + 1, "TEXT_STARTS_WITH_QUOTE",
-                       {"quote": quote, "line": line})
+                       {"quote": text[opened.index], "line": line})
     params = {"problem": exc.problem or str(exc)}
     variant = next((v for needle, v in _KNOWN_SYNTAX if needle in str(exc)), "other")
     deeper = _key_indented_under(text, line, col) if variant == "colon" else None
@@ -359,10 +358,6 @@ def _swallowed_or_left_over(text: str, token: yaml.ScalarToken) -> bool:
         return True
     rest = (text[end.index:end.index + _SAFE_LINE_LENGTH].splitlines() or [""])[0].strip()
     return bool(rest) and not rest.startswith(("#", ":"))
-
-
-def _char_at(text: str, mark: yaml.Mark) -> str:
-    return text[mark.index] if 0 <= mark.index < len(text) else '"'
 
 
 def _key_indented_under(text: str, line: int, col: int) -> tuple[int, int] | None:
