@@ -37,13 +37,13 @@ LINT_MISTAKES = (
 )
 # What the guide fills in first, in the file `dilemmaspel new` made.
 FIRST_PART = {
-    "title: «Titel van de casus»": "title: Zelf naar de markt",
-    "theme: «thema»": "theme: eigen regie en veiligheid",
-    "- text: «De ene kant, bijvoorbeeld de keuze van de bewoner volgen»\n    values: [autonomie]":
+    "title: |\n  «Titel van de casus»": "title: Zelf naar de markt",
+    "theme: |\n  «thema»": "theme: eigen regie en veiligheid",
+    "- text: |\n      «De ene kant, bijvoorbeeld de keuze van de bewoner volgen»\n    values: [autonomie]":
         "- text: Mevrouw Jansen doet zelf haar boodschappen\n    values: [autonomie, kwaliteit-van-leven]",
-    "- text: «De andere kant, bijvoorbeeld veilige zorg geven»\n    values: [veiligheid]":
+    "- text: |\n      «De andere kant, bijvoorbeeld veilige zorg geven»\n    values: [veiligheid]":
         "- text: Mevrouw Jansen valt niet en raakt de weg niet kwijt\n    values: [veiligheid, gezondheid]",
-    "setting: «Waar en wanneer het speelt, en wie erbij zijn»":
+    "setting: |\n  «Waar en wanneer het speelt, en wie erbij zijn»":
         "setting: |\n  Verpleeghuis De Berk, een afdeling voor mensen met beginnende dementie.\n"
         "  Het speelt op dinsdagochtend, de dag van de markt.",
     "intro: |\n  «Het verhaal. Wie, waar, en wat is er gebeurd?»":

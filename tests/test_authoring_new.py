@@ -59,7 +59,7 @@ def test_an_edited_new_case_loses_its_findings_one_by_one(capsys, tmp_path, monk
     run(capsys, "new", "mijn-casus")
     path = tmp_path / "mijn-casus.yaml"
     before = lint_case(*_loaded(path, decks))
-    path.write_text(path.read_text(encoding="utf-8").replace("title: «Titel van de casus»", "title: Koffie"),
+    path.write_text(path.read_text(encoding="utf-8").replace("«Titel van de casus»", "Koffie", 1),
                     encoding="utf-8")
     after = lint_case(*_loaded(path, decks))
     assert len(after) == len(before) - 1

@@ -6,6 +6,7 @@ of the parser (a segfault on deep nesting, say) fails the test instead of the ru
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,44 @@ def test_python_tags_are_never_executed(tmp_path):
     codes = [p[0] for p in load_in_child(path)]
     assert codes == ["YAML_SYNTAX"]
     assert not marker.exists()
+
+
+def run_cli_in_child(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The real command line in a child process; a hang fails the test after the time-out instead of the run."""
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """A pipe nobody writes to (reading it would wait for ever) and a link to an endless device."""
+    fifo = folder / "pijp.yaml"
+    os.mkfifo(fifo)
+    endless = folder / "eindeloos.yaml"
+    endless.symlink_to("/dev/zero")
+    return {"pipe": fifo, "endless": endless}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs pipes and /dev/zero")
+@pytest.mark.parametrize("kind", ["pipe", "endless"])
+@pytest.mark.parametrize("options", [[], ["--snippet"]])
+def test_a_pipe_or_a_device_is_refused_without_waiting_or_reading_for_ever(tmp_path, kind, options):
+    path = special_files(tmp_path)[kind]
+    done = run_cli_in_child("validate", *options, path.name, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert f"{path.name}:1:1: FILE_UNREADABLE" in done.stdout
+    assert "geen gewoon bestand" in done.stdout and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs pipes and /dev/zero")
+def test_a_folder_with_a_pipe_and_a_device_among_its_cases_checks_the_rest(tmp_path):
+    special_files(tmp_path)
+    (tmp_path / "leeg.yaml").write_text("# nog niets\n", encoding="utf-8")
+    done = run_cli_in_child("validate", ".", cwd=tmp_path)
+    codes = sorted(line.split(": ")[1].split()[0] for line in done.stdout.splitlines() if ".yaml:" in line)
+    assert codes == ["FILE_EMPTY", "FILE_UNREADABLE", "FILE_UNREADABLE"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs pipes")
+def test_the_preview_refuses_a_pipe_before_opening_a_window(tmp_path):
+    done = run_cli_in_child("preview", special_files(tmp_path)["pipe"].name, cwd=tmp_path)
+    assert done.returncode == 2 and "geen gewoon bestand" in done.stderr
+

@@ -34,8 +34,7 @@ def error_table(codes: tuple[str, ...]) -> str:
     """Every code with its message and its hint (placeholders shown as …)."""
     rows = ["| code | melding | tip |", "|---|---|---|"]
     for code in codes:
-        message = re.sub(r"\{\w+\}", "…", _(f"error.{code}"))
-        hint = re.sub(r"\{\w+\}", "…", _(f"hint.{code}"))
+        message, hint = (re.sub(r"\{\w+\}", "…", _(f"{kind}.{code}")).replace("|", "\\|") for kind in ("error", "hint"))
         rows.append(f"| `{code}` | {message} | {hint} |")
     return "\n".join(rows) + "\n"
 

@@ -8,7 +8,6 @@ Roles and values are taken from the decks the new file will use, so its ids are 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from game.i18n import _, get_language
-from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START
+from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START, TEMPLATE_TEXT
 from game.scenario.loader import BUNDLED_LIBRARY, decks_for, load_decks
 from game.scenario.model import Id
 
@@ -112,15 +111,19 @@ class _Writer:
                 self.put(f"# {part}".rstrip(), indent)
 
     def example(self, key: str) -> str:
-        """Example text between « and », written so that YAML reads it as one text."""
-        text = f"{PLACEHOLDER_START}{_(f'authoring.template.text.{key}', self.lang)}{PLACEHOLDER_END}"
-        return json.dumps(text, ensure_ascii=False) if ": " in text or " #" in text else text
+        """Example text between « and »."""
+        return f"{PLACEHOLDER_START}{_(TEMPLATE_TEXT + key, self.lang)}{PLACEHOLDER_END}"
 
-    def text(self, name: str, key: str, indent: int) -> None:
-        self.put(f"{name}: {self.example(key)}", indent)
+    def text(self, name: str, key: str, indent: int, lead: str = "") -> None:
+        """A text a player reads, always after '|' on the lines below its key: whatever the author then writes
+        there (a '#', a quote at the start, a colon, a year) stays text. ``lead`` is ``- `` for the first
+        key of a list item."""
+        self.put(f"{lead}{name}: |", indent)
+        self.put(self.example(key), indent + len(lead) + 2)
 
-    def block(self, name: str, key: str, indent: int) -> None:
-        self.put(f"{name}: |", indent)
+    def item(self, key: str, indent: int) -> None:
+        """A list item that is a text a player reads, after '|' as every text."""
+        self.put("- |", indent)
         self.put(self.example(key), indent + 2)
 
     def ident(self, key: str, **params: object) -> str:
@@ -166,25 +169,27 @@ def _top(w: _Writer, case_id: str, first_value: str, second_value: str, all_valu
     w.about("tension", values=all_values)
     w.put("tension:")
     for side, value in (("side_one", first_value), ("side_two", second_value)):
-        w.put(f"- text: {w.example(side)}", 2)
+        w.text("text", side, 2, lead="- ")
         w.put(f"values: [{value}]", 4)
     w.about("setting")
     w.text("setting", "setting", 0)
     w.about("intro")
-    w.block("intro", "intro", 0)
+    w.text("intro", "intro", 0)
     w.about("short_intro")
     w.put("# short_intro: |")
     w.put(f"#   {w.example('short_intro')}")
     w.about("content_note")
-    w.put(f"# content_note: {w.example('content_note')}")
+    w.put("# content_note: |")
+    w.put(f"#   {w.example('content_note')}")
 
 
 def _own_values(w: _Writer) -> None:
     w.about("values")
     w.put("# values:")
     w.put(f"#   {w.ident('own_value')}:")
-    w.put(f"#     name: {w.example('value_name')}")
-    w.put(f"#     line: {w.example('value_line')}")
+    for part in ("name", "line"):
+        w.put(f"#     {part}: |")
+        w.put(f"#       {w.example('value_' + part)}")
 
 
 def _decisions(w: _Writer, one: str, other: str) -> None:
@@ -208,7 +213,7 @@ def _decisions(w: _Writer, one: str, other: str) -> None:
 def _decision(w: _Writer, node_id: str, key: str, options: list[tuple[str, str, str, str]]) -> None:
     w.put(f"{node_id}:", 2)
     w.text("title", f"{key}_title", 4)
-    w.block("text", f"{key}_text", 4)
+    w.text("text", f"{key}_text", 4)
     w.text("question", "question", 4)
     w.put("options:", 4)
     if key == "first":
@@ -230,18 +235,18 @@ def _endings(w: _Writer) -> None:
     for number in range(1, ENDING_COUNT + 1):
         w.put(f"{w.ident('ending', number=number)}:", 2)
         w.text("title", "ending_title", 4)
-        w.block("text", "ending_text", 4)
+        w.text("text", "ending_text", 4)
         w.put("reflection:", 4)
         for question in ("question_one", "question_two", "question_three"):
-            w.put(f"- {w.example(question)}", 6)
+            w.item(question, 6)
 
 
 def _background(w: _Writer) -> None:
     w.about("facts")
     w.put("facts:")
-    w.put(f"- title: {w.example('fact_title')}", 2)
+    w.text("title", "fact_title", 2, lead="- ")
     w.text("text", "fact_text", 4)
     w.text("source", "fact_source", 4)
     w.about("sources")
     w.put("sources:")
-    w.put(f"- {w.example('source')}", 2)
+    w.item("source", 2)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from game.i18n import _
+from game.scenario.yamlsource import NotARegularFile, read_limited
 
 
 def register(add) -> None:
@@ -32,8 +33,9 @@ def why_unreadable(path: Path) -> str | None:
     if not path.exists():
         return _("cli.path_missing", path=path)
     try:
-        with open(path, "rb") as handle:
-            handle.read(1)
+        read_limited(path, 0)
+    except NotARegularFile:
+        return _("authoring.preview.unreadable", path=path, reason=_("reason.not_a_regular_file"))
     except OSError as error:
         return _("authoring.preview.unreadable", path=path, reason=error.strerror or error)
     return None

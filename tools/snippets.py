@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.scenario.problems import Problem
-from game.scenario.yamlsource import MAX_FILE_BYTES
+from game.scenario.yamlsource import MAX_FILE_BYTES, read_limited
 
 MAX_SHOWN = 100  # characters of a line; a longer line is shown around the spot
 _BEFORE_SPOT = 40
@@ -45,8 +45,8 @@ def with_snippets(problems: list[Problem]) -> list[Problem]:
 def file_lines(path: str) -> tuple[str, ...]:
     """The lines of a text file; none for a file that cannot be shown (missing, binary or too large)."""
     try:
-        raw = Path(path).read_bytes()
-    except OSError:
+        raw = read_limited(Path(path))
+    except OSError:  # also a pipe or a device: never waited on, never read without end
         return ()
     if len(raw) > MAX_FILE_BYTES or b"\x00" in raw:
         return ()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from game.scenario.model import default_option_id
+from game.scenario.model import Decision, Option, Scenario, default_option_id
 from game.scenario.problems import Problem
-from game.scenario.validation import dotted
+from game.scenario.validation import dotted, meant_key
 from game.scenario.yamlsource import Source
 
 
@@ -25,7 +25,7 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_ro
     data = source.data if isinstance(source.data, dict) else {}
     decisions = _mapping(data.get("decisions"))
     endings = _mapping(data.get("endings"))
-    own_values = set(_mapping(data.get("values")))
+    own_values = set(_mapping(meant_block(data, "values", Scenario)))
     problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": key})
                 for key, mark in source.duplicates]
     problems += _duplicate_node_ids(source, decisions, endings)
@@ -33,7 +33,7 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_ro
     problems += _unknown_values(source, data, value_ids | own_values)
     problems += _start(source, data, decisions)
     problems += _core(source, data, decisions)
-    problems += _options(source, decisions, endings)
+    problems += _options(source, data, decisions, endings)
     problems += _graph(source, data, decisions, endings)
     problems += _images(source, data, decisions, asset_root)
     return problems
@@ -115,8 +115,8 @@ def _unknown_values(source: Source, data: dict, value_ids: set[str]) -> list[Pro
 
 def _start(source: Source, data: dict, decisions: dict) -> list[Problem]:
     start = data.get("start")
-    if start is None or not isinstance(start, str) or start in decisions:
-        return []
+    if start is None or not isinstance(start, str) or start in decisions or "decisions" not in data:
+        return []  # without a decisions block (misspelt, say) that block's problem is the one to fix
     return [_reference_problem(source, ("start",), "UNKNOWN_NODE", start, set(decisions))]
 
 
@@ -136,15 +136,16 @@ def _core(source: Source, data: dict, decisions: dict) -> list[Problem]:
 
 
 def option_ids(decision: dict) -> list[str]:
-    """Option ids as the model gives them: the author's id, else a, b, c, d."""
+    """Option ids as the model gives them: the author's id, else a, b, c, d (also under a misspelt 'options',
+    so that conditions naming them are not reported on top of the misspelling)."""
     ids = []
-    for index, option in enumerate(_list(decision.get("options"))):
+    for index, option in enumerate(_list(meant_block(decision, "options", Decision))):
         given = _mapping(option).get("id")
         ids.append(given if isinstance(given, str) else default_option_id(index) if index < 4 else str(index))
     return ids
 
 
-def _options(source: Source, decisions: dict, endings: dict) -> list[Problem]:
+def _options(source: Source, data: dict, decisions: dict, endings: dict) -> list[Problem]:
     nodes = set(decisions) | set(endings)
     known_choices = {f"{node}.{oid}" for node, decision in decisions.items() for oid in option_ids(_mapping(decision))}
     problems = []
@@ -159,9 +160,9 @@ def _options(source: Source, decisions: dict, endings: dict) -> list[Problem]:
                 problems.append(source.problem(base + (index, "id"), "DUPLICATE_ID", id=oid))
             seen.add(oid)
             target = option.get("next")
-            if target is None:
+            if target is None and meant_block(option, "next", Option) is None:
                 problems.append(source.problem(base + (index,), "OPTION_NO_NEXT", where=dotted(base + (index,))))
-            elif isinstance(target, str) and target not in nodes:
+            elif isinstance(target, str) and target not in nodes and "endings" in data:
                 problems.append(_reference_problem(source, base + (index, "next"), "UNKNOWN_NODE", target, nodes))
             problems += _conditions(source, base + (index,), option, known_choices)
         if options and all(_mapping(o).get("when") or _mapping(o).get("unless") for o in options):
@@ -212,20 +213,34 @@ def _graph(source: Source, data: dict, decisions: dict, endings: dict) -> list[P
     graph = story_graph(decisions, endings)
     reachable, can_end = reach(graph, start_of(data, decisions), endings)
     problems = []
+    # A reached option that leads nowhere known (a misspelt 'next', a missing 'options') is reported itself;
+    # what it may have been meant to reach is then not "unreachable" as well.
+    complete = all(_all_targets_known(decisions[node_id], graph) for node_id in reachable if node_id in decisions)
     for node_id in graph:
         section = "decisions" if node_id in decisions else "endings"
-        if node_id not in reachable:
+        if node_id not in reachable and complete:
             # Options that do lead here, from parts that are themselves never reached: the hint names them,
             # or "let an option lead here" sends the author looking for an option that is already there.
             via = ", ".join(f"'{before}'" for before in graph.predecessors(node_id) if before != node_id)
             problems.append(source.problem((section, node_id), "UNREACHABLE_NODE", at_key=True,
                                            hint_variant="via" if via else "", id=node_id, via=via))
-    for node_id in decisions:
+    for node_id in decisions if "endings" in data else ():  # no endings block at all: that is the one problem
         if node_id in reachable and node_id not in can_end and _all_targets_known(decisions[node_id], graph):
             problems.append(source.problem(("decisions", node_id), "NO_ENDING", at_key=True, id=node_id))
     return problems
 
 
 def _all_targets_known(decision: object, graph: nx.DiGraph) -> bool:
-    return all(isinstance(_mapping(o).get("next"), str) and _mapping(o).get("next") in graph
-               for o in _list(_mapping(decision).get("options")))
+    """Whether every option of a decision leads to a known part (not so without options: a misspelt block)."""
+    options = _list(_mapping(decision).get("options"))
+    return bool(options) and all(isinstance(_mapping(o).get("next"), str) and _mapping(o).get("next") in graph
+                                 for o in options)
+
+
+def meant_block(mapping: dict, key: str, model: type) -> object:
+    """What stands under ``key``, or under an unknown key that means it (``waarden:`` for ``values:``)."""
+    if key in mapping:
+        return mapping[key]
+    allowed = list(model.model_fields)
+    return next((value for other, value in mapping.items()
+                 if isinstance(other, str) and other not in allowed and meant_key(other, allowed) == key), None)

@@ -5,18 +5,20 @@ ending, an option without values, a hidden "right answer". These checks find tha
 and measure how easy the text is to read (words per sentence and LIX; plain
 language at B1 level stays around 10-15 words per sentence and a LIX under 40).
 The translation check compares the structure of an English case with its Dutch one.
-Example text left from ``dilemmaspel new`` stands between « and » until the author replaces it.
+Example text left from ``dilemmaspel new`` stands between « and » until the author replaces it; « and »
+around other words are the author's own.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
 from pydantic import BaseModel
 
+from game.i18n import LANGUAGES, catalog
 from game.scenario.model import Scenario
 from game.scenario.plans import KORT
 from game.scenario.problems import Problem
@@ -45,6 +47,7 @@ _FOUND_BY = 4  # words: enough to find a sentence in its text
 _HEAVY = re.compile(r"\b(sterv|sterft|overled|overlijd|dood|rouw|palliat|levenseinde|euthanas|conflict|"
                     r"agressie|death|dying|grief)", re.I)
 PLACEHOLDER_START, PLACEHOLDER_END = "«", "»"
+TEMPLATE_TEXT = "authoring.template.text."  # the catalog entries of the example texts
 _PLACEHOLDER = re.compile(f"{PLACEHOLDER_START}[^{PLACEHOLDER_END}]*{PLACEHOLDER_END}")
 _SHOWN_PLACEHOLDER = 60
 # The longest ending may be this many times as long as the shortest: beyond that one ending reads as the real one.
@@ -217,11 +220,25 @@ def texts_at(part: object, path: tuple = ()) -> list[tuple[tuple, str]]:
     return [(path, part)] if isinstance(part, str) else []
 
 
+@lru_cache(maxsize=1)
+def template_wording() -> frozenset[str]:
+    """The example texts ``dilemmaspel new`` writes between « and », in every language (compared loosely)."""
+    return frozenset(_loosely(text) for lang in LANGUAGES for key, text in catalog(lang).items()
+                     if key.startswith(TEMPLATE_TEXT) and isinstance(text, str))
+
+
+def _loosely(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def placeholder_problems(part: object, source: Source) -> list[Problem]:
-    """Every text that still holds example text between « and », at its own place."""
+    """Every text that still holds example text between « and », at its own place.
+
+    Only the template's own wording counts: an author may write « and » in their own prose."""
     problems = []
     for path, text in texts_at(part):
-        found = _PLACEHOLDER.search(text)
+        found = next((found for found in _PLACEHOLDER.finditer(text)
+                      if _loosely(found.group()[1:-1]) in template_wording()), None)
         if found:
             shown = found.group()
             if len(shown) > _SHOWN_PLACEHOLDER:

@@ -21,6 +21,7 @@ from game.scenario.checks import check_case
 from game.scenario.lint import translation_problems
 from game.scenario.model import Deck, DeckCard, Scenario
 from game.scenario.problems import Problem, display_path, one_per_place
+from game.scenario.prose import text_cut_by_comment
 from game.i18n import _
 from game.scenario.validation import dotted, kind_of, problems_from
 from game.scenario.yamlsource import Source, read_source
@@ -76,6 +77,7 @@ def load_deck(path: Path) -> tuple[dict[str, DeckCard], list[Problem]]:
         return {}, [source]
     problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": key})
                 for key, mark in source.duplicates]
+    problems += text_cut_by_comment(source, Deck)
     try:
         cards = _DECK_ADAPTER.validate_python(source.data)
     except ValidationError as error:
@@ -114,6 +116,7 @@ def load_case(path: Path, decks: Decks) -> CaseResult:
     if isinstance(source, Problem):
         return CaseResult(path, None, (source,))
     problems = check_case(source, set(decks.roles), set(decks.values), library_root(path))
+    problems += text_cut_by_comment(source, Scenario)
     scenario = None
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "WRONG_TYPE", where=dotted(()), expected=_("type.mapping"),

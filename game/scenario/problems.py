@@ -38,6 +38,9 @@ CODES = (
     "ASSET_PATH",
     "FILE_NAME_ID",
     "CORE_OPTIONS",
+    "TEXT_STARTS_WITH_QUOTE",
+    "TEXT_CUT_BY_HASH",
+    "TEXT_NEEDS_QUOTES",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (
@@ -98,11 +101,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+# Where two problems fall on one place, these say least: a block whose key is misspelt is also "missing",
+# and a part reached only through a broken link is also "unreachable". Any other problem there goes first.
+FOLLOW_ON_CODES = ("MISSING_FIELD", "UNREACHABLE_NODE", "NO_ENDING")
+
+
 def one_per_place(problems: list[Problem]) -> list[Problem]:
-    """Problems sorted by place, keeping the first one found at each place."""
+    """Problems sorted by place, keeping the most useful one at each place (else the first one found)."""
     seen: set[tuple[str, int, int]] = set()
     kept = []
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: p.code in FOLLOW_ON_CODES):
         place = (problem.path, problem.line, problem.col)
         if place not in seen:
             seen.add(place)

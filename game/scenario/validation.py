@@ -6,6 +6,7 @@ in the file: the longest part of ``loc`` that exists in the YAML.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import types
 import typing
@@ -60,11 +61,25 @@ def _problem(item: dict, source: Source, model: object) -> Problem | None:
                               detail=_detail(item), hint_variant="id")
     if kind in ("too_short", "too_long") and loc and loc[-1] in _COUNT_CODES:
         return _count_problem(item, source, loc)
+    if kind == "string_type" and kind_of(item["input"]) in _READ_AS_OTHER:
+        return _needs_quotes(item, source, loc)
     if kind in _TYPE_NAMES and kind != "literal_error":
         return source.problem(loc, "WRONG_TYPE", where=where,
                               expected=_(f"type.{_TYPE_NAMES[kind]}"), found=_(f"type.{kind_of(item['input'])}"))
     variant = "id" if kind == "string_pattern_mismatch" else ""
     return source.problem(loc, "INVALID_VALUE", where=where, detail=_detail(item), hint_variant=variant)
+
+
+# What YAML makes of unquoted words that look like something else: 2024, 12:30 (a number: 750), 2024-03-01, true.
+_READ_AS_OTHER = ("int", "number", "bool", "date")
+
+
+def _needs_quotes(item: dict, source: Source, loc: tuple) -> Problem:
+    """Text that YAML read as a number, a time, a date or true/false: show what was written and what YAML made of it."""
+    read = item["input"]
+    written = source.written(loc) or str(read)
+    return source.problem(loc, "TEXT_NEEDS_QUOTES", where=dotted(loc), written=written,
+                          found=_(f"type.{kind_of(read)}"), read=str(read).lower() if isinstance(read, bool) else read)
 
 
 def _count_problem(item: dict, source: Source, loc: tuple) -> Problem | None:
@@ -85,11 +100,60 @@ def _detail(item: dict) -> str:
 def _unknown_key(loc: tuple, source: Source, model: object) -> Problem:
     key = str(loc[-1])
     allowed = allowed_keys(model, loc[:-1])
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    meant = meant_key(key, allowed)
     params = {"key": key, "where": dotted(loc[:-1]), "allowed": ", ".join(allowed)}
-    if close:
-        return source.problem(loc, "UNKNOWN_KEY", at_key=True, suggestion=close[0], **params)
+    if meant:
+        return source.problem(loc, "UNKNOWN_KEY", at_key=True, suggestion=meant, **params)
     return source.problem(loc, "UNKNOWN_KEY", at_key=True, hint_variant="list", **params)
+
+
+# Keys are English; an author writing Dutch prose types the Dutch word. Each word with the keys it may mean,
+# the first one the block allows is suggested (``naam`` is the ``name`` of a card, the ``id`` of a case).
+DUTCH_KEYS: dict[str, tuple[str, ...]] = {
+    "code": ("id",), "naam": ("name", "id"), "kenmerk": ("id",), "versie": ("version",), "taal": ("lang",),
+    "titel": ("title",), "kop": ("title",), "kopje": ("title",), "thema": ("theme",), "onderwerp": ("theme",),
+    "spanning": ("tension",), "spanningsveld": ("tension",), "dilemma": ("tension",),
+    "situatie": ("setting",), "omgeving": ("setting",), "plaats": ("setting",), "context": ("setting",),
+    "inleiding": ("intro",), "introductie": ("intro",), "verhaal": ("intro",),
+    "korte_inleiding": ("short_intro",), "kort_verhaal": ("short_intro",), "korte-inleiding": ("short_intro",),
+    "kernmoment": ("core",), "kern": ("core",),
+    "afbeelding": ("image",), "plaatje": ("image",), "foto": ("image",), "beeld": ("image",),
+    "waarschuwing": ("content_note",), "inhoudswaarschuwing": ("content_note",), "let-op": ("content_note",),
+    "rollen": ("roles",), "rol": ("roles",), "rolkaarten": ("roles",),
+    "waarden": ("values",), "waarde": ("values",), "waardenkaarten": ("values",),
+    "begin": ("start",), "beginpunt": ("start",), "startpunt": ("start",), "eerste": ("start",),
+    "beslismomenten": ("decisions",), "beslismoment": ("decisions",), "keuzemomenten": ("decisions",),
+    "momenten": ("decisions",), "stappen": ("decisions",),
+    "einde": ("endings",), "eindes": ("endings",), "einden": ("endings",), "afloop": ("endings",),
+    "feiten": ("facts",), "feit": ("facts",), "achtergrond": ("facts",),
+    "bronnen": ("sources", "source"), "bron": ("source", "sources"),
+    "weet": ("knows",), "weten": ("knows",), "kennis": ("knows",),
+    "wil": ("wants",), "wilt": ("wants",), "willen": ("wants",), "wens": ("wants",), "wensen": ("wants",),
+    "vreest": ("fears",), "vrees": ("fears",), "angst": ("fears",), "angsten": ("fears",), "bang": ("fears",),
+    "zorgen": ("fears",),
+    "tekst": ("text",), "omschrijving": ("text", "line"), "beschrijving": ("text", "line"),
+    "bewoner": ("resident",), "client": ("resident",), "cliënt": ("resident",),
+    "familie": ("family",), "mantelzorger": ("family",), "naaste": ("family",), "naasten": ("family",),
+    "gevolgen": ("consequences",), "gevolg": ("consequences",), "consequenties": ("consequences",),
+    "bevordert": ("favours",), "steunt": ("favours",), "voor": ("favours",),
+    "schaadt": ("pressures",), "onder-druk": ("pressures",), "tegen": ("pressures",), "druk": ("pressures",),
+    "als": ("when",), "wanneer": ("when",), "alleen-als": ("when",), "tenzij": ("unless",), "behalve": ("unless",),
+    "volgende": ("next",), "daarna": ("next",), "verder": ("next",), "naar": ("next",), "vervolg": ("next",),
+    "vraag": ("question",), "opties": ("options",), "optie": ("options",), "keuzes": ("options",),
+    "keuzen": ("options",), "keuze": ("options",), "mogelijkheden": ("options",), "choices": ("options",),
+    "reflectie": ("reflection",), "vragen": ("reflection",), "nabespreking": ("reflection",),
+    "regel": ("line",), "uitleg": ("line",), "zin": ("line",), "engels": ("en",),
+}
+
+
+def meant_key(key: str, allowed: list[str]) -> str | None:
+    """The allowed key an unknown one most likely means: its English word for a Dutch key, else a close spelling."""
+    word = key.strip().lower()
+    meant = next((k for k in DUTCH_KEYS.get(word, ()) if k in allowed), None)
+    if meant:
+        return meant
+    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def allowed_keys(root: object, path: tuple) -> list[str]:
@@ -141,6 +205,8 @@ def kind_of(value: object) -> str:
         return "number"
     if isinstance(value, str):
         return "text"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return "date"
     if isinstance(value, list):
         return "list"
     if isinstance(value, dict):

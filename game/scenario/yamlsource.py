@@ -8,13 +8,17 @@ only ``true`` and ``false`` are booleans, so "Nee" in a sentence is never a bool
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from game.i18n import _
 from game.scenario.problems import Problem, display_path
 
 MAX_FILE_BYTES = 1_000_000
@@ -88,17 +92,30 @@ class Source:
     duplicates: list[tuple[str, Mark]]
     digest: str
     _marks: dict[Path_, Mark] | None = None
+    _written: dict[Path_, str] = field(default_factory=dict)
 
     @property
     def marks(self) -> dict[Path_, Mark]:
-        if self._marks is None:
-            loader = _Loader(self.raw)
-            try:
-                self._marks = {}
-                _index_marks(loader.get_single_node(), (), self._marks)
-            finally:
-                loader.dispose()
+        self._index()
         return self._marks
+
+    def _index(self) -> None:
+        if self._marks is None:
+            self._marks, self._written = {}, {}
+            _index_marks(self.compose(), (), self._marks, self._written)
+
+    def compose(self) -> yaml.Node:
+        """The document as YAML nodes (each with its place and, for text, how it was written)."""
+        loader = _Loader(self.raw)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+
+    def written(self, path: Path_) -> str | None:
+        """The value at ``path`` as it stands in the file, before YAML read it (``12:30``, not 750)."""
+        self._index()
+        return self._written.get(tuple(path))
 
     def mark(self, path: Path_, key: bool = False) -> Mark:
         """The place of ``path``, or of its nearest parent that exists in the file."""
@@ -114,24 +131,60 @@ class Source:
         return Problem(self.shown, place.line, place.col, code, params, hint_variant)
 
 
+class NotARegularFile(OSError):
+    """The path is a pipe, a device, a socket or a folder (after following links): nothing to read a case from."""
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file (one more than allowed, so that "too large" shows).
+
+    The file is opened without waiting (a pipe would block until someone writes to it) and checked on the
+    opened handle, so a file swapped for a pipe or a link to ``/dev/zero`` after a look at its name is still
+    refused; reading stops at the limit whatever the file claims its size to be.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
 def read_source(path: Path) -> Source | Problem:
     """Read and parse ``path``; a Problem when it cannot be read as safe YAML."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Problem(shown, 1, 1, "FILE_TOO_LARGE", {"size_kb": size // 1000, "max_kb": MAX_FILE_BYTES // 1000})
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        raw = read_limited(path)
+    except NotARegularFile:
+        return Problem(shown, 1, 1, "FILE_UNREADABLE", {"reason": _("reason.not_a_regular_file")}, "special")
     except OSError as exc:
         return Problem(shown, 1, 1, "FILE_UNREADABLE", {"reason": exc.strerror or str(exc)})
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(len(raw), _size_of(path))
+        return Problem(shown, 1, 1, "FILE_TOO_LARGE", {"size_kb": size // 1000, "max_kb": MAX_FILE_BYTES // 1000})
     return parse_source(raw, path, shown)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def parse_source(raw: bytes, path: Path, shown: str) -> Source | Problem:
     text = _decode(raw, shown)
     if isinstance(text, Problem):
         return text
-    if not re.search(r"^[ \t]*[^#\s]", text, re.M):  # nothing but blank lines and comments
+    if not re.search(r"(?:^|[\r\n])[ \t]*[^#\s]", text):  # nothing but blank lines and comments (any line end)
         return Problem(shown, 1, 1, "FILE_EMPTY")
     too_deep = _depth_problem(text, shown)
     if too_deep:
@@ -259,12 +312,52 @@ _KNOWN_SYNTAX = (
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    opened = _quote_opened(exc, text, line)
+    if opened:  # the error shows where YAML gave up; the mistake is where the quote opened
+        return Problem(shown, opened.line + 1, opened.column + 1, "TEXT_STARTS_WITH_QUOTE",
+                       {"quote": text[opened.index], "line": line})
     params = {"problem": exc.problem or str(exc)}
     variant = next((v for needle, v in _KNOWN_SYNTAX if needle in str(exc)), "other")
     deeper = _key_indented_under(text, line, col) if variant == "colon" else None
     if deeper:  # pointed at the key itself: its indentation is what to look at
         variant, (params["above"], col) = "key_too_deep", deeper
     return Problem(shown, line, col, "YAML_SYNTAX", params, variant)
+
+
+def _quote_opened(exc: yaml.MarkedYAMLError, text: str, error_line: int) -> yaml.Mark | None:
+    """Where a text that starts with a quote (``'s Nachts``, ``"Ik maak het af", zegt Astrid.``) opened the quote
+    that led to this error, or None. YAML reads such a text up to the next quote of the same kind: that may be
+    many lines later, or the quote closes early and the rest of the line is left over."""
+    if exc.context and "quoted scalar" in exc.context and "end of stream" in (exc.problem or "") and exc.context_mark:
+        return exc.context_mark  # never closed at all (a bad escape inside quotes has its own hint)
+    loader = _Loader(text)
+    flow = 0
+    try:
+        while (token := loader.get_token()) is not None and token.start_mark.line < error_line:
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                flow += 1
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                flow -= 1
+            elif isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and not flow \
+                    and _swallowed_or_left_over(text, token):
+                return token.start_mark
+    except yaml.MarkedYAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
+_KEY_LINE = re.compile(r"\n[ \t]*(?:- +)?[\w-]+:(?:[ \t]|$)", re.M)
+
+
+def _swallowed_or_left_over(text: str, token: yaml.ScalarToken) -> bool:
+    """A quoted text that runs over lines that look like keys, or that ends with more text on its line."""
+    start, end = token.start_mark, token.end_mark
+    if end.line > start.line and _KEY_LINE.search(text, start.index, end.index):
+        return True
+    rest = (text[end.index:end.index + _SAFE_LINE_LENGTH].splitlines() or [""])[0].strip()
+    return bool(rest) and not rest.startswith(("#", ":"))
 
 
 def _key_indented_under(text: str, line: int, col: int) -> tuple[int, int] | None:
@@ -281,13 +374,15 @@ def _key_indented_under(text: str, line: int, col: int) -> tuple[int, int] | Non
     return None
 
 
-def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark]) -> None:
-    """Record the place of every path (for a repeated key, the first one)."""
+def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark], written: dict[Path_, str]) -> None:
+    """Record the place of every path (for a repeated key, the first one), and how each scalar was written."""
     if path not in marks:
         marks[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            written[path] = node.value
     if isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _index_marks(child, path + (index,), marks)
+            _index_marks(child, path + (index,), marks, written)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -296,7 +391,7 @@ def _index_marks(node: yaml.Node, path: Path_, marks: dict[Path_, Mark]) -> None
             if path + (key, KEY) in marks:
                 continue
             marks[path + (key, KEY)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _index_marks(value_node, path + (key,), marks)
+            _index_marks(value_node, path + (key,), marks, written)
 
 
 def _scalar_key(node: yaml.ScalarNode) -> object:
