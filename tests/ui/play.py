@@ -116,9 +116,9 @@ class Player:
         self.shoot("reconsider-choice")
         self.option(choice)
 
-    def choose_core(self) -> None:
-        """The short plan: vote on the core decision point, read two options, one player changes their mind."""
-        assert self.scene.round.phase == "vote"
+    def vote_and_read(self, second: bool) -> None:
+        """Read the decision point, vote (everyone the first option) and read the first option's
+        consequences; with ``second``, read the second option too and open 'who changes their mind?'."""
         self.shoot("decision")
         self.act(_("ui.vote.start"))
         self.vote_all(1)
@@ -126,30 +126,27 @@ class Player:
         self.shoot("votes-revealed")
         self.option(1)
         self.shoot("consequences")
-        self.act(_("ui.explore.back"))
-        self.option(2)
-        self.act(_("ui.explore.back"))
-        self.act(_("ui.explore.reconsider"))
+        if second:
+            self.act(_("ui.explore.back"))
+            self.option(2)
+            self.act(_("ui.explore.back"))
+            self.act(_("ui.explore.reconsider"))
+
+    def choose_core(self) -> None:
+        """The short plan: vote on the core decision point, read two options, one player changes their mind."""
+        assert self.scene.round.phase == "vote"
+        self.vote_and_read(second=True)
         self.change_mind(0, 2)
         self.shoot("reconsider-changed")
         self.act(_("ui.reconsider.done_short"))
         assert self.scene.round.phase == "record"
 
     def choose_until_ending(self) -> None:
+        """The long plan: at the first decision point everyone changes their mind to the second option."""
         first = True
         while self.scene.round.phase == "vote":
-            self.shoot("decision")
-            self.act(_("ui.vote.start"))
-            self.vote_all(1)
-            assert self.scene.round.phase == "explore"
-            self.shoot("votes-revealed")
-            self.option(1)
-            self.shoot("consequences")
+            self.vote_and_read(second=first)
             if first:
-                self.act(_("ui.explore.back"))
-                self.option(2)
-                self.act(_("ui.explore.back"))
-                self.act(_("ui.explore.reconsider"))
                 for player in range(self.scene.round.players):
                     self.change_mind(player, 2)
                 self.act(_("ui.reconsider.done_long"))

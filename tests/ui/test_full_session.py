@@ -13,8 +13,9 @@ from tests.ui.harness import Table
 from tests.ui.play import Player
 
 
-def set_up(t: Table, how: str = "mouse", plan: str = "kort") -> None:
-    """Three players, two of them named, 'hygiene-normen' in round 1, the round plan, two minutes to draw."""
+def set_up(t: Table, how: str = "mouse", plan: str = "kort", toggles: tuple[str, ...] = ()) -> None:
+    """Three players, two of them named, 'hygiene-normen' in round 1, the round plan (with ``toggles``: the
+    set-up's options for the private steps), two minutes to draw."""
     p = Player(t, how)
     p.act(_("ui.start.play"))
     p.act("–")                               # four players by default, one fewer
@@ -35,6 +36,8 @@ def set_up(t: Table, how: str = "mouse", plan: str = "kort") -> None:
     p.act(_("ui.next"))
     if plan != "kort":                       # the short plan is the default
         p.act(_(f"ui.setup.plan.{plan}"))
+    for toggle in toggles:
+        p.act(_(f"ui.setup.{toggle}"))
     p.act(_("ui.next"))
     p.act("+")                               # drawing roles: 2 minutes
     p.act(_("ui.setup.start"))
@@ -93,3 +96,20 @@ def test_touch_plays_a_round_too(tmp_path, library):
     state = replay(log.events())
     log.close()
     assert state.rounds[0].notes[0].text == "Met touch"
+
+
+def test_values_in_private_and_a_vote_out_loud(tmp_path, library):
+    """The set-up's other way of the private steps: values picked in turn behind a covered screen, the vote
+    said aloud and tapped in by one player (no hand-off for it)."""
+    t = Table(tmp_path, library)
+    set_up(t, toggles=("hidden_values", "open_vote"))
+    state = t.app.scene.state
+    assert state.hidden_values and state.open_vote
+    player = Player(t, "keys")
+    player.draw_roles()
+    assert t.has(_("ui.vote.i_am", name="Anna"))     # the screen passes to Anna before her values
+    player.share_values(("autonomie",))
+    player.choose_core()
+    current = t.app.scene.round
+    assert current.values == (("autonomie",),) * 3
+    assert current.handoffs == 3 + 3                  # roles and values in private; the vote was aloud
