@@ -38,7 +38,7 @@ TABLE_ONE = [
     CastVote(0, "samen"), CastVote(1, "samen"), CastVote(2, "alleen"),
     ExploreOption("samen"), Continue("samen"),
     RecordValues(("autonomie", "vertrouwen")), AddNote("Wie beslist er eigenlijk?"),
-    AdvancePhase(), AdvancePhase(),
+    AdvancePhase(), AdvancePhase(), AdvancePhase(),
 ]
 TABLE_TWO = [
     PickRole(0, "evv"), PickRole(1, "teamleider"), AdvancePhase(),
@@ -48,7 +48,7 @@ TABLE_TWO = [
     CastVote(0, "alleen"), AdvancePhase(),
     ExploreOption("alleen"), Continue("alleen"),
     RecordValues(("veiligheid",)), AddNote("De regel geeft rust, maar voor wie?"),
-    AdvancePhase(), AdvancePhase(),
+    AdvancePhase(), AdvancePhase(), AdvancePhase(),
 ]
 
 

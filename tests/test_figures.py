@@ -116,7 +116,7 @@ def test_filters_by_table_case_and_round(two_tables, cases):
 
 def test_discussion_points_are_the_notes_as_they_stand_at_the_end(tmp_path, proef_book, cases):
     notes = [AddNote("eerste"), AddNote("tweede"), EditNote(2, "eerste, beter gezegd"), RemoveNote(3)]
-    commands = TABLE_TWO[:-2] + notes + TABLE_TWO[-2:]
+    commands = TABLE_TWO[:-3] + notes + TABLE_TWO[-3:]
     scripted(proef_book, tmp_path / "t.dilemma.db", ("D", "E"), commands).close()
     (r,) = figures(table_rounds(s.state for s in gather([tmp_path]).sessions), cases).rounds
     assert r.notes == ("De regel geeft rust, maar voor wie?", "eerste, beter gezegd")

@@ -32,7 +32,7 @@ from tests.ui.harness import Table
 from tests.ui.test_screenshots import OUT, check_layout
 
 START = 1_790_000_000.0
-TABLE_THREE = TABLE_TWO[:-2] + [AddNote("Wie spreekt Annie aan?"), AddNote("Wat vraagt de partner?")] + TABLE_TWO[-2:]
+TABLE_THREE = TABLE_TWO[:-3] + [AddNote("Wie spreekt Annie aan?"), AddNote("Wat vraagt de partner?")] + TABLE_TWO[-3:]
 
 
 @pytest.fixture(scope="module")
