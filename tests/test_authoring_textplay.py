@@ -203,7 +203,7 @@ def test_a_solo_run_without_a_reflection_is_kept_too(capsys, monkeypatch, practi
 
 
 @pytest.mark.parametrize("args, message", [
-    (["open-dor", "--solo"], "Bedoelde je: open-deur?"),
+    (["open-dor", "--solo"], "Bedoelde je: open-deur"),
     (["open-deur", "--solo", "--random"], "--solo speelt één oefening"),
     (["open-deur", "--solo", "--role", "kapitein"], "bewoner"),
     ([str(PROEF), "--solo", "--seed", "3"], "--solo speelt één oefening")])

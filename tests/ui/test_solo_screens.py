@@ -224,7 +224,7 @@ def test_how_groups_chose_is_shown_only_with_enough_answers(tmp_path, library, p
 def test_solo_command_with_an_unknown_case_suggests_the_nearest(capsys):
     assert main(["solo", "open-dor"]) == 2
     error = capsys.readouterr().err
-    assert "open-dor" in error and _("solo.cli.did_you_mean", "nl", ids="open-deur") in error
+    assert "open-dor" in error and _("solo.cli.did_you_mean", "nl", ids="open-deur").rstrip("?") in error
 
 
 def test_solo_window_opens_on_the_role_choice_of_a_case(tmp_path, library, practice):
