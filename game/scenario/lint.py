@@ -280,7 +280,7 @@ def place_of(words: list[str], source: Source, after: Mark) -> Mark | None:
 def skeleton(scenario: Scenario) -> dict[tuple, object]:
     """The structure of a case without its text: what a translation must keep the same."""
     shape: dict[tuple, object] = {
-        ("start",): scenario.start_id(), ("roles",): tuple(scenario.roles),
+        ("start",): scenario.start_id(), ("core",): scenario.core_id(), ("roles",): tuple(scenario.roles),
         ("values",): tuple(scenario.values), ("facts",): len(scenario.facts),
         ("tension",): tuple(side.values for side in scenario.tension),
         ("decisions",): tuple(scenario.decisions), ("endings",): tuple(scenario.endings),
