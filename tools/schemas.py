@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from game.i18n import _
+from game.output import OutputError, write_file
 from game.scenario.model import Deck, Scenario
 from game.scenario.reference import schema_text
 
@@ -25,11 +26,10 @@ def register(add) -> None:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` (made when missing); the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, root in SCHEMA_FILES.items():
         path = folder / name
-        path.write_text(schema_text(root), encoding="utf-8")
+        write_file(path, schema_text(root))
         written.append(path)
     return written
 
@@ -38,7 +38,11 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(_("authoring.schema.not_a_folder", path=args.out), file=sys.stderr)
         return 2
-    for path in write_schemas(args.out):
+    try:
+        written = write_schemas(args.out)
+    except OutputError as error:
+        return error.tell()
+    for path in written:
         print(_("authoring.written", path=path))
     print(_("authoring.schema.editor_line", schema=(args.out / "scenario.schema.json").as_posix()))
     return 0
