@@ -13,7 +13,8 @@ from game.i18n import _, set_language
 from game.scenario.lint import readability
 from game.scenario.loader import load_library
 from game.scenario.problems import CODES, LINT_CODES
-from game.scenario.reference import key_tables, schema_text
+from game.scenario.editor_schema import schema_text
+from game.scenario.reference import key_tables
 from tools.cli_reference import reference_text
 from tools.schemas import SCHEMA_FILES
 

@@ -1,7 +1,8 @@
 """``dilemmaspel schema``: the JSON Schemas of the format, for completion and hover help in an editor.
 
 The same files are kept in ``schemas/`` by ``python -m tools.make_reference``; this command writes them
-wherever a facilitator keeps their own cases.
+wherever a facilitator keeps their own cases, offering the roles and values of the decks that the cases
+beside them use (their library's own ``decks/``, else the bundled ones).
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 
 from game.i18n import _
 from game.output import OutputError, write_file
+from game.scenario.editor_schema import schema_text
+from game.scenario.loader import decks_for, load_decks
 from game.scenario.model import Deck, Scenario
-from game.scenario.reference import schema_text
 
 SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck}
 DEFAULT_FOLDER = Path("schemas")
@@ -26,10 +28,11 @@ def register(add) -> None:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` (made when missing); the files written."""
+    decks = load_decks(decks_for(folder / "casus.yaml"))[0]
     written = []
     for name, root in SCHEMA_FILES.items():
         path = folder / name
-        write_file(path, schema_text(root))
+        write_file(path, schema_text(root, decks))
         written.append(path)
     return written
 
