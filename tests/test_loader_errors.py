@@ -16,7 +16,7 @@ EXPECTED_PLACE = {
     "UNKNOWN_ROLE": (17, 3), "UNKNOWN_VALUE": (32, 21), "UNKNOWN_OPTION": (49, 16), "OPTION_COUNT": (46, 7),
     "REFLECTION_COUNT": (72, 17), "OPTION_NO_NEXT": (33, 9), "NO_FREE_OPTION": (46, 7),
     "UNREACHABLE_NODE": (61, 3), "NO_ENDING": (46, 3), "TRANSLATION_MISMATCH": (61, 5),
-    "ASSET_PATH": (6, 8), "FILE_NAME_ID": (2, 5),
+    "ASSET_PATH": (6, 8), "FILE_NAME_ID": (2, 5), "IMAGE_BROKEN": (6, 8), "IMAGE_TOO_LARGE": (6, 8),
 }
 # Codes about a library rather than one file have a library folder as their example.
 LIBRARY_EXAMPLES = {"TRANSLATION_MISMATCH": Path(__file__).parent / "examples" / "translation",

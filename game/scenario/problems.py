@@ -37,6 +37,8 @@ CODES = (
     "TRANSLATION_MISMATCH",
     "ASSET_PATH",
     "FILE_NAME_ID",
+    "IMAGE_BROKEN",
+    "IMAGE_TOO_LARGE",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (
