@@ -226,3 +226,16 @@ def test_a_drawing_tool_that_fails_halfway_leaves_nothing(capsys, tmp_path, monk
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert not (tmp_path / "uit").exists()  # neither the file nor the folder made for it
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["report", "{usb}", "--format", "md"], ["graph", CASE], ["validate"]])
+def test_output_sent_to_a_full_disk_says_so(usb, args):
+    """``dilemmaspel report ... > verslag.md`` on a full disk: a Dutch sentence instead of a traceback."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "game", *(str(a).format(usb=usb) for a in args)], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=300,
+                              env={**os.environ, "DILEMMASPEL_LANG": "nl"})
+    assert done.returncode == 1
+    assert done.stderr.strip() == "De uitvoer kon niet helemaal geschreven worden: de schijf is vol. Maak ruimte vrij " \
+                                  "of kies een andere schijf, en probeer het opnieuw."
