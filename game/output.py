@@ -91,7 +91,11 @@ def _remove_empty(folders: list[Path]) -> None:
 
 def _leftovers(temporary: Path) -> list[Path]:
     """The temporary file and anything a tool made beside it under its name (SQLite's -journal, a hidden copy)."""
-    return [file for pattern in (f"{temporary.name}*", f".{temporary.name}*") for file in temporary.parent.glob(pattern)]
+    names = (temporary.name, f".{temporary.name}")
+    try:
+        return [file for file in temporary.parent.iterdir() if file.name.startswith(names)]
+    except OSError:  # the folder is gone, or cannot be listed: nothing was made in it
+        return []
 
 
 @contextmanager

@@ -237,5 +237,14 @@ def test_output_sent_to_a_full_disk_says_so(usb, args):
                               stderr=subprocess.PIPE, text=True, timeout=300,
                               env={**os.environ, "DILEMMASPEL_LANG": "nl"})
     assert done.returncode == 1
-    assert done.stderr.strip() == "De uitvoer kon niet helemaal geschreven worden: de schijf is vol. Maak ruimte vrij " \
-                                  "of kies een andere schijf, en probeer het opnieuw."
+    assert done.stderr.startswith("De uitvoer kon niet helemaal geschreven worden: de schijf is vol.")
+    assert "Traceback" not in done.stderr
+
+
+def test_a_name_with_brackets_leaves_nothing_either(tmp_path):
+    """The temporary file is found by its name, not by a pattern in which [1] would mean something else."""
+    with pytest.raises(RuntimeError):
+        with building(tmp_path / "verslag[1].html") as temporary:
+            temporary.write_text("half", encoding="utf-8")
+            raise RuntimeError("onderbroken")
+    assert list(tmp_path.iterdir()) == []
