@@ -248,3 +248,12 @@ def test_a_name_with_brackets_leaves_nothing_either(tmp_path):
             temporary.write_text("half", encoding="utf-8")
             raise RuntimeError("onderbroken")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_merge_with_force_onto_a_folder_leaves_neither_a_building_file_nor_a_change(capsys, usb, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "van-mij.txt").write_text("blijft", encoding="utf-8")
+    code = main(["merge", str(usb), "--into", str(folder), "--force"])
+    assert code == 2 and "is een map, geen bestand" in capsys.readouterr().err
+    assert everything_in(tmp_path) == {"map": "map", "van-mij.txt": digests(folder)["van-mij.txt"]}
