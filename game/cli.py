@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from game.i18n import LANGUAGES, _, default_language, n_, set_language
+from game.output import DISK_FULL
 from game.scenario.lint import lint_case, readability
 from game.scenario.loader import (BUNDLED_LIBRARY, DECK_FILES, DECK_FOLDER, LoadedCase, decks_for, load_cases,
                                   load_deck, load_decks, load_library)
@@ -107,8 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args) if getattr(args, "run", None) else cmd_play(args)
     except BrokenPipeError:  # the reader (| head, say) stopped early; that is not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except OSError as error:  # output sent to a file (> verslag.md) on a disk that is full
+        if error.errno not in DISK_FULL:
+            raise
+        _silence_stdout()
+        print(_("output.stdout_full"), file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Send what is left for stdout nowhere, so that the flush at exit cannot fail a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def cmd_play(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from typing import Callable
 
 from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
+from game.output import OutputError, building, write_file
 from game.report.document import build_report
 from game.report.exports import FORMATS, render
 from game.report.figures import Selection
@@ -116,6 +117,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except MergeTargetError as error:
         _say(error.message())
         return 2
+    except OutputError as error:
+        return error.tell()
     except SessionFileError as error:
         _say(error.message())
         return 1
@@ -149,13 +152,21 @@ def cmd_report(args: argparse.Namespace) -> int:
                           selection=Selection(args.case, args.round, args.table))
     fmt = _report_format(args)
     output = render(report, fmt)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(output, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-        _say(_("report.cli.written", path=args.out))
-    else:
+    if not args.out:
         sys.stdout.write(output)
+    elif failed := _write(args.out, output, encoding="utf-8-sig" if fmt == "csv" else "utf-8"):
+        return failed
     return 1 if report.notices else 0
+
+
+def _write(path: Path, content: str, encoding: str = "utf-8") -> int:
+    """Write an output file whole or not at all and say which: 0, or the exit code of the failure."""
+    try:
+        write_file(path, content, encoding)
+    except OutputError as error:
+        return error.tell()
+    _say(_("report.cli.written", path=path))
+    return 0
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
@@ -169,29 +180,27 @@ def cmd_cards(args: argparse.Namespace) -> int:
     fmt = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "html")
     from game.report.cards import card_decks, render_cards
     page = render_cards(card_decks(library, lang, args.case), lang)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "html":
-        args.out.write_text(page, encoding="utf-8")
-    elif not _print_pdf(page, args.out):
-        return 1
-    _say(_("report.cli.written", path=args.out))
-    return 0
+    return _write(args.out, page) if fmt == "html" else _print_pdf(page, args.out)
 
 
-def _print_pdf(page: str, pdf: Path) -> bool:
+def _print_pdf(page: str, pdf: Path) -> int:
+    """Print the cards to ``pdf`` with a Chromium on the system; 0, or the exit code of the failure."""
     from game.report.browser import BrowserError, find_browser, print_pdf
     if find_browser() is None:
         _say(_("report.cli.no_browser"))
-        return False
-    with tempfile.TemporaryDirectory(prefix="dilemmaspel-cards-") as folder:
-        html = Path(folder) / "kaarten.html"
-        html.write_text(page, encoding="utf-8")
-        try:
-            print_pdf(html, pdf)
-        except (BrowserError, OSError) as error:
-            _say(_("report.cli.pdf_failed", reason=error))
-            return False
-    return True
+        return 1
+    try:
+        with tempfile.TemporaryDirectory(prefix="dilemmaspel-cards-") as folder, building(pdf) as temporary:
+            html = Path(folder) / "kaarten.html"
+            html.write_text(page, encoding="utf-8")
+            print_pdf(html, temporary)
+    except BrowserError as error:
+        _say(_("report.cli.pdf_failed", reason=error))
+        return 1
+    except OutputError as error:
+        return error.tell()
+    _say(_("report.cli.written", path=pdf))
+    return 0
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:

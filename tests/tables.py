@@ -103,7 +103,8 @@ def play_like_a_table(stored: StoredSession, rng: random.Random, notes=()) -> No
 
 
 def _explore_and_follow(stored: StoredSession, rng: random.Random) -> None:
-    """Explore the most chosen option (and maybe one more), sometimes vote again, then follow the favourite."""
+    """Explore the most chosen option (and maybe one more), sometimes vote again (always in the short plan,
+    where two players change their mind), then follow the favourite (long plan) or close the decision."""
     session = stored.session
     options = session.available_options()
     first = session.state.current.votes_at("first")
@@ -113,11 +114,12 @@ def _explore_and_follow(stored: StoredSession, rng: random.Random) -> None:
     other = rng.choice(options)
     if other != favourite and rng.random() < 0.5:
         stored.execute(ExploreOption(other))
-    if rng.random() < 0.5:
+    short = session.state.plan == "kort"
+    if short or rng.random() < 0.5:
         stored.execute(AdvancePhase())
         for player in rng.sample(range(len(session.state.players)), 2):
             stored.execute(CastVote(player, rng.choice(session.state.current.explored_here())))
-    stored.execute(Continue(favourite))
+    stored.execute(AdvancePhase() if short else Continue(favourite))
 
 
 def version_1_file(library, path: Path):

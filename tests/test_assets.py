@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_library
+from tests.images import tiny_png
 
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
-PNG = bytes.fromhex("89504e470d0a1a0a")  # enough of a PNG for a path check
+PNG = tiny_png()
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def image_problems(library_root: Path, path: Path) -> list[str]:
 @pytest.mark.parametrize("ref,sub", [("afbeeldingen/washand.png", ""), ("../afbeeldingen/washand.png", "en")])
 def test_an_image_inside_the_library_is_fine(library, ref, sub):
     path = case_with_image(library, ref, sub)
-    assert image_problems(library, path) == []
+    assert load_library(library).problems == []
 
 
 @pytest.mark.parametrize("ref,variant", [

@@ -12,7 +12,7 @@ from game.cli import main
 from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_decks
 from game.scenario.model import Scenario
-from game.scenario.reference import schema_text
+from game.scenario.editor_schema import schema_text
 
 ROOT = Path(__file__).parents[1]
 

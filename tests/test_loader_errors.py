@@ -18,6 +18,7 @@ EXPECTED_PLACE = {
     "UNREACHABLE_NODE": (61, 3), "NO_ENDING": (46, 3), "TRANSLATION_MISMATCH": (61, 5),
     "ASSET_PATH": (6, 8), "FILE_NAME_ID": (2, 5), "CORE_OPTIONS": (13, 7), "TEXT_STARTS_WITH_QUOTE": (11, 10),
     "TEXT_CUT_BY_HASH": (11, 16), "TEXT_NEEDS_QUOTES": (5, 8),
+    "IMAGE_BROKEN": (6, 8), "IMAGE_TOO_LARGE": (6, 8),
 }
 # Codes about a library rather than one file have a library folder as their example.
 LIBRARY_EXAMPLES = {"TRANSLATION_MISMATCH": Path(__file__).parent / "examples" / "translation",

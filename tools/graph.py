@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import _
+from game.output import OutputError, building, write_file
 from game.scenario.checks import option_ids, reach, start_of, story_graph
 from game.scenario.loader import decks_for, load_case, load_decks
 from game.scenario.yamlsource import Source, read_source
@@ -78,11 +79,14 @@ def run_graph(args: argparse.Namespace) -> int:
     if fmt in DRAWN:
         return draw(to_dot(case_map), fmt, args.out or args.file.with_suffix(f".{fmt}"))
     text = to_mermaid(case_map) if fmt == "mermaid" else to_dot(case_map)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-        print(_("authoring.written", path=args.out), file=sys.stderr)
-    else:
+    if not args.out:
         sys.stdout.write(text)
+        return 0
+    try:
+        write_file(args.out, text)
+    except OutputError as error:
+        return error.tell()
+    print(_("authoring.written", path=args.out), file=sys.stderr)
     return 0
 
 
@@ -261,6 +265,10 @@ def to_dot(case_map: CaseMap) -> str:
     return "\n".join(out) + "\n}\n"
 
 
+class GraphvizFailed(Exception):
+    """Graphviz did not draw the map; the message is what it said."""
+
+
 def draw(dot_text: str, fmt: str, out: Path) -> int:
     """Let Graphviz draw the map into ``out``; 1 with a clear message when it is not installed or fails."""
     dot = shutil.which("dot")
@@ -268,11 +276,16 @@ def draw(dot_text: str, fmt: str, out: Path) -> int:
         print(_("authoring.graph.no_graphviz", format=fmt), file=sys.stderr)
         return 1
     sharp = ["-Gdpi=144"] if fmt == "png" else []  # SVG scales by itself; a PNG needs the pixels
-    done = subprocess.run([dot, f"-T{fmt}", *sharp, "-o", str(out)], input=dot_text.encode("utf-8"),
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        print(_("authoring.graph.graphviz_failed", reason=done.stderr.decode("utf-8", "replace").strip()),
-              file=sys.stderr)
+    try:
+        with building(out) as temporary:
+            done = subprocess.run([dot, f"-T{fmt}", *sharp, "-o", str(temporary)], input=dot_text.encode("utf-8"),
+                                  capture_output=True, check=False)
+            if done.returncode != 0:
+                raise GraphvizFailed(done.stderr.decode("utf-8", "replace").strip())
+    except GraphvizFailed as failed:
+        print(_("authoring.graph.graphviz_failed", reason=failed), file=sys.stderr)
         return 1
+    except OutputError as error:
+        return error.tell()
     print(_("authoring.written", path=out))
     return 0

@@ -14,7 +14,8 @@ from game.scenario.lint import readability
 from game.scenario.loader import load_library
 from game.scenario.plans import KORT, LANG
 from game.scenario.problems import CODES, LINT_CODES
-from game.scenario.reference import key_tables, schema_text
+from game.scenario.editor_schema import schema_text
+from game.scenario.reference import key_tables
 from game.scenario.timing import estimate
 from tools.cli_reference import reference_text
 from tools.schemas import SCHEMA_FILES

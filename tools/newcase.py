@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from game.i18n import _, get_language
+from game.output import OutputError, write_file
 from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START, TEMPLATE_TEXT
 from game.scenario.loader import BUNDLED_LIBRARY, decks_for, load_decks
 from game.scenario.model import Id
@@ -51,11 +52,12 @@ def run_new(args: argparse.Namespace) -> int:
         print(_("authoring.new.no_folder", folder=path.parent), file=sys.stderr)
         return 2
     try:
-        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite an existing file
-            handle.write(case_template(args.case_id, path, get_language()))
+        write_file(path, case_template(args.case_id, path, get_language()), replace=False, make_folder=False)
     except FileExistsError:
         print(_("authoring.new.exists", path=path), file=sys.stderr)
         return 1
+    except OutputError as error:
+        return error.tell()
     print(_("authoring.new.written", path=path, file=shlex.quote(str(path))))
     return 0
 

@@ -1,7 +1,8 @@
 """``dilemmaspel schema``: the JSON Schemas of the format, for completion and hover help in an editor.
 
 The same files are kept in ``schemas/`` by ``python -m tools.make_reference``; this command writes them
-wherever a facilitator keeps their own cases.
+wherever a facilitator keeps their own cases, offering the roles and values of the decks that the cases
+beside them use (their library's own ``decks/``, else the bundled ones).
 """
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import sys
 from pathlib import Path
 
 from game.i18n import _
+from game.output import OutputError, write_file
+from game.scenario.editor_schema import schema_text
+from game.scenario.loader import decks_for, load_decks
 from game.scenario.model import Deck, Scenario
-from game.scenario.reference import schema_text
 
 SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck}
 DEFAULT_FOLDER = Path("schemas")
@@ -25,11 +28,11 @@ def register(add) -> None:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` (made when missing); the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    decks = load_decks(decks_for(folder / "casus.yaml"))[0]
     written = []
     for name, root in SCHEMA_FILES.items():
         path = folder / name
-        path.write_text(schema_text(root), encoding="utf-8")
+        write_file(path, schema_text(root, decks))
         written.append(path)
     return written
 
@@ -38,7 +41,11 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(_("authoring.schema.not_a_folder", path=args.out), file=sys.stderr)
         return 2
-    for path in write_schemas(args.out):
+    try:
+        written = write_schemas(args.out)
+    except OutputError as error:
+        return error.tell()
+    for path in written:
         print(_("authoring.written", path=path))
     print(_("authoring.schema.editor_line", schema=(args.out / "scenario.schema.json").as_posix()))
     return 0

@@ -40,7 +40,7 @@ def _run(page: Path, output: Path, flags: list[str]) -> None:
                                    page.resolve().as_uri()], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             raise BrowserError(f"{browser} took longer than {TIMEOUT_SECONDS} s") from None
-    if not output.is_file() or output.stat().st_size == 0:
+    if done.returncode != 0 or not output.is_file() or output.stat().st_size == 0:
         raise BrowserError(f"{browser} exited with {done.returncode}: {done.stderr.strip()[-500:]}")
 
 

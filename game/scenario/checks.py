@@ -12,13 +12,14 @@ from pathlib import Path
 
 import networkx as nx
 
+from game.scenario.images import KIND_OF_SUFFIX, image_fault
 from game.scenario.model import Decision, Option, Scenario, default_option_id
 from game.scenario.problems import Problem
 from game.scenario.validation import dotted, meant_key
 from game.scenario.yamlsource import Source
 
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = tuple(KIND_OF_SUFFIX)
 
 
 def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_root: Path) -> list[Problem]:
@@ -42,13 +43,17 @@ def check_case(source: Source, role_ids: set[str], value_ids: set[str], asset_ro
 def _images(source: Source, data: dict, decisions: dict, root: Path) -> list[Problem]:
     places = [(("image",), data.get("image"))]
     places += [(("decisions", node_id, "image"), _mapping(d).get("image")) for node_id, d in decisions.items()]
-    problems = []
-    for path, ref in places:
-        if isinstance(ref, str) and ref.strip():
-            variant = asset_problem(ref.strip(), source.path.parent, root)
-            if variant:
-                problems.append(source.problem(path, "ASSET_PATH", hint_variant=variant, ref=ref.strip()))
-    return problems
+    return [problem for path, ref in places if isinstance(ref, str) and ref.strip()
+            for problem in _image_problems(source, path, ref.strip(), root)]
+
+
+def _image_problems(source: Source, path: tuple, ref: str, root: Path) -> list[Problem]:
+    """A reference must stay inside the library and name a real image of a sensible size."""
+    variant = asset_problem(ref, source.path.parent, root)
+    if variant:
+        return [source.problem(path, "ASSET_PATH", hint_variant=variant, ref=ref)]
+    fault = image_fault((source.path.parent / ref).resolve())
+    return [source.problem(path, fault.code, hint_variant=fault.variant, ref=ref, **fault.params)] if fault else []
 
 
 def asset_problem(ref: str, case_folder: Path, root: Path) -> str:
@@ -64,7 +69,7 @@ def asset_problem(ref: str, case_folder: Path, root: Path) -> str:
         return "outside"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         return "kind"
-    if not resolved.is_file():
+    if not resolved.exists():
         return "missing"
     return ""
 

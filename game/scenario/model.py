@@ -23,8 +23,9 @@ Language = Literal["nl", "en"]
 ImagePath = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    Field(description="Een afbeelding (.png of .jpg) in de map van de bibliotheek, met een pad vanaf die map "
-                      "of vanaf de casus, zoals `afbeeldingen/washand.png`. Paden buiten de map worden geweigerd."),
+    Field(description="Een afbeelding (.png, .jpg of .svg; hoogstens 10 MB en 8000 × 8000 pixels) in de map van de "
+                      "bibliotheek, met een pad vanaf die map of vanaf de casus, zoals `afbeeldingen/washand.png`. "
+                      "Paden buiten de map worden geweigerd."),
 ]
 
 

@@ -41,6 +41,8 @@ CODES = (
     "TEXT_STARTS_WITH_QUOTE",
     "TEXT_CUT_BY_HASH",
     "TEXT_NEEDS_QUOTES",
+    "IMAGE_BROKEN",
+    "IMAGE_TOO_LARGE",
 )
 # Quality findings of `dilemmaspel lint`: the file is valid, the dilemma can be better.
 LINT_CODES = (

@@ -1,20 +1,18 @@
 """The format reference, made from the model itself so it cannot drift from the code.
 
 ``key_tables`` gives the Markdown tables of every part of a case (key, required or
-default, what it is), from the field descriptions in ``model.py``; ``json_schema``
-gives the draft-07 schema that editors use for completion and hover help.
+default, what it is), from the field descriptions in ``model.py``; the JSON Schema for
+editors is made in ``editor_schema``.
 """
 from __future__ import annotations
 
-import json
 import types
 import typing
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from game.i18n import _
 from game.scenario.model import Scenario
-SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:
@@ -82,14 +80,3 @@ def key_tables(root: type[BaseModel] = Scenario) -> str:
             rows.append(f"| `{name}` | {kind} | {_default(field)} | {meaning} |")
         parts.append("\n".join(rows))
     return "\n\n".join(parts) + "\n"
-
-
-def json_schema(root: object = Scenario) -> dict:
-    """A draft-07 JSON Schema (what the YAML language server in VS Code understands)."""
-    schema = TypeAdapter(root).json_schema()
-    schema["$schema"] = SCHEMA_DRAFT
-    return schema
-
-
-def schema_text(root: object = Scenario) -> str:
-    return json.dumps(json_schema(root), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -9,7 +9,6 @@ skipped with a warning that names it; the rest still counts.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Iterable, Mapping
 from game.engine import events as ev
 from game.engine.state import SessionState, replay
 from game.i18n import _
+from game.output import OutputError, building
 from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri
 
 MERGED_MARK = "merged_sessions"
@@ -158,30 +158,46 @@ def merge_into(gathering: Gathering, target: Path, force: bool = False) -> int:
     The sources are attached one at a time (read-only) and copied with SQL, so a big
     merge stays fast; each event keeps its id, and a session is copied only from the file
     chosen for it. The file is built beside the target and moved into place at the end,
-    so an existing target (with ``force``) is replaced whole or not at all.
+    so an existing target (with ``force``) is replaced whole or not at all, and a failure
+    (a full disk, a folder that takes no files) leaves nothing behind: an ``OutputError``.
     """
-    target = target.resolve()
-    if target in gathering.files:
-        raise MergeTargetError("report.merge.target_is_source", target)
-    if target.exists() and not force:
-        raise MergeTargetError("report.merge.target_exists", target)
-    building = target.with_name(f".{target.name}.building")
-    _remove_with_companions(building)
-    log = SessionLog.create(building)
+    resolved = target.resolve()
+    if resolved in gathering.files:
+        raise MergeTargetError("report.merge.target_is_source", resolved)
+    if target.exists() and not force and not target.is_dir():
+        raise MergeTargetError("report.merge.target_exists", resolved)
+    with building(target) as temporary:
+        try:
+            written = _build(temporary, gathering)
+        except (sqlite3.Error, SessionFileError) as error:
+            cause = error.__cause__ if isinstance(error, SessionFileError) else error
+            raise OutputError(_sqlite_reason(cause), target, str(cause)) from error
+        for companion in companion_files(target):  # an old -wal must never be applied to the new file
+            companion.unlink(missing_ok=True)
+    return written
+
+
+def _build(path: Path, gathering: Gathering) -> int:
+    log = SessionLog.create(path)
     try:
         log.db.execute("PRAGMA synchronous=OFF")  # a half-built file is thrown away anyway
         written = _copy_sessions(log, gathering)
         log.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [MERGED_MARK, str(len(gathering.sessions))])
         log.db.execute("PRAGMA synchronous=FULL")  # the whole file on disk before it takes the target's place
         log.db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal to carry along
-    except BaseException:
+    finally:
         log.close()
-        _remove_with_companions(building)
-        raise
-    log.close()
-    _remove_with_companions(target)
-    os.replace(building, target)
     return written
+
+
+def _sqlite_reason(error: BaseException | None) -> str:
+    """What SQLite's words for a failed write mean (it gives no error numbers to Python)."""
+    text = str(error).lower()
+    if "full" in text:
+        return "disk_full"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "not_allowed"
+    return "failed"
 
 
 def _copy_sessions(log: SessionLog, gathering: Gathering) -> int:
@@ -216,8 +232,3 @@ def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
     else:
         conn.execute("ATTACH DATABASE ':memory:' AS source")
         conn.deserialize(snapshot, name="source")
-
-
-def _remove_with_companions(path: Path) -> None:
-    for file in (path, *companion_files(path)):
-        file.unlink(missing_ok=True)
