@@ -85,3 +85,9 @@ def test_a_version_1_file_is_migrated_and_keeps_its_events(library, tmp_path):
     assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert db["events"].indexes[0].name == "events_by_kind"
     resumed.close()
+
+
+def test_a_language_offers_the_cases_written_in_it(library):
+    english = library.ids("en")
+    assert english and set(english) < set(library.ids("nl"))
+    assert all(library.case(case_id, "en").scenario.lang == "en" for case_id in english)

@@ -67,6 +67,12 @@ class Library:
     def case(self, case_id: str, lang: str = "nl") -> LoadedCase | None:
         return self.cases.get((case_id, lang)) or self.cases.get((case_id, "nl"))
 
+    def ids(self, lang: str = "nl") -> list[str]:
+        """The ids of the cases written in ``lang``: what a table playing in that language is offered (all
+        cases, in their own language, when the library has none in ``lang``)."""
+        written = sorted(case_id for case_id, case_lang in self.cases if case_lang == lang)
+        return written or sorted({case_id for case_id, _lang in self.cases})
+
     def scenarios(self, lang: str = "nl") -> list[Scenario]:
         return [c.scenario for (cid, clang), c in sorted(self.cases.items()) if clang == lang]
 

@@ -28,8 +28,7 @@ class LibraryScene(BaseScene):
 
     def cases(self) -> list[Scenario]:
         lang = self.app.settings.lang
-        ids = sorted({case_id for case_id, _lang in self.app.library.cases})
-        found = [self.app.library.case(case_id, lang).scenario for case_id in ids]
+        found = [self.app.library.case(case_id, lang).scenario for case_id in self.app.library.ids(lang)]
         return sorted(found, key=lambda c: (c.theme.lower(), c.title.lower()))
 
     def build(self, page: Page) -> None:

@@ -26,8 +26,7 @@ class SetupScene(BaseScene):
         self.low, self.high = low, high
         self.step = 0
         self.names: list[str] = [""] * 4
-        ids = sorted({case_id for case_id, _lang in app.library.cases})
-        self.cases: list[str] = ids[:ROUNDS]
+        self.cases: list[str] = app.library.ids(app.settings.lang)[:ROUNDS]
         self.minutes = {f.name: getattr(Durations(), f.name) // 60 for f in fields(Durations)}
         self.plan = DEFAULT_PLAN
         self.hidden_values = False
@@ -152,7 +151,7 @@ class SetupScene(BaseScene):
     def _change_rounds(self, delta: int):
         def change() -> None:
             if delta > 0:
-                spare = [c for c in sorted({i for i, _lang in self.app.library.cases}) if c not in self.cases]
+                spare = [c for c in self.app.library.ids(self.app.settings.lang) if c not in self.cases]
                 self.cases.append(spare[0] if spare else self.cases[-1])
             else:
                 self.cases.pop()

@@ -73,8 +73,7 @@ class SoloHomeScene(BaseScene):
         self.shown: list[Scenario] = []
 
     def cases(self) -> list[Scenario]:
-        ids = sorted({case_id for case_id, _lang in self.app.library.cases})
-        found = [_scenario(self.app, case_id) for case_id in ids]
+        found = [_scenario(self.app, case_id) for case_id in self.app.library.ids(self.app.settings.lang)]
         return sorted(found, key=lambda c: (c.theme.lower(), c.title.lower()))
 
     def build(self, page: Page) -> None:
