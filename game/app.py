@@ -18,8 +18,7 @@ from pathlib import Path
 
 from game.engine import CaseBook, StartSession
 from game.scenario.loader import BUNDLED_LIBRARY, Library, load_library
-from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder
-from game.engine.state import replay
+from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder, replayed
 
 
 def open_library(folder: Path = BUNDLED_LIBRARY) -> Library:
@@ -49,7 +48,7 @@ def resume_session(library: Library, path: Path) -> StoredSession:
     """
     log = SessionLog.open(path)
     try:
-        state = replay(log.events())
+        state = log.state()
     finally:
         log.close()
     book = case_book(library, state.lang)
@@ -81,7 +80,7 @@ def session_summary(path: Path) -> SessionSummary | None:
         events = list(log.events())
     finally:
         log.close()
-    state = replay(events)
+    state = replayed(events, path)
     if not state.started:
         return None
     return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),

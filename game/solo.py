@@ -23,7 +23,7 @@ from game.report.plenary import Plenary
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
 from game.scenario.paths import Walk, all_walks, nodes_of
-from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession
+from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, replayed
 
 PRACTICE_FOLDER_VARIABLE = "DILEMMASPEL_PRACTICE"
 GROUP_MINIMUM = 5  # answers at a decision point before how groups chose there may be shown (anonymity)
@@ -84,10 +84,10 @@ def history(folder: Path | None = None) -> tuple[list[Run], list[SessionFileErro
                 events = list(log.events())
             finally:
                 log.close()
+            state = replayed(events, path)
         except SessionFileError as error:
             broken.append(error)
             continue
-        state = replay(events)
         if state.mode == "solo" and state.current:
             runs.append(Run.from_state(path, state, events[0].at))
     runs.sort(key=lambda run: run.started, reverse=True)

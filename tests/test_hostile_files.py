@@ -1,16 +1,32 @@
 """Hostile and broken files are refused with their file named, and nothing escapes as an exception.
 
-Each file is loaded in a child process with a generous time-out: a hang or a crash
+Each case file is loaded in a child process with a generous time-out: a hang or a crash
 of the parser (a segfault on deep nesting, say) fails the test instead of the run.
+A session file with one hostile row is "damaged": resume, the report, the plenary,
+the list of sessions and merge name it and skip it, and every other file still counts.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import random
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from game.app import open_library, resume_session, start_session
+from game.app import list_sessions
+from game.engine import StartSession
+from game.report.document import build_report
+from game.report.exports import FORMATS, render
+from game.report.plenary import Plenary
+from game.store.log import SessionFileError
+from game.store.merge import gather, merge_into, read_sessions
+from tests.tables import play_like_a_table
 
 LOAD = """
 import json, sys
@@ -67,3 +83,108 @@ def test_python_tags_are_never_executed(tmp_path):
     codes = [p[0] for p in load_in_child(path)]
     assert codes == ["YAML_SYNTAX"]
     assert not marker.exists()
+
+
+LATER = 1_800_000_000.0
+# One row appended to a good session: (kind, at, payload). Bytes are stored as TEXT that is not UTF-8.
+HOSTILE_ROWS = {
+    "payload_null": ("NoteAdded", LATER, "null"),
+    "payload_list": ("NoteAdded", LATER, "[1, 2]"),
+    "payload_number": ("NoteAdded", LATER, "7"),
+    "payload_text": ("NoteAdded", LATER, '"tekst"'),
+    "payload_not_json": ("NoteAdded", LATER, "{kapot"),
+    "payload_not_utf8": ("NoteAdded", LATER, b'{"note": 1, "text": "caf\xe9"}'),
+    "kind_not_utf8": (b"Note\xffAdded", LATER, '{"note": 1, "text": "x"}'),
+    "kind_unknown": ("Ontploft", LATER, "{}"),
+    "field_wrong_type": ("NoteAdded", LATER, '{"note": "1", "text": ["a"]}'),
+    "field_bool_for_number": ("NoteAdded", LATER, '{"note": true, "text": "x"}'),
+    "field_missing": ("NoteAdded", LATER, '{"note": 1}'),
+    "field_extra": ("NoteAdded", LATER, '{"note": 1, "text": "x", "extra": 1}'),
+    "time_as_text": ("NoteAdded", "gisteren", '{"note": 1, "text": "x"}'),
+    "time_far_away": ("NoteAdded", 1e300, '{"note": 1, "text": "x"}'),
+}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library()
+
+
+@pytest.fixture(scope="module")
+def two_tables(tmp_path_factory, library):
+    folder = tmp_path_factory.mktemp("tafels")
+    for number in range(2):
+        stored = start_session(library, StartSession(("Anna", "Bert", "Cor"), ("open-deur",), seed=number),
+                               path=folder / f"tafel{number + 1}.dilemma.db")
+        play_like_a_table(stored, random.Random(number))
+        stored.close()
+    return folder
+
+
+def add_row(path: Path, kind, at, payload) -> None:
+    """Append one row with sqlite3 directly, as another program (or a damaged disk) could."""
+    conn = sqlite3.connect(path)
+    as_text = lambda value: "CAST(? AS TEXT)" if isinstance(value, bytes) else "?"
+    conn.execute(f"INSERT INTO events (event_id, session_id, at, kind, payload) "
+                 f"SELECT 'vreemd', session_id, ?, {as_text(kind)}, {as_text(payload)} FROM events LIMIT 1",
+                 [at, kind, payload])
+    conn.commit()
+    conn.close()
+
+
+def damaged_copy(two_tables, tmp_path, library, name) -> Path:
+    """The two good tables and a third session with the hostile row ``name``."""
+    folder = Path(shutil.copytree(two_tables, tmp_path / "usb"))
+    stored = start_session(library, StartSession(("Dirk", "Eva"), ("open-deur",)), path=folder / f"{name}.dilemma.db")
+    stored.close()
+    add_row(stored.path, *HOSTILE_ROWS[name])
+    return folder
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_ROWS))
+def test_a_hostile_row_makes_its_session_damaged_and_every_other_still_counts(name, two_tables, tmp_path, library):
+    folder = damaged_copy(two_tables, tmp_path, library, name)
+    damaged = folder / f"{name}.dilemma.db"
+    before = digests(folder)
+    with pytest.raises(SessionFileError) as caught:
+        resume_session(library, damaged)
+    assert caught.value.code == "BAD_EVENT" and str(damaged) in caught.value.message("nl")
+    with pytest.raises(SessionFileError):
+        read_sessions(damaged)
+    gathering = gather([folder])
+    assert [s.path.name for s in gathering.sessions] == ["tafel1.dilemma.db", "tafel2.dilemma.db"]
+    assert [(w.path.name, w.msgid) for w in gathering.warnings] == [(damaged.name, "store.BAD_EVENT")]
+    report = build_report(gathering, library, "nl")
+    assert [story.table for story in report.stories] == [1, 2]
+    assert len(report.notices) == 1 and damaged.name in report.notices[0]
+    assert all(render(report, fmt) for fmt in FORMATS)
+    plenary = Plenary([folder], library, "nl")
+    assert len(plenary.rounds) == 2 and [w.path.name for w in plenary.warnings] == [damaged.name]
+    found, broken = list_sessions(folder)
+    assert len(found) == 2 and [error.path.name for error in broken] == [damaged.name]
+    assert merge_into(gathering, tmp_path / "samen.dilemma.db") > 0
+    assert len(read_sessions(tmp_path / "samen.dilemma.db")) == 2
+    assert digests(folder) == before
+
+
+@pytest.mark.parametrize("name", ["payload_null", "payload_list", "payload_not_utf8"])
+def test_the_command_line_names_the_damaged_file_without_a_traceback(name, two_tables, tmp_path, library):
+    folder = damaged_copy(two_tables, tmp_path, library, name)
+    command = [sys.executable, "-m", "game"]
+    report = subprocess.run(command + ["report", str(folder), "--format", "json"], capture_output=True, text=True,
+                            timeout=120)
+    assert report.returncode == 1, report.stderr
+    assert "Traceback" not in report.stderr and f"{name}.dilemma.db" in report.stderr
+    assert [story["table"] for story in json.loads(report.stdout)["stories"]] == [1, 2]
+    merge = subprocess.run(command + ["merge", str(folder), "--into", str(tmp_path / "samen.dilemma.db")],
+                           capture_output=True, text=True, timeout=120)
+    assert merge.returncode == 1 and "Traceback" not in merge.stderr and f"{name}.dilemma.db" in merge.stderr
+    listed = subprocess.run(command + ["sessions", "list", "--folder", str(folder)], capture_output=True, text=True,
+                            timeout=120)
+    assert listed.returncode == 1 and "Traceback" not in listed.stderr
+    assert f"{name}.dilemma.db" in listed.stdout and listed.stdout.count("tafel") == 2

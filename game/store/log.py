@@ -223,18 +223,39 @@ class SessionLog:
             yield event
 
     def records(self) -> Iterator[tuple[str, str, ev.Event]]:
-        """(event_id, session_id, event) in the order they were written, read in one snapshot."""
+        """(event_id, session_id, event) in the order they were written, read in one snapshot.
+
+        The texts are read as bytes and decoded here, so a row that is not UTF-8, or whose
+        payload is not the JSON object its event needs, makes the file refused as BAD_EVENT.
+        """
         try:
-            rows = self.db.execute("SELECT event_id, session_id, kind, at, payload FROM events ORDER BY seq").fetchall()
-            for event_id, session_id, kind, at, payload in rows:
-                yield event_id, session_id, ev.from_record(kind, at, json.loads(payload))
-        except (json.JSONDecodeError, TypeError, KeyError, ev.UnknownEvent) as exc:
-            raise SessionFileError("BAD_EVENT", self.path) from exc
+            rows = self.db.execute("SELECT CAST(event_id AS BLOB), CAST(session_id AS BLOB), CAST(kind AS BLOB), at, "
+                                   "CAST(payload AS BLOB) FROM events ORDER BY seq").fetchall()
         except sqlite3.DatabaseError as exc:
             raise SessionFileError("CORRUPT", self.path) from exc
+        for event_id, session_id, kind, at, payload in rows:
+            try:
+                event = ev.from_record(kind.decode(), at, json.loads(payload.decode()))
+                yield event_id.decode(), session_id.decode(), event
+            except (AttributeError, TypeError, ValueError) as exc:  # ValueError: not UTF-8, not JSON, not our event
+                raise SessionFileError("BAD_EVENT", self.path) from exc
+
+    def state(self) -> SessionState:
+        """The state the events of this (one-session) log fold into."""
+        return replayed(list(self.events()), self.path)
 
     def close(self) -> None:
         self.db.close()
+
+
+def replayed(events: list[ev.Event], path: Path) -> SessionState:
+    """The state after the events; a log whose events do not fit together is refused like a bad row."""
+    if events and not isinstance(events[0], ev.SessionStarted):
+        raise SessionFileError("BAD_EVENT", path)
+    try:
+        return replay(events)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise SessionFileError("BAD_EVENT", path) from exc
 
 
 def _place(building: Path, path: Path) -> None:
@@ -309,7 +330,11 @@ class StoredSession:
     def resume(cls, book: CaseBook, path: Path, **session_options) -> "StoredSession":
         """Open a session file and rebuild its state exactly from the log."""
         log = SessionLog.open(path)
-        state = replay(log.events())
+        try:
+            state = log.state()
+        except SessionFileError:
+            log.close()
+            raise
         return cls(Session(book, state, **session_options), log)
 
     def execute(self, command: Command, now: float | None = None) -> list[ev.Event]:

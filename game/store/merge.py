@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from game.engine import events as ev
-from game.engine.state import SessionState, replay
+from game.engine.state import SessionState
 from game.i18n import _
-from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri
+from game.store.log import (SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri,
+                            replayed)
 
 MERGED_MARK = "merged_sessions"
 
@@ -126,18 +127,8 @@ def read_sessions(path: Path) -> list[TableSession]:
         ids, events = grouped.setdefault(session_id, ([], []))
         ids.append(event_id)
         events.append(event)
-    return [TableSession(session_id, _replayed(events, path), frozenset(ids), path, events[0].at)
+    return [TableSession(session_id, replayed(events, path), frozenset(ids), path, events[0].at)
             for session_id, (ids, events) in grouped.items()]
-
-
-def _replayed(events: list[ev.Event], path: Path) -> SessionState:
-    """The state after the events; a log whose events do not fit together is refused like a bad line."""
-    if not isinstance(events[0], ev.SessionStarted):
-        raise SessionFileError("BAD_EVENT", path)
-    try:
-        return replay(events)
-    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
-        raise SessionFileError("BAD_EVENT", path) from exc
 
 
 class MergeTargetError(Exception):
