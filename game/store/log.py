@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
+import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -71,11 +73,6 @@ def companion_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def read_only_uri(path: Path) -> str:
-    """The SQLite URI that opens (or attaches) ``path`` so that it can never be written."""
-    return f"{path.resolve().as_uri()}?mode=ro"
-
-
 def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_ms / 1000,
                            isolation_level=None)
@@ -84,38 +81,73 @@ def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
     return db
 
 
-def quiet_snapshot(path: Path) -> bytes | None:
-    """The whole file, if no table is writing to it; None if one is (there is a -wal, or it changed meanwhile).
+SNAPSHOT_TRIES = 5
 
-    Reading a quiet file whole leaves nothing beside it (a WAL reader would leave a -shm
-    and an empty -wal) and works on a read-only medium. The copy is switched out of WAL
-    mode, since an in-memory database has no WAL; the file itself is not touched.
+
+def snapshot(path: Path) -> bytes:
+    """The committed content of a session file and its -wal, as one database image, read without writing anything.
+
+    SQLite is never pointed at the folder: a WAL reader there would make or update the
+    -shm beside the file, and on a write-protected stick it can't. The file and its -wal
+    are read as bytes, again if a table wrote meanwhile, and the -wal is applied to a
+    private copy outside the folder. The image is switched out of WAL mode, since an
+    in-memory database has no WAL.
     """
     wal = companion_files(path)[0]
-    if wal.exists():
-        return None
-    before = path.stat()
-    data = path.read_bytes()
-    after = path.stat()
-    if wal.exists() or (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size):
-        return None
+    for attempt in range(SNAPSHOT_TRIES):
+        before = _stamps(path, wal)
+        data, journal = path.read_bytes(), _read_if_there(wal)
+        if _stamps(path, wal) == before:
+            break
+        time.sleep(0.05 * (attempt + 1))
+    else:
+        raise SessionFileError("LOCKED", path)
     if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
         raise sqlite3.DatabaseError("not an SQLite database")
+    if journal:
+        data = _with_wal_applied(data, journal)
     return data[:18] + b"\x01\x01" + data[20:]
 
 
-def _connect_read_only(path: Path, busy_ms: int) -> sqlite_utils.Database:
-    """A connection that can never write the file: a snapshot in memory of a quiet file, or mode=ro.
+def _stamps(*paths: Path) -> tuple:
+    found = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            found.append(None)
+            continue
+        found.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(found)
 
-    A table that is still writing is read with mode=ro as a WAL reader, which never blocks
-    the writer and sees every committed event.
-    """
-    snapshot = quiet_snapshot(path)
-    if snapshot is None:
-        return _connect(path, "ro", busy_ms)
+
+def _read_if_there(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _with_wal_applied(data: bytes, journal: bytes) -> bytes:
+    """The database image after the committed transactions in ``journal``, worked out in a private folder."""
+    with tempfile.TemporaryDirectory(prefix="dilemmaspel-") as private:
+        copy = Path(private) / "sessie.db"
+        copy.write_bytes(data)
+        companion_files(copy)[0].write_bytes(journal)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")  # checkpoints the -wal into the copy
+        finally:
+            conn.close()
+        return copy.read_bytes()
+
+
+def in_memory(path: Path) -> sqlite3.Connection:
+    """A private in-memory copy of a session file: whatever is done to it never reaches the file."""
+    image = snapshot(path)
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.deserialize(snapshot)
-    return sqlite_utils.Database(conn)
+    conn.deserialize(image)
+    return conn
 
 
 def _prepare(db: sqlite_utils.Database) -> None:
@@ -166,15 +198,15 @@ class SessionLog:
     def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
         """Open an existing log, migrating an older one; refuse what is not ours or too new.
 
-        ``read_only`` never writes, not even beside the file: no migration, and the file is
-        read as a snapshot in memory, or with mode=ro while a table is writing to it.
+        ``read_only`` never writes, not even beside the file: no migration, and the file (with
+        what its -wal holds, also while a table is writing) is read as a snapshot in memory.
         """
         if not path.is_file():
             raise SessionFileError("MISSING", path)
         if path.stat().st_size == 0:
             raise SessionFileError("EMPTY", path)
         try:
-            db = _connect_read_only(path, busy_ms) if read_only else _connect(path, "rw", busy_ms)
+            db = sqlite_utils.Database(in_memory(path)) if read_only else _connect(path, "rw", busy_ms)
             version = _schema_version(db, path)
         except sqlite3.OperationalError as exc:
             raise _operational(exc, path) from exc

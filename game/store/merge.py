@@ -1,9 +1,9 @@
 """Gathering the tables: read many session files read-only, count each session once, merge them.
 
 The plenary points at a folder (a USB stick, a synced folder) or at files. Every
-file is opened with SQLite's ``mode=ro``, so nothing is ever written into a table's
-file, and reading is safe while a table is still playing (WAL readers do not block
-the writer). A session read twice (a copy, or a merged file beside its originals)
+file is read as a snapshot in memory (``log.snapshot``), so nothing is ever written into
+or beside a table's file, a write-protected stick reads like any other, and reading is
+safe while a table is still playing. A session read twice (a copy, or a merged file beside its originals)
 counts once: the copy with the most events wins. A file that can't be read is
 skipped with a warning that names it; the rest still counts.
 """
@@ -18,8 +18,7 @@ from typing import Iterable, Mapping
 from game.engine import events as ev
 from game.engine.state import SessionState
 from game.i18n import _
-from game.store.log import (SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri,
-                            replayed)
+from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, replayed, snapshot
 
 MERGED_MARK = "merged_sessions"
 
@@ -200,13 +199,9 @@ def _copy_sessions(log: SessionLog, gathering: Gathering) -> int:
 
 
 def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
-    """Attach a source as ``source`` the way it is read: a snapshot in memory when quiet, else mode=ro."""
-    snapshot = quiet_snapshot(path)
-    if snapshot is None:
-        conn.execute("ATTACH DATABASE ? AS source", [read_only_uri(path)])
-    else:
-        conn.execute("ATTACH DATABASE ':memory:' AS source")
-        conn.deserialize(snapshot, name="source")
+    """Attach a source as ``source`` the way it is read: a snapshot in memory, so the source is never touched."""
+    conn.execute("ATTACH DATABASE ':memory:' AS source")
+    conn.deserialize(snapshot(path), name="source")
 
 
 def _remove_with_companions(path: Path) -> None:
