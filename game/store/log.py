@@ -8,6 +8,7 @@ comes from a newer Dilemmaspel is refused with a clear message and left untouche
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -172,23 +173,27 @@ class SessionLog:
         """
         if path.exists():
             raise SessionFileError("EXISTS", path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.nieuw")
-        db = _connect(building, "rwc", busy_ms)
         try:
-            with db.atomic():
-                for statement in _SCHEMA.split(";\n"):
-                    if statement.strip():
-                        db.execute(statement)
-                db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                                       {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
-            _prepare(db)
-            if first:
-                cls(db, building).append(list(first), session_id, after=0)
-        finally:
-            db.close()
-        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = _connect(building, "rwc", busy_ms)
+            try:
+                with db.atomic():
+                    for statement in _SCHEMA.split(";\n"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                           {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
+                _prepare(db)
+                if first:  # a failing write names the file the table will know, not the one being built
+                    cls(db, path).append(list(first), session_id, after=0)
+            finally:
+                db.close()
             _place(building, path)
+        except sqlite3.Error as exc:
+            raise _operational(exc, path) from exc
+        except OSError as exc:
+            raise _unwritable(exc, path) from exc
         finally:
             for leftover in (building, *companion_files(building)):
                 leftover.unlink(missing_ok=True)
@@ -322,13 +327,21 @@ def _migrate(db: sqlite_utils.Database, version: int) -> None:
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
 
 
-def _operational(exc: sqlite3.OperationalError, path: Path) -> SessionFileError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+def _operational(exc: sqlite3.Error, path: Path) -> SessionFileError:
+    """What SQLite's error means for the facilitator: a full disk, a file in use or write-protected, else damage."""
+    code = getattr(exc, "sqlite_errorcode", 0)
+    if code & 0xFF == sqlite3.SQLITE_FULL or code == sqlite3.SQLITE_IOERR_SHMSIZE:
+        return SessionFileError("DISK_FULL", path)
+    if code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return SessionFileError("LOCKED", path)
-    if "readonly" in text or "read-only" in text:
+    if code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
         return SessionFileError("READ_ONLY", path)
     return SessionFileError("CORRUPT", path)
+
+
+def _unwritable(exc: OSError, path: Path) -> SessionFileError:
+    """A file that could not be made: the disk is full, or the place can't be written."""
+    return SessionFileError("DISK_FULL" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "READ_ONLY", path)
 
 
 class StoredSession:
