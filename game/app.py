@@ -18,7 +18,8 @@ from pathlib import Path
 
 from game.engine import CaseBook, StartSession
 from game.scenario.loader import BUNDLED_LIBRARY, Library, load_library
-from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder, replayed
+from game.store.log import (SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder, remove_leftovers,
+                            replayed)
 
 
 def open_library(folder: Path = BUNDLED_LIBRARY) -> Library:
@@ -71,6 +72,8 @@ class SessionSummary:
     finished: bool
     phase: str
     last_activity: float
+    started: float
+    names: tuple[str, ...]
 
 
 def session_summary(path: Path) -> SessionSummary | None:
@@ -84,7 +87,7 @@ def session_summary(path: Path) -> SessionSummary | None:
     if not state.started:
         return None
     return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
-                          len(state.players), state.finished, state.phase, events[-1].at)
+                          len(state.players), state.finished, state.phase, events[-1].at, events[0].at, state.players)
 
 
 def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], list[SessionFileError]]:
@@ -101,6 +104,11 @@ def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], lis
             found.append(summary)
     found.sort(key=lambda s: s.last_activity, reverse=True)
     return found, broken
+
+
+def tidy_sessions_folder(folder: Path | None = None) -> None:
+    """Remove what a game stopped while creating a session left behind; the game does this when it starts."""
+    remove_leftovers(folder or default_folder())
 
 
 def unfinished_sessions(folder: Path | None = None) -> list[SessionSummary]:

@@ -231,10 +231,58 @@ def test_a_real_full_disk_says_so_when_playing_and_when_starting(proef_book, sma
     with pytest.raises(SessionFileError) as caught:
         start(proef_book, small_disk, name="nieuw.dilemma.db")
     assert caught.value.code == "DISK_FULL"
-    assert sorted(p.name for p in small_disk.iterdir()) == ["s.dilemma.db", "s.dilemma.db-shm", "s.dilemma.db-wal",
-                                                            "vulling"]
+    assert sorted(p.name for p in small_disk.iterdir()) == [".s.dilemma.db.lock", "s.dilemma.db", "s.dilemma.db-shm",
+                                                            "s.dilemma.db-wal", "vulling"]
     stored.close()
     (small_disk / "vulling").unlink()
     resumed = StoredSession.resume(proef_book, stored.path)
     assert resumed.state == before
     resumed.close()
+
+
+KILLED_WHILE_CREATING = """
+import os, signal, sys
+from pathlib import Path
+from game.engine import StartSession
+from game.store import log
+from tests.conftest import DATA, book_of
+from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_decks
+decks, _ = load_decks(BUNDLED_LIBRARY / "decks")
+book = book_of(decks, load_case(DATA / "proef.yaml", decks).case)
+log._place = lambda building, path: os.kill(os.getpid(), signal.SIGKILL)  # the moment the file is complete
+log.StoredSession.start(book, StartSession(("a", "b"), ("proef",)), path=Path(sys.argv[1]))
+"""
+
+
+def killed_while_creating(path):
+    done = subprocess.run([sys.executable, "-c", KILLED_WHILE_CREATING, str(path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == -9, done.stderr
+
+
+def test_what_a_game_killed_while_creating_left_is_cleaned_up_at_the_next_start(proef_book, tmp_path):
+    from game.app import list_sessions, tidy_sessions_folder
+    played = start(proef_book, tmp_path, name="gespeeld.dilemma.db")
+    killed_while_creating(tmp_path / "half.dilemma.db")
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".half"))
+    assert any(name.endswith(".nieuw") for name in left) and ".half.dilemma.db.lock" in left
+    assert [s.path.name for s in list_sessions(tmp_path)[0]] == ["gespeeld.dilemma.db"]
+    (tmp_path / "notities.nieuw").write_text("van iemand anders")
+    tidy_sessions_folder(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gespeeld.dilemma.db.lock", "gespeeld.dilemma.db",
+                                                          "gespeeld.dilemma.db-shm", "gespeeld.dilemma.db-wal",
+                                                          "notities.nieuw"]
+    played.close()
+    assert not (tmp_path / ".gespeeld.dilemma.db.lock").exists()
+
+
+def test_a_session_being_created_elsewhere_is_not_cleaned_up(proef_book, tmp_path):
+    from game.store.locks import OpenMark
+    killed_while_creating(tmp_path / "half.dilemma.db")
+    building = next(p for p in tmp_path.iterdir() if p.name.endswith(".nieuw"))
+    creating = OpenMark(tmp_path / "half.dilemma.db")  # as a game that is creating it right now
+    start(proef_book, tmp_path)  # starting a session tidies the folder too
+    assert building.exists()
+    creating.release()
+    start(proef_book, tmp_path, name="nog-een.dilemma.db").close()
+    assert not building.exists() and not (tmp_path / ".half.dilemma.db.lock").exists()

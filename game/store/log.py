@@ -11,10 +11,12 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
 import uuid
+from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -27,9 +29,14 @@ from game.engine.session import CaseBook, Session
 from game.engine.state import SessionState, replay
 from game.i18n import _
 from game.store.folders import default_folder
+from game.store.locks import LOCK_SUFFIX, OpenMark, claimed
 
 SCHEMA_VERSION = 2
 SUFFIX = ".dilemma.db"
+BUILDING_SUFFIX = ".nieuw"
+# .NAME.dilemma.db.1a2b3c4d.nieuw (and its -wal, -shm, -journal) while a session is built; .NAME.dilemma.db.lock
+_LEFTOVER = re.compile(rf"^\.(?P<session>.+{re.escape(SUFFIX)})(\.[0-9a-f]{{8}}{re.escape(BUILDING_SUFFIX)}"
+                       rf"(-wal|-shm|-journal)?|{re.escape(LOCK_SUFFIX)})$")
 BUSY_TIMEOUT_MS = 5000
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -157,11 +164,12 @@ def _prepare(db: sqlite_utils.Database) -> None:
 
 
 class SessionLog:
-    """The events of one session in one file."""
+    """The events of one session in one file; ``mark`` tells other programs that a game has it open."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path, mark: OpenMark | None = None) -> None:
         self.db = db
         self.path = path
+        self.mark = mark
 
     @classmethod
     def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, first: list[ev.Event] = (),
@@ -173,9 +181,12 @@ class SessionLog:
         """
         if path.exists():
             raise SessionFileError("EXISTS", path)
-        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.nieuw")
+        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{BUILDING_SUFFIX}")
+        mark = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(path.parent)
+            mark = OpenMark(path)  # so that a clean-up elsewhere leaves the file being built alone
             db = _connect(building, "rwc", busy_ms)
             try:
                 with db.atomic():
@@ -190,6 +201,7 @@ class SessionLog:
             finally:
                 db.close()
             _place(building, path)
+            return cls.open(path, busy_ms)
         except sqlite3.Error as exc:
             raise _operational(exc, path) from exc
         except OSError as exc:
@@ -197,7 +209,8 @@ class SessionLog:
         finally:
             for leftover in (building, *companion_files(building)):
                 leftover.unlink(missing_ok=True)
-        return cls.open(path, busy_ms)
+            if mark:
+                mark.release()
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
@@ -210,24 +223,17 @@ class SessionLog:
             raise SessionFileError("MISSING", path)
         if path.stat().st_size == 0:
             raise SessionFileError("EMPTY", path)
+        if read_only:
+            return cls(_opened(path, busy_ms, read_only), path)
         try:
-            db = sqlite_utils.Database(in_memory(path)) if read_only else _connect(path, "rw", busy_ms)
-            version = _schema_version(db, path)
-        except sqlite3.OperationalError as exc:
-            raise _operational(exc, path) from exc
-        except (sqlite3.DatabaseError, OSError) as exc:
-            raise SessionFileError("CORRUPT", path) from exc
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise SessionFileError("NEWER", path, version=version, supported=SCHEMA_VERSION)
-        if not read_only:
-            try:
-                _prepare(db)
-                _migrate(db, version)
-            except sqlite3.OperationalError as exc:
-                db.close()
-                raise _operational(exc, path) from exc
-        return cls(db, path)
+            mark = OpenMark(path)
+        except OSError as exc:
+            raise _unwritable(exc, path) from exc
+        try:
+            return cls(_opened(path, busy_ms, read_only), path, mark)
+        except BaseException:
+            mark.release()
+            raise
 
     def append(self, events: list[ev.Event], session_id: str, after: int) -> None:
         """Write all events of one command in one transaction, committed on return.
@@ -283,6 +289,50 @@ class SessionLog:
 
     def close(self) -> None:
         self.db.close()
+        if self.mark:
+            self.mark.release()
+
+
+def _opened(path: Path, busy_ms: int, read_only: bool) -> sqlite_utils.Database:
+    """The database of an existing log, migrated unless ``read_only``; refused when not ours or too new."""
+    try:
+        db = sqlite_utils.Database(in_memory(path)) if read_only else _connect(path, "rw", busy_ms)
+        version = _schema_version(db, path)
+    except sqlite3.OperationalError as exc:
+        raise _operational(exc, path) from exc
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise SessionFileError("CORRUPT", path) from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise SessionFileError("NEWER", path, version=version, supported=SCHEMA_VERSION)
+    if not read_only:
+        try:
+            _prepare(db)
+            _migrate(db, version)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            raise _operational(exc, path) from exc
+    return db
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove what a game stopped halfway left in ``folder``: half-built sessions and stale lock files.
+
+    Only hidden files with the names this module gives them are touched, and only when no
+    game has their session open or is creating it (``claimed``); a folder that can't be
+    written is left as it is.
+    """
+    try:
+        names = [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return
+    for name in names:
+        found = _LEFTOVER.match(name)
+        if not found:
+            continue
+        with suppress(OSError), claimed(folder / found["session"]) as free:
+            if free:  # the lock file itself goes when the claim ends
+                (folder / name).unlink(missing_ok=True)
 
 
 def replayed(events: list[ev.Event], path: Path) -> SessionState:
