@@ -26,6 +26,7 @@ from game.report.exports import FORMATS, render
 from game.report.figures import Selection
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.locks import claimed
+from game.text import printable
 from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
 
@@ -91,7 +92,13 @@ def _days(value: str) -> float:
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    """A message on stderr; names from session files and file names never reach the terminal with control codes."""
+    print(printable(message), file=sys.stderr)
+
+
+def _show(line: str) -> None:
+    """A line of output on stdout, without control characters (see ``_say``)."""
+    print(printable(line))
 
 
 def _gathered(paths: list[Path]) -> Gathering | None:
@@ -123,7 +130,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except SessionFileError as error:
         _say(error.message())
         return 1
-    print(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
+    _show(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
     return 1 if gathering.warnings else 0
 
 
@@ -207,12 +214,12 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 def _list(folder: Path) -> int:
     found, broken = list_sessions(folder)
-    print(_("report.sessions.folder", folder=folder))
+    _show(_("report.sessions.folder", folder=folder))
     for summary in found:
-        print(_describe(summary))
+        _show(_describe(summary))
     for error in broken:
-        print(_("report.cli.warning", message=error.message()))
-    print(n_("report.sessions.count", len(found)))
+        _show(_("report.cli.warning", message=error.message()))
+    _show(n_("report.sessions.count", len(found)))
     return 1 if broken else 0
 
 
@@ -251,16 +258,16 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
         del chosen[path]
     if not chosen:
         if not in_use:
-            print(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
+            _show(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
         return 1 if in_use else 0
-    print(n_("report.sessions.will_delete", len(chosen)))
+    _show(n_("report.sessions.will_delete", len(chosen)))
     for line in chosen.values():
-        print(f"  {line}")
+        _show(f"  {line}")
     if not args.yes and not _confirmed():
-        print(_("report.sessions.kept"))
+        _show(_("report.sessions.kept"))
         return 0
     deleted = [path for path in chosen if _deleted(path)]
-    print(n_("report.sessions.deleted", len(deleted)))
+    _show(n_("report.sessions.deleted", len(deleted)))
     return 0 if len(deleted) == len(chosen) and not in_use else 1
 
 

@@ -16,7 +16,8 @@ from platformdirs import user_data_dir
 
 from game.app import case_book
 from game.engine import CaseBook, DrawRole, PickRole, StartSession
-from game.engine.state import SessionState, replay
+from game.engine.state import SessionState
+from game.text import printable
 from game.i18n import _, n_
 from game.report.figures import Selection, Tally
 from game.report.plenary import Plenary
@@ -234,7 +235,8 @@ def export_reflections(runs: list[Run], library: Library, fmt: str = "md", lang:
         role = library.decks.roles.get(run.role).name if run.role in library.decks.roles else (run.role or "-")
         ending = scenario.endings[run.ending].title if scenario and run.ending in scenario.endings else "-"
         when = datetime.fromtimestamp(run.started).strftime("%d-%m-%Y %H:%M")
-        entries.append((title, when, role, ending, run.reflection or _("solo.no_reflection", lang)))
+        entry = (title, when, role, ending, run.reflection or _("solo.no_reflection", lang))
+        entries.append(tuple(printable(text) for text in entry))  # older runs may hold control characters
     if fmt == "html":
         return _as_html(entries, lang)
     return _as_markdown(entries, lang)

@@ -188,3 +188,79 @@ def test_the_command_line_names_the_damaged_file_without_a_traceback(name, two_t
                             timeout=120)
     assert listed.returncode == 1 and "Traceback" not in listed.stderr
     assert f"{name}.dilemma.db" in listed.stdout and listed.stdout.count("tafel") == 2
+
+
+CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
+HOSTILE_NAME = "An\x1b[31mna\x07\x00"
+HOSTILE_NOTE = "Wie\x1b]0;gekaapt\x07 beslist?\x00\r\nEen\ttweede regel\x9b2J\x08\x7f"
+
+
+def without_controls(text: str, allowed: str = "\n\t") -> bool:
+    return not any(char in CONTROLS and char not in allowed for char in text) and "\r" not in text.replace("\r\n", "")
+
+
+def test_the_engine_strips_control_characters_from_names_and_discussion_points(proef_book, tmp_path):
+    from game.engine import AddNote, CommandRejected, EditNote
+    from game.store.log import StoredSession
+    stored = StoredSession.start(proef_book, StartSession((HOSTILE_NAME, "Bert\n\tde\x85tweede"), ("proef",)),
+                                 path=tmp_path / "s.dilemma.db")
+    stored.execute(AddNote(HOSTILE_NOTE))
+    assert stored.state.players == ("An[31mna", "Bert  de tweede")
+    assert stored.state.current.notes[0].text == "Wie]0;gekaapt beslist?\nEen\ttweede regel2J"
+    with pytest.raises(CommandRejected) as caught:
+        stored.execute(EditNote(stored.state.current.notes[0].id, "\x1b\x07 \x00"))  # only controls and a space
+    assert caught.value.code == "EMPTY_TEXT"
+
+
+def older_file_with_controls(library, folder: Path) -> Path:
+    """A session as an older version wrote it: names and a discussion point with control characters in the file."""
+    from dataclasses import replace
+    from game.app import case_book
+    from game.engine import Session
+    from game.store.log import SessionLog
+    session = Session(case_book(library))
+    events = session.execute(StartSession(("A", "B", "C"), ("open-deur",), seed=3))
+    events[0] = replace(events[0], players=(HOSTILE_NAME, "Bert\x1b[2J", "Cor"))
+    path = folder / "oud\x1b[2J\x07.dilemma.db"
+    SessionLog.create(path, first=events, session_id=session.state.session_id).close()
+    add_row(path, "NoteAdded", LATER, json.dumps({"note": 0, "text": HOSTILE_NOTE}))
+    return path
+
+
+def strings_of(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_of(item)
+
+
+def test_control_characters_from_older_files_reach_no_export_and_no_terminal(library, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    older_file_with_controls(library, folder)
+    report = build_report(gather([folder]), library, "nl", names=True)
+    assert any("gekaapt" in note for story in report.stories for note in story.notes)
+    for fmt in ("html", "md"):
+        assert without_controls(render(report, fmt)), fmt
+    assert without_controls(render(report, "csv"), allowed="\n\t\r")
+    assert all(without_controls(text) for text in strings_of(json.loads(render(report, "json"))))
+    listed = subprocess.run([sys.executable, "-m", "game", "sessions", "list", "--folder", str(folder)],
+                            capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0 and "oud[2J.dilemma.db" in listed.stdout
+    assert without_controls(listed.stdout + listed.stderr)
+    exported = subprocess.run([sys.executable, "-m", "game", "report", str(folder), "--names", "--format", "md"],
+                              capture_output=True, text=True, timeout=120)
+    assert exported.returncode == 0 and "gekaapt" in exported.stdout and without_controls(exported.stdout)
+
+
+def test_a_reflection_with_control_characters_is_exported_without_them(library):
+    from game.solo import Run, export_reflections
+    run = Run(Path("oud.dilemma.db"), LATER, "open-deur", "nl", "evv", (), None, (), HOSTILE_NOTE, True)
+    for fmt in ("md", "html"):
+        exported = export_reflections([run], library, fmt)
+        assert "gekaapt" in exported and without_controls(exported), fmt

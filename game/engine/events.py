@@ -218,7 +218,8 @@ def _fits(value: object, hint: object) -> bool:
     origin = typing.get_origin(hint)
     if dataclasses.is_dataclass(hint):
         fields = _field_types(hint)
-        return isinstance(value, dict) and all(key in fields and _fits(item, fields[key]) for key, item in value.items())
+        return isinstance(value, dict) and all(key in fields and _fits(item, fields[key])
+                                               for key, item in value.items())
     if origin in (types.UnionType, typing.Union):
         return any(_fits(value, option) for option in typing.get_args(hint))
     if origin is tuple:
