@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -264,3 +265,14 @@ def test_a_reflection_with_control_characters_is_exported_without_them(library):
     for fmt in ("md", "html"):
         exported = export_reflections([run], library, fmt)
         assert "gekaapt" in exported and without_controls(exported), fmt
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_wal_that_is_no_regular_file_makes_the_session_damaged_without_waiting(kind, two_tables, tmp_path):
+    folder = Path(shutil.copytree(two_tables, tmp_path / "usb"))
+    wal = folder / "tafel1.dilemma.db-wal"
+    {"fifo": lambda: os.mkfifo(wal), "device": lambda: wal.symlink_to("/dev/zero"), "folder": wal.mkdir}[kind]()
+    done = subprocess.run([sys.executable, "-m", "game", "report", str(folder), "--format", "json"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "tafel1.dilemma.db" in done.stderr
+    assert [story["table"] for story in json.loads(done.stdout)["stories"]] == [1]

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import time
 import uuid
@@ -104,7 +105,7 @@ def snapshot(path: Path) -> bytes:
     wal = companion_files(path)[0]
     for attempt in range(SNAPSHOT_TRIES):
         before = _stamps(path, wal)
-        data, journal = path.read_bytes(), _read_if_there(wal)
+        data, journal = _read_regular(path), _read_if_there(wal)
         if _stamps(path, wal) == before:
             break
         time.sleep(0.05 * (attempt + 1))
@@ -129,9 +130,18 @@ def _stamps(*paths: Path) -> tuple:
     return tuple(found)
 
 
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a pipe, a device or a folder in its place is refused without waiting on it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise sqlite3.DatabaseError("not a regular file")
+        return file.read()
+
+
 def _read_if_there(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return _read_regular(path)
     except FileNotFoundError:
         return b""
 
