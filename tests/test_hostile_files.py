@@ -94,6 +94,7 @@ HOSTILE_ROWS = {
     "payload_number": ("NoteAdded", LATER, "7"),
     "payload_text": ("NoteAdded", LATER, '"tekst"'),
     "payload_not_json": ("NoteAdded", LATER, "{kapot"),
+    "payload_deeply_nested": ("NoteAdded", LATER, "[" * 100_000 + "]" * 100_000),
     "payload_not_utf8": ("NoteAdded", LATER, b'{"note": 1, "text": "caf\xe9"}'),
     "kind_not_utf8": (b"Note\xffAdded", LATER, '{"note": 1, "text": "x"}'),
     "kind_unknown": ("Ontploft", LATER, "{}"),

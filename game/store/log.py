@@ -4,7 +4,11 @@ A command's events are written in one transaction and committed before
 ``StoredSession.execute`` returns, so what a table has seen acknowledged survives
 a crash, a closed lid or a pulled plug (WAL with synchronous=FULL). Rows can't be
 changed or deleted (triggers). A file that is not a session log, is damaged, or
-comes from a newer Dilemmaspel is refused with a clear message and left untouched.
+comes from a newer Dilemmaspel is refused with a clear message and left untouched;
+one row that is not an event this version wrote makes the whole file "damaged".
+While a game has a session open it holds a lock beside it (``locks``), and reading
+for the plenary or a report goes through a private snapshot (``snapshot``), never
+through SQLite in the tables' folder.
 """
 from __future__ import annotations
 
@@ -290,7 +294,7 @@ class SessionLog:
             try:
                 event = ev.from_record(kind.decode(), at, json.loads(payload.decode()))
                 yield event_id.decode(), session_id.decode(), event
-            except (AttributeError, TypeError, ValueError) as exc:  # ValueError: not UTF-8, not JSON, not our event
+            except (AttributeError, TypeError, ValueError, RecursionError) as exc:  # not UTF-8, JSON, our event
                 raise SessionFileError("BAD_EVENT", self.path) from exc
 
     def state(self) -> SessionState:
