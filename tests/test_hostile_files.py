@@ -277,3 +277,25 @@ def test_a_wal_that_is_no_regular_file_makes_the_session_damaged_without_waiting
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stderr and "tafel1.dilemma.db" in done.stderr
     assert [story["table"] for story in json.loads(done.stdout)["stories"]] == [1]
+
+
+SPECIAL_FILES = {
+    "link_to_itself": lambda path: path.symlink_to(path.name),
+    "link_to_nowhere": lambda path: path.symlink_to("weg.dilemma.db"),
+    "link_to_a_device": lambda path: path.symlink_to("/dev/zero"),
+    "pipe": lambda path: os.mkfifo(path),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL_FILES))
+def test_a_special_file_among_the_sessions_is_named_and_skipped_without_waiting(kind, two_tables, tmp_path):
+    folder = Path(shutil.copytree(two_tables, tmp_path / "usb"))
+    SPECIAL_FILES[kind](folder / f"{kind}.dilemma.db")
+    command = [sys.executable, "-m", "game"]
+    done = subprocess.run(command + ["report", str(folder), "--format", "json"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "geen gewoon bestand" in done.stderr
+    assert [story["table"] for story in json.loads(done.stdout)["stories"]] == [1, 2]
+    listed = subprocess.run(command + ["sessions", "list", "--folder", str(folder)], capture_output=True, text=True,
+                            timeout=60)
+    assert listed.returncode == 1 and "Traceback" not in listed.stderr and "geen gewoon bestand" in listed.stdout

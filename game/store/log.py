@@ -234,7 +234,7 @@ class SessionLog:
         what its -wal holds, also while a table is writing) is read as a snapshot in memory.
         """
         if not path.is_file():
-            raise SessionFileError("MISSING", path)
+            raise SessionFileError("NOT_A_FILE" if path.exists() or path.is_symlink() else "MISSING", path)
         if path.stat().st_size == 0:
             raise SessionFileError("EMPTY", path)
         if read_only:

@@ -66,8 +66,13 @@ def session_files(paths: Iterable[Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         candidates = sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path]
-        found.update((candidate.resolve(), None) for candidate in candidates if not candidate.is_dir())
+        found.update((_real(candidate), None) for candidate in candidates if not candidate.is_dir())
     return list(found)
+
+
+def _real(path: Path) -> Path:
+    """Where ``path`` leads, so a file named twice is read once; a link that leads nowhere keeps its own name."""
+    return Path(os.path.realpath(path) if path.exists() else os.path.abspath(path))
 
 
 def fingerprint(paths: Iterable[Path]) -> tuple:
