@@ -57,8 +57,11 @@ def resume_session(library: Library, path: Path) -> StoredSession:
         if ref.id not in book.cases:
             raise SessionFileError("CASE_MISSING", path, case=ref.id)
     current = state.current
-    if current and not state.finished and book.cases[current.case].node(current.node) is None:
-        raise SessionFileError("CASE_CHANGED", path, case=current.case, node=current.node)
+    if current and not state.finished:
+        if current.case not in book.cases:  # a round of a case the session did not start with: a damaged file
+            raise SessionFileError("BAD_EVENT", path)
+        if book.cases[current.case].node(current.node) is None:
+            raise SessionFileError("CASE_CHANGED", path, case=current.case, node=current.node)
     return StoredSession.resume(book, path)
 
 

@@ -299,3 +299,32 @@ def test_a_special_file_among_the_sessions_is_named_and_skipped_without_waiting(
     listed = subprocess.run(command + ["sessions", "list", "--folder", str(folder)], capture_output=True, text=True,
                             timeout=60)
     assert listed.returncode == 1 and "Traceback" not in listed.stderr and "geen gewoon bestand" in listed.stdout
+
+
+def session_with_row(folder: Path, library, name: str, row) -> Path:
+    stored = start_session(library, StartSession(("Dirk", "Eva"), ("open-deur",)), path=folder / f"{name}.dilemma.db")
+    stored.close()
+    add_row(stored.path, *row)
+    return stored.path
+
+
+def test_votes_revealed_that_were_never_cast_make_the_session_damaged_in_report_and_plenary(
+        two_tables, tmp_path, library):
+    folder = Path(shutil.copytree(two_tables, tmp_path / "usb"))
+    row = ("VotesRevealed", LATER, '{"node": "x", "step": 99, "stage": "first", "passed": []}')
+    damaged = session_with_row(folder, library, "onthuld", row)
+    report = build_report(gather([folder]), library, "nl")
+    assert [story.table for story in report.stories] == [1, 2]
+    assert len(report.notices) == 1 and damaged.name in report.notices[0]
+    assert all(render(report, fmt) for fmt in FORMATS)
+    plenary = Plenary([folder], library, "nl")
+    assert len(plenary.rounds) == 2 and [w.path.name for w in plenary.warnings] == [damaged.name]
+    assert plenary.report().stories == report.stories
+
+
+def test_a_round_of_a_case_the_session_never_started_is_not_resumed(tmp_path, library):
+    row = ("RoundStarted", LATER, '{"round": 2, "case": "elders", "node": "x", "roles": ["evv"]}')
+    damaged = session_with_row(tmp_path, library, "elders", row)
+    with pytest.raises(SessionFileError) as caught:
+        resume_session(library, damaged)
+    assert caught.value.code == "BAD_EVENT"
