@@ -130,7 +130,7 @@ class Report:
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
                  selection: Selection = Selection()) -> Report:
     """The report of the gathered sessions in ``lang``; player names only with ``names``."""
-    return _report(countable(gathering, library, lang), library, lang, names, selection)
+    return report_of(countable(gathering, library, lang), library, lang, names, selection)
 
 
 # What a session's figures raise when its events were each well-formed but do not add up (a vote at a step
@@ -147,7 +147,7 @@ def countable(gathering: Gathering, library: Library, lang: str) -> Gathering:
     kept, skipped = [], []
     for session in gathering.sessions:
         try:
-            _report(replace(gathering, sessions=(session,), warnings=()), library, lang, True, Selection())
+            report_of(replace(gathering, sessions=(session,), warnings=()), library, lang, True, Selection())
         except _UNCOUNTABLE:
             skipped.append(FileWarning(session.path, "store.BAD_EVENT"))
         else:
@@ -155,7 +155,8 @@ def countable(gathering: Gathering, library: Library, lang: str) -> Gathering:
     return replace(gathering, sessions=tuple(kept), warnings=(*gathering.warnings, *skipped))
 
 
-def _report(gathering: Gathering, library: Library, lang: str, names: bool, selection: Selection) -> Report:
+def report_of(gathering: Gathering, library: Library, lang: str, names: bool, selection: Selection) -> Report:
+    """As ``build_report``, for a gathering that already went through ``countable``."""
     states = [session.state for session in gathering.sessions]
     rounds = table_rounds(states)
     cases = played_cases(library, rounds, lang)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from game.report.document import Report, build_report, countable
+from game.report.document import Report, countable, report_of
 from game.report.figures import Choices, Figures, Selection, TableRound, choices, figures, table_rounds
 from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
@@ -58,4 +58,4 @@ class Plenary:
 
     def report(self, selection: Selection = Selection(), names: bool = False) -> Report:
         """The figures with their names filled in, as the report has them (anonymous unless ``names``)."""
-        return build_report(self.gathering, self.library, self.lang, names=names, selection=selection)
+        return report_of(self.gathering, self.library, self.lang, names, selection)
