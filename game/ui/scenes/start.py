@@ -52,8 +52,10 @@ class StartScene(BaseScene):
 
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder
+        from game.solo import practice_folder
         self.app.read_library()  # now, while the players look at the first screen
-        tidy_sessions_folder(self.app.places.sessions)
+        for folder in (self.app.places.sessions, practice_folder()):
+            tidy_sessions_folder(folder)
         if self.app.scene is self and unfinished(self.app):
             self.app.show(ResumeScene(self.app))
 
