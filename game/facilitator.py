@@ -26,9 +26,9 @@ from game.report.exports import FORMATS, render
 from game.report.figures import Selection
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.locks import claimed
-from game.text import printable
 from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
+from game.text import printable
 
 SECONDS_PER_DAY = 86400
 CARD_FORMATS = ("html", "pdf")

@@ -297,3 +297,11 @@ def test_a_session_open_at_a_table_is_not_deleted_and_the_table_is_named(folder)
     done = subprocess.run(delete("bezig.dilemma.db"), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and not path.exists()
     assert sorted(p.name for p in folder.iterdir()) == ["tafel1.dilemma.db", "tafel2.dilemma.db", "tafel3.dilemma.db"]
+
+
+def test_a_link_in_place_of_a_lock_file_is_never_followed(capsys, folder, tmp_path):
+    outside = tmp_path / "buiten.txt"
+    (folder / ".tafel1.dilemma.db.lock").symlink_to(outside)
+    code, out, _ = run(capsys, "sessions", "delete", "tafel1.dilemma.db", "--folder", folder, "--yes")
+    assert code == 0 and "1 sessie verwijderd." in out
+    assert not outside.exists() and not (folder / ".tafel1.dilemma.db.lock").is_symlink()

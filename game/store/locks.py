@@ -110,7 +110,11 @@ def _locked(lock: Path, operation: int) -> int | None:
 
 
 def _open(lock: Path) -> int:
+    """The lock file, made when missing; a link in its place is never ours and is removed (as a link), never followed."""
+    if lock.is_symlink():
+        lock.unlink()
+    no_follow = getattr(os, "O_NOFOLLOW", 0)
     try:
-        return os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(lock, os.O_RDWR | os.O_CREAT | no_follow, 0o644)
     except OSError:
-        return os.open(lock, os.O_RDONLY)  # a folder that can't be written: only a lock already there can be held
+        return os.open(lock, os.O_RDONLY | no_follow)  # a folder that can't be written: only a lock there can be held
