@@ -18,8 +18,8 @@ from pathlib import Path
 
 from game.engine import CaseBook, StartSession
 from game.scenario.loader import BUNDLED_LIBRARY, Library, load_library
-from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder
-from game.engine.state import replay
+from game.store.log import (SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder, remove_leftovers,
+                            replayed)
 
 
 def open_library(folder: Path = BUNDLED_LIBRARY) -> Library:
@@ -49,7 +49,7 @@ def resume_session(library: Library, path: Path) -> StoredSession:
     """
     log = SessionLog.open(path)
     try:
-        state = replay(log.events())
+        state = log.state()
     finally:
         log.close()
     book = case_book(library, state.lang)
@@ -57,8 +57,11 @@ def resume_session(library: Library, path: Path) -> StoredSession:
         if ref.id not in book.cases:
             raise SessionFileError("CASE_MISSING", path, case=ref.id)
     current = state.current
-    if current and not state.finished and book.cases[current.case].node(current.node) is None:
-        raise SessionFileError("CASE_CHANGED", path, case=current.case, node=current.node)
+    if current and not state.finished:
+        if current.case not in book.cases:  # a round of a case the session did not start with: a damaged file
+            raise SessionFileError("BAD_EVENT", path)
+        if book.cases[current.case].node(current.node) is None:
+            raise SessionFileError("CASE_CHANGED", path, case=current.case, node=current.node)
     return StoredSession.resume(book, path)
 
 
@@ -72,6 +75,8 @@ class SessionSummary:
     finished: bool
     phase: str
     last_activity: float
+    started: float
+    names: tuple[str, ...]
 
 
 def session_summary(path: Path) -> SessionSummary | None:
@@ -81,11 +86,11 @@ def session_summary(path: Path) -> SessionSummary | None:
         events = list(log.events())
     finally:
         log.close()
-    state = replay(events)
+    state = replayed(events, path)
     if not state.started:
         return None
     return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
-                          len(state.players), state.finished, state.phase, events[-1].at)
+                          len(state.players), state.finished, state.phase, events[-1].at, events[0].at, state.players)
 
 
 def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], list[SessionFileError]]:
@@ -102,6 +107,11 @@ def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], lis
             found.append(summary)
     found.sort(key=lambda s: s.last_activity, reverse=True)
     return found, broken
+
+
+def tidy_sessions_folder(folder: Path | None = None) -> None:
+    """Remove what a game stopped while creating a session left behind; the game does this when it starts."""
+    remove_leftovers(folder or default_folder())
 
 
 def unfinished_sessions(folder: Path | None = None) -> list[SessionSummary]:

@@ -9,9 +9,12 @@ of tables are only ever read; the only files written are the ones named with
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 import tempfile
 import time
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -23,8 +26,10 @@ from game.report.document import build_report
 from game.report.exports import FORMATS, render
 from game.report.figures import Selection
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
+from game.store.locks import claimed
 from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
+from game.text import printable
 
 SECONDS_PER_DAY = 86400
 CARD_FORMATS = ("html", "pdf")
@@ -88,7 +93,13 @@ def _days(value: str) -> float:
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    """A message on stderr; names from session files and file names never reach the terminal with control codes."""
+    print(printable(message), file=sys.stderr)
+
+
+def _show(line: str) -> None:
+    """A line of output on stdout, without control characters (see ``_say``)."""
+    print(printable(line))
 
 
 def _gathered(paths: list[Path]) -> Gathering | None:
@@ -122,7 +133,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except SessionFileError as error:
         _say(error.message())
         return 1
-    print(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
+    _show(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
     return 1 if gathering.warnings else 0
 
 
@@ -212,12 +223,12 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 def _list(folder: Path) -> int:
     found, broken = list_sessions(folder)
-    print(_("report.sessions.folder", folder=folder))
+    _show(_("report.sessions.folder", folder=folder))
     for summary in found:
-        print(_describe(summary))
+        _show(_describe(summary))
     for error in broken:
-        print(_("report.cli.warning", message=error.message()))
-    print(n_("report.sessions.count", len(found)))
+        _show(_("report.cli.warning", message=error.message()))
+    _show(n_("report.sessions.count", len(found)))
     return 1 if broken else 0
 
 
@@ -230,34 +241,97 @@ def _describe(summary: SessionSummary) -> str:
 
 
 def _delete(args: argparse.Namespace, folder: Path) -> int:
+    """Delete the named sessions and/or those older than --older-than, after a confirmation.
+
+    Only regular session files directly in ``folder`` are deleted (a link is never followed,
+    a file elsewhere is refused), and never a session a game has open at that moment.
+    """
     if not args.files and args.older_than is None:
         _say(_("report.sessions.what_to_delete"))
         return 2
     chosen: dict[Path, str] = {}
-    for path in args.files:
-        if not path.is_file() or not path.name.endswith(SUFFIX):
-            _say(_("report.sessions.not_a_session", path=path, suffix=SUFFIX))
+    for name in args.files:
+        path = Path(os.path.abspath(folder / name if name.parent == Path() else name))
+        refusal = _not_deletable(path, folder)
+        if refusal:
+            _say(refusal)
             return 2
-        chosen[path.resolve()] = _describe_file(path)
+        chosen[path] = _describe_file(path)
     if args.older_than is not None:
         cutoff = time.time() - args.older_than * SECONDS_PER_DAY
         for summary in list_sessions(folder)[0]:
-            if summary.last_activity < cutoff:
-                chosen[summary.path.resolve()] = _describe(summary)
+            if summary.last_activity < cutoff and _not_deletable(summary.path, folder) is None:
+                chosen[Path(os.path.abspath(summary.path))] = _describe(summary)
+    in_use = [path for path in chosen if _refused_as_open(path)]
+    for path in in_use:
+        del chosen[path]
     if not chosen:
-        print(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
-        return 0
-    print(n_("report.sessions.will_delete", len(chosen)))
+        if not in_use:
+            _show(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
+        return 1 if in_use else 0
+    _show(n_("report.sessions.will_delete", len(chosen)))
     for line in chosen.values():
-        print(f"  {line}")
+        _show(f"  {line}")
     if not args.yes and not _confirmed():
-        print(_("report.sessions.kept"))
+        _show(_("report.sessions.kept"))
         return 0
-    for path in chosen:
-        for file in (path, *companion_files(path)):
-            file.unlink(missing_ok=True)
-    print(n_("report.sessions.deleted", len(chosen)))
-    return 0
+    deleted = [path for path in chosen if _deleted(path)]
+    _show(n_("report.sessions.deleted", len(deleted)))
+    return 0 if len(deleted) == len(chosen) and not in_use else 1
+
+
+def _not_deletable(path: Path, folder: Path) -> str | None:
+    """Why ``path`` may not be deleted: a link, not a session file, or not directly in ``folder``; None if it may."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISLNK(mode):
+        return _("report.sessions.a_link", path=path)
+    if not stat.S_ISREG(mode) or not path.name.endswith(SUFFIX):
+        return _("report.sessions.not_a_session", path=path, suffix=SUFFIX)
+    if path.parent.resolve() != folder.resolve():
+        return _("report.sessions.outside", path=path, folder=folder)
+    return None
+
+
+def _refused_as_open(path: Path) -> bool:
+    """Whether a game has the session open; if so, say which table it is."""
+    with claimed(path) as free:
+        if free:
+            return False
+    _say_which_table(path)
+    return True
+
+
+def _say_which_table(path: Path) -> None:
+    """The case, players and start of a session a game has open, so the facilitator knows which table to ask."""
+    try:
+        summary = session_summary(path)
+    except SessionFileError:
+        summary = None
+    if summary is None:
+        _say(_("report.sessions.open_unknown", file=path.name))
+        return
+    _say(_("report.sessions.open", file=path.name, cases=", ".join(summary.cases), players=", ".join(summary.names),
+           started=datetime.fromtimestamp(summary.started).strftime("%Y-%m-%d %H:%M")))
+
+
+def _deleted(path: Path) -> bool:
+    """Remove a session with SQLite's side files, unless a game opened it meanwhile; whether it is gone."""
+    with claimed(path) as free:
+        if free:
+            try:
+                path.unlink()
+            except OSError as error:
+                _say(_("report.sessions.not_deleted", file=path.name, reason=error.strerror))
+                return False
+            for file in companion_files(path):
+                with suppress(OSError):
+                    file.unlink(missing_ok=True)
+            return True
+    _say_which_table(path)
+    return False
 
 
 def _describe_file(path: Path) -> str:

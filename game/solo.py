@@ -16,14 +16,15 @@ from platformdirs import user_data_dir
 
 from game.app import case_book
 from game.engine import CaseBook, DrawRole, PickRole, StartSession
-from game.engine.state import SessionState, replay
+from game.engine.state import SessionState
+from game.text import printable
 from game.i18n import _, n_
 from game.report.figures import Selection, Tally
 from game.report.plenary import Plenary
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
 from game.scenario.paths import Walk, all_walks, nodes_of
-from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession
+from game.store.log import SUFFIX, SessionFileError, SessionLog, StoredSession, replayed
 
 PRACTICE_FOLDER_VARIABLE = "DILEMMASPEL_PRACTICE"
 GROUP_MINIMUM = 5  # answers at a decision point before how groups chose there may be shown (anonymity)
@@ -84,10 +85,10 @@ def history(folder: Path | None = None) -> tuple[list[Run], list[SessionFileErro
                 events = list(log.events())
             finally:
                 log.close()
+            state = replayed(events, path)
         except SessionFileError as error:
             broken.append(error)
             continue
-        state = replay(events)
         if state.mode == "solo" and state.current:
             runs.append(Run.from_state(path, state, events[0].at))
     runs.sort(key=lambda run: run.started, reverse=True)
@@ -234,7 +235,8 @@ def export_reflections(runs: list[Run], library: Library, fmt: str = "md", lang:
         role = library.decks.roles.get(run.role).name if run.role in library.decks.roles else (run.role or "-")
         ending = scenario.endings[run.ending].title if scenario and run.ending in scenario.endings else "-"
         when = datetime.fromtimestamp(run.started).strftime("%d-%m-%Y %H:%M")
-        entries.append((title, when, role, ending, run.reflection or _("solo.no_reflection", lang)))
+        entry = (title, when, role, ending, run.reflection or _("solo.no_reflection", lang))
+        entries.append(tuple(printable(text) for text in entry))  # older runs may hold control characters
     if fmt == "html":
         return _as_html(entries, lang)
     return _as_markdown(entries, lang)

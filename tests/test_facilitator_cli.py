@@ -6,6 +6,8 @@ import io
 import json
 import random
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -162,10 +164,10 @@ def test_sessions_list(capsys, folder):
 def test_sessions_delete_asks_first(capsys, folder, monkeypatch):
     path = folder / "tafel1.dilemma.db"
     monkeypatch.setattr("sys.stdin", io.StringIO("nee\n"))
-    code, out, _ = run(capsys, "sessions", "delete", path)
+    code, out, _ = run(capsys, "sessions", "delete", path, "--folder", folder)
     assert code == 0 and "Er is niets verwijderd." in out and path.exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
-    code, out, _ = run(capsys, "sessions", "delete", path)
+    code, out, _ = run(capsys, "sessions", "delete", path, "--folder", folder)
     assert code == 0 and "1 sessie verwijderd." in out
     assert not path.exists() and not any(f.exists() for f in companion_files(path))
 
@@ -189,7 +191,7 @@ def test_sessions_recent_ones_are_kept(capsys, folder):
 def test_sessions_delete_only_session_files(capsys, tmp_path):
     precious = tmp_path / "verslag.docx"
     precious.write_text("belangrijk")
-    code, _, err = run(capsys, "sessions", "delete", precious, "--yes")
+    code, _, err = run(capsys, "sessions", "delete", precious, "--yes", "--folder", tmp_path)
     assert code == 2 and precious.exists() and ".dilemma.db" in err
     assert run(capsys, "sessions", "delete", "--folder", tmp_path)[0] == 2  # what to delete?
     with pytest.raises(SystemExit) as caught:
@@ -201,9 +203,9 @@ def test_a_broken_session_file_can_be_deleted_by_name(capsys, tmp_path, monkeypa
     broken = tmp_path / "kapot.dilemma.db"
     broken.write_bytes(b"kapot" * 100)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no answer at all: nothing happens
-    code, out, _ = run(capsys, "sessions", "delete", broken)
+    code, out, _ = run(capsys, "sessions", "delete", broken, "--folder", tmp_path)
     assert "onleesbaar" in out and broken.exists()
-    code, out, _ = run(capsys, "sessions", "delete", broken, "--yes")
+    code, out, _ = run(capsys, "sessions", "delete", broken, "--yes", "--folder", tmp_path)
     assert code == 0 and not broken.exists()
 
 
@@ -227,3 +229,79 @@ def test_a_case_from_the_facilitators_own_library(capsys, tmp_path, proef_book):
     code, out, err = run(capsys, "report", tmp_path / "tafels", "--format", "md", "--library", own)
     assert code == 0 and err == ""
     assert "| A. Eerst praten | 2 (67%) | 3 (100%) |" in out
+
+
+def old_session(library, path, days=40):
+    long_ago = time.time() - days * 86400
+    return StoredSession.start(case_book(library), StartSession(("Anna", "Bert"), ("open-deur",)), path=path,
+                               clock=lambda: long_ago)
+
+
+def test_sessions_delete_removes_no_link_and_nothing_outside_the_folder(capsys, folder, library, tmp_path):
+    elsewhere = tmp_path / "elders"
+    precious = old_session(library, elsewhere / "bewaren.dilemma.db")
+    precious.close()
+    (elsewhere / "notities.txt").write_text("belangrijk")
+    (folder / "via.dilemma.db").symlink_to(precious.path)
+    (folder / "tekst.dilemma.db").symlink_to(elsewhere / "notities.txt")
+    for named, says in ((folder / "via.dilemma.db", "snelkoppeling"), ("tekst.dilemma.db", "snelkoppeling"),
+                        (precious.path, "staat niet in de map"), (folder / ".." / "elders" / "bewaren.dilemma.db",
+                                                                  "staat niet in de map")):
+        code, _, err = run(capsys, "sessions", "delete", named, "--folder", folder, "--yes")
+        assert code == 2 and says in err and "niets verwijderd" in err
+    code, out, _ = run(capsys, "sessions", "delete", "--older-than", "30", "--folder", folder, "--yes")
+    assert code == 0 and "Geen sessies ouder dan 30 dagen" in out
+    assert precious.path.exists() and (elsewhere / "notities.txt").read_text() == "belangrijk"
+    assert (folder / "via.dilemma.db").is_symlink() and (folder / "tekst.dilemma.db").is_symlink()
+
+
+def test_sessions_delete_finds_a_bare_name_in_the_folder(capsys, folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "sessions", "delete", "tafel2.dilemma.db", "--folder", folder, "--yes")
+    assert code == 0 and "1 sessie verwijderd." in out and not (folder / "tafel2.dilemma.db").exists()
+
+
+OPEN_AT_A_TABLE = """
+import sys, time
+from pathlib import Path
+from game.app import case_book, open_library
+from game.engine import StartSession
+from game.store.log import StoredSession
+started = time.mktime((2026, 3, 12, 9, 30, 0, 0, 0, -1)) - 40 * 86400
+stored = StoredSession.start(case_book(open_library()), StartSession(("Anna", "Bert"), ("open-deur",)),
+                             path=Path(sys.argv[1]), clock=lambda: started)
+print("open", flush=True)
+sys.stdin.readline()
+stored.close()
+"""
+
+
+def test_a_session_open_at_a_table_is_not_deleted_and_the_table_is_named(folder):
+    path = folder / "bezig.dilemma.db"
+    table = subprocess.Popen([sys.executable, "-c", OPEN_AT_A_TABLE, str(path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    delete = lambda *how: [sys.executable, "-m", "game", "sessions", "delete", *how, "--folder", str(folder), "--yes"]
+    try:
+        assert table.stdout.readline().strip() == "open"
+        for how in (["bezig.dilemma.db"], ["--older-than", "30"]):
+            done = subprocess.run(delete(*how), capture_output=True, text=True, timeout=120)
+            assert done.returncode == 1 and "Traceback" not in done.stderr
+            assert "bezig.dilemma.db is nu open in het spel" in done.stderr
+            assert "open-deur" in done.stderr and "Anna, Bert" in done.stderr and "begonnen: 2026-0" in done.stderr
+            assert path.exists()
+        table.stdin.write("klaar\n")
+        table.stdin.flush()
+        assert table.wait(timeout=60) == 0
+    finally:
+        table.kill()
+    done = subprocess.run(delete("bezig.dilemma.db"), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and not path.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["tafel1.dilemma.db", "tafel2.dilemma.db", "tafel3.dilemma.db"]
+
+
+def test_a_link_in_place_of_a_lock_file_is_never_followed(capsys, folder, tmp_path):
+    outside = tmp_path / "buiten.txt"
+    (folder / ".tafel1.dilemma.db.lock").symlink_to(outside)
+    code, out, _ = run(capsys, "sessions", "delete", "tafel1.dilemma.db", "--folder", folder, "--yes")
+    assert code == 0 and "1 sessie verwijderd." in out
+    assert not outside.exists() and not (folder / ".tafel1.dilemma.db.lock").is_symlink()

@@ -6,6 +6,7 @@ import random
 import shutil
 import sqlite3
 import subprocess
+import sys
 
 import pytest
 
@@ -246,3 +247,80 @@ def test_a_folder_that_cannot_be_written_is_still_read_and_merged(usb, tmp_path)
     assert len(gathering.sessions) == 3 and gathering.warnings == ()
     assert len(read_sessions(tmp_path / "alles.dilemma.db")) == 3
     assert digests(usb) == before
+
+
+LIVE_TABLE = """
+import sys
+from pathlib import Path
+from game.app import open_library, start_session
+from game.engine import AddNote, StartSession
+stored = start_session(open_library(), StartSession(("A", "B", "C"), ("open-deur",)), path=Path(sys.argv[1]))
+stored.execute(AddNote("eerste punt"))
+print("geschreven", flush=True)
+sys.stdin.readline()
+stored.execute(AddNote("tweede punt"))
+stored.close()
+"""
+
+
+def copied_while_playing(library, folder):
+    """A session file and its -wal copied while the table played, without the -shm: as a stick often holds it."""
+    live = start_session(library, StartSession(("D", "E"), ("open-deur",)), path=folder / "bron" / "k.dilemma.db")
+    live.execute(AddNote("alleen in de wal"))
+    for file in (live.path, companion_files(live.path)[0]):
+        shutil.copy(file, folder / file.name)
+    live.close()
+    shutil.rmtree(folder / "bron")
+    assert companion_files(folder / "k.dilemma.db")[0].stat().st_size > 0
+    return folder / "k.dilemma.db"
+
+
+def test_reading_a_folder_leaves_every_file_byte_for_byte_while_a_table_writes(usb, library, tmp_path):
+    from game.app import list_sessions
+    from game.report.plenary import Plenary
+    from game.solo import group_choices
+    copied = copied_while_playing(library, usb)
+    table = subprocess.Popen([sys.executable, "-c", LIVE_TABLE, str(usb / "live.dilemma.db")],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert table.stdout.readline().strip() == "geschreven"
+        assert companion_files(usb / "live.dilemma.db")[1].exists()  # the table's own -shm
+        before = digests(usb)
+        gathering = gather([usb])
+        merge_into(gathering, tmp_path / "alles.dilemma.db")
+        assert len(list_sessions(usb)[0]) == 4  # the folder itself, not its subfolders
+        plenary = Plenary([usb], library, "nl")
+        scenario = library.case("open-deur", "nl").scenario
+        group_choices(usb, library, scenario, list(scenario.decisions))
+        report = subprocess.run([sys.executable, "-m", "game", "report", str(usb), "--format", "md"],
+                                capture_output=True, text=True, timeout=120)
+        assert digests(usb) == before
+        assert not companion_files(copied)[1].exists()
+        table.stdin.write("verder\n")
+        table.stdin.flush()
+        assert table.wait(timeout=60) == 0
+    finally:
+        table.kill()
+    assert report.returncode == 0, report.stderr
+    notes = {s.path.name: [n.text for n in s.state.current.notes] for s in gathering.sessions}
+    assert notes["live.dilemma.db"] == ["eerste punt"] and notes["k.dilemma.db"] == ["alleen in de wal"]
+    assert gathering.warnings == () and len(plenary.rounds) == 6
+    assert [n.text for n in read_sessions(usb / "live.dilemma.db")[0].state.current.notes] == ["eerste punt",
+                                                                                              "tweede punt"]
+
+
+def test_a_session_with_a_wal_but_no_shm_on_a_write_protected_stick_is_read(library, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copied = copied_while_playing(library, stick)
+    before = digests(stick)
+    locked([stick])
+    try:
+        gathering = gather([stick])
+        merge_into(gathering, tmp_path / "alles.dilemma.db")
+    finally:
+        subprocess.run(["chattr", "-i", str(stick)], check=True)
+    assert gathering.warnings == ()
+    assert [n.text for n in gathering.sessions[0].state.current.notes] == ["alleen in de wal"]
+    assert [n.text for n in read_sessions(tmp_path / "alles.dilemma.db")[0].state.current.notes] == ["alleen in de wal"]
+    assert digests(stick) == before and not companion_files(copied)[1].exists()

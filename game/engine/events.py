@@ -7,6 +7,10 @@ turn them into plain JSON-ready data for the session log.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import math
+import types
+import typing
 from dataclasses import dataclass
 
 from game.scenario.plans import Durations
@@ -176,10 +180,20 @@ def to_record(event: Event) -> tuple[str, float, dict]:
     return type(event).__name__, at, payload
 
 
+class BadEvent(ValueError):
+    """A log holds an event whose fields do not have the shape the event needs."""
+
+
+LATEST_TIME = 253402300799.0  # 31-12-9999: any later moment can't be shown as a date
+
+
 def from_record(kind: str, at: float, payload: dict) -> Event:
+    """The event of a log row; UnknownEvent or BadEvent when the row is not one this version wrote."""
     cls = EVENT_TYPES.get(kind)
     if cls is None:
         raise UnknownEvent(kind)
+    if not (_fits(at, float) and math.isfinite(at) and 0 <= at <= LATEST_TIME) or not _fits(payload, cls):
+        raise BadEvent(kind)
     fields = {name: _tuples(value) for name, value in payload.items()}
     if cls is SessionStarted:
         fields["durations"] = Durations(**payload["durations"])
@@ -192,3 +206,32 @@ def _tuples(value: object) -> object:
     if isinstance(value, list):
         return tuple(_tuples(item) for item in value)
     return value
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def _fits(value: object, hint: object) -> bool:
+    """Whether JSON data ``value`` has the shape of ``hint`` (a field type of an event, or an event itself).
+
+    A dataclass wants a mapping whose present keys are its fields, each of the right shape
+    (missing or extra keys are left to the constructor, which refuses them); lists stand
+    for tuples; an int is accepted for a float but a bool never for a number.
+    """
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        fields = _field_types(hint)
+        return isinstance(value, dict) and all(key in fields and _fits(item, fields[key])
+                                               for key, item in value.items())
+    if origin in (types.UnionType, typing.Union):
+        return any(_fits(value, option) for option in typing.get_args(hint))
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        return isinstance(value, list) and all(_fits(item, item_hint) for item in value)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)

@@ -19,6 +19,7 @@ from game.engine import commands as cmd
 from game.engine import events as ev
 from game.engine.errors import CommandRejected
 from game.engine.state import AGAIN, FIRST, SessionState, apply
+from game.text import printable
 from game.scenario.model import Decision, Scenario
 from game.scenario.paths import all_walks
 from game.scenario.plans import KORT, LANG, PLANS, round_seconds
@@ -108,7 +109,7 @@ class _Turn:
 
 
 def _clean_text(text: str) -> str:
-    cleaned = unicodedata.normalize("NFC", str(text)).strip()
+    cleaned = printable(unicodedata.normalize("NFC", str(text))).strip()
     if not cleaned:
         raise CommandRejected("EMPTY_TEXT")
     if len(cleaned) > MAX_TEXT:
@@ -139,7 +140,7 @@ def _start(session: Session, turn: _Turn, c: cmd.StartSession) -> None:
     refs = tuple(ev.CaseRef(i, session.book.cases[i].version, session.book.digests.get(i, ""),
                             session.book.cases[i].title) for i in c.cases)
     seed = c.seed if c.seed is not None else random.SystemRandom().randrange(2**31)
-    players = tuple(unicodedata.normalize("NFC", str(name)).strip()[:40] for name in c.players)
+    players = tuple(printable(unicodedata.normalize("NFC", str(name)), lines=False).strip()[:40] for name in c.players)
     solo = c.mode == "solo"  # a learner alone plays the whole case, at their own pace
     turn.emit(ev.SessionStarted, session_id=session._new_id(), mode=c.mode, players=players, cases=refs,
               durations=c.durations, seed=seed, lang=c.lang, plan=LANG if solo else c.plan,

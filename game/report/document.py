@@ -7,7 +7,7 @@ players are shown by their role.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Callable, Iterable, Mapping
@@ -130,6 +130,33 @@ class Report:
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
                  selection: Selection = Selection()) -> Report:
     """The report of the gathered sessions in ``lang``; player names only with ``names``."""
+    return report_of(countable(gathering, library, lang), library, lang, names, selection)
+
+
+# What a session's figures raise when its events were each well-formed but do not add up (a vote at a step
+# the table never reached, say): only a file changed by hand or by damage holds such events.
+_UNCOUNTABLE = (AttributeError, IndexError, KeyError, TypeError, ValueError, ZeroDivisionError)
+
+
+def countable(gathering: Gathering, library: Library, lang: str) -> Gathering:
+    """The gathering without the sessions whose figures can't be worked out; each is named as damaged.
+
+    Every session is reported once on its own first, so one such file never takes the
+    figures of the other tables down with it.
+    """
+    kept, skipped = [], []
+    for session in gathering.sessions:
+        try:
+            report_of(replace(gathering, sessions=(session,), warnings=()), library, lang, True, Selection())
+        except _UNCOUNTABLE:
+            skipped.append(FileWarning(session.path, "store.BAD_EVENT"))
+        else:
+            kept.append(session)
+    return replace(gathering, sessions=tuple(kept), warnings=(*gathering.warnings, *skipped))
+
+
+def report_of(gathering: Gathering, library: Library, lang: str, names: bool, selection: Selection) -> Report:
+    """As ``build_report``, for a gathering that already went through ``countable``."""
     states = [session.state for session in gathering.sessions]
     rounds = table_rounds(states)
     cases = played_cases(library, rounds, lang)

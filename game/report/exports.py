@@ -15,6 +15,7 @@ import io
 import json
 import re
 
+from game.text import printable
 from game.i18n import _
 from game.report.document import Chart, Matrix, Report, Story
 
@@ -33,7 +34,7 @@ def render(report: Report, fmt: str) -> str:
 
 def md(value: object) -> str:
     """Text that Markdown shows literally: specials escaped, line breaks kept inside tables and lists."""
-    escaped = _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", str(value)))
+    escaped = _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", printable(value)))
     return "<br>".join(escaped.splitlines()) if "\n" in escaped or "\r" in escaped else escaped
 
 
@@ -93,10 +94,11 @@ CSV_COLUMNS = ("section", "figure", "case", "decision", "round", "table", "stage
 
 
 def safe_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A cell a spreadsheet shows as text (without control characters), never runs as a formula."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def render_csv(report: Report) -> str:
@@ -136,4 +138,15 @@ def _csv_rows(report: Report):
 
 def render_json(report: Report) -> str:
     document = {"format": "dilemmaspel-report", "version": JSON_FORMAT_VERSION, **dataclasses.asdict(report)}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_printable_strings(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _printable_strings(value: object) -> object:
+    """The JSON document with control characters left out of every text (a reader may print them raw)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable_strings(key): _printable_strings(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable_strings(item) for item in value]
+    return value

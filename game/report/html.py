@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from game.text import printable
 from game.i18n import _
 from game.report.document import Bar, Chart, Matrix, Report, Section, Story
 from game.report.palette import SERIES_COLOURS
@@ -68,8 +69,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 
 
 def text(value: object) -> str:
-    """Any text for the page, escaped, also inside attributes."""
-    return escape(str(value), quote=True)
+    """Any text for the page, without control characters and escaped, also inside attributes."""
+    return escape(printable(value), quote=True)
 
 
 def render_html(report: Report) -> str:

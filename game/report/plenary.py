@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from game.report.document import Report, build_report
+from game.report.document import Report, countable, report_of
 from game.report.figures import Choices, Figures, Selection, TableRound, choices, figures, table_rounds
 from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
@@ -32,8 +32,8 @@ class Plenary:
         self._load(gather(self.paths))
 
     def _load(self, gathering: Gathering) -> None:
-        self.gathering = gathering
-        self.rounds: tuple[TableRound, ...] = table_rounds(s.state for s in gathering.sessions)
+        self.gathering = countable(gathering, self.library, self.lang)
+        self.rounds: tuple[TableRound, ...] = table_rounds(s.state for s in self.gathering.sessions)
         self.cases: dict[str, Scenario] = played_cases(self.library, self.rounds, self.lang)
         self.labels = Labels.of_rounds(self.library, self.lang, self.rounds)
 
@@ -58,4 +58,4 @@ class Plenary:
 
     def report(self, selection: Selection = Selection(), names: bool = False) -> Report:
         """The figures with their names filled in, as the report has them (anonymous unless ``names``)."""
-        return build_report(self.gathering, self.library, self.lang, names=names, selection=selection)
+        return report_of(self.gathering, self.library, self.lang, names, selection)

@@ -4,14 +4,24 @@ A command's events are written in one transaction and committed before
 ``StoredSession.execute`` returns, so what a table has seen acknowledged survives
 a crash, a closed lid or a pulled plug (WAL with synchronous=FULL). Rows can't be
 changed or deleted (triggers). A file that is not a session log, is damaged, or
-comes from a newer Dilemmaspel is refused with a clear message and left untouched.
+comes from a newer Dilemmaspel is refused with a clear message and left untouched;
+one row that is not an event this version wrote makes the whole file "damaged".
+While a game has a session open it holds a lock beside it (``locks``), and reading
+for the plenary or a report goes through a private snapshot (``snapshot``), never
+through SQLite in the tables' folder.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import sqlite3
+import stat
+import tempfile
+import time
 import uuid
+from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,9 +34,14 @@ from game.engine.session import CaseBook, Session
 from game.engine.state import SessionState, replay
 from game.i18n import _
 from game.store.folders import default_folder
+from game.store.locks import LOCK_SUFFIX, OpenMark, claimed
 
 SCHEMA_VERSION = 2
 SUFFIX = ".dilemma.db"
+BUILDING_SUFFIX = ".nieuw"
+# .NAME.dilemma.db.1a2b3c4d.nieuw (and its -wal, -shm, -journal) while a session is built; .NAME.dilemma.db.lock
+_LEFTOVER = re.compile(rf"^\.(?P<session>.+{re.escape(SUFFIX)})(\.[0-9a-f]{{8}}{re.escape(BUILDING_SUFFIX)}"
+                       rf"(-wal|-shm|-journal)?|{re.escape(LOCK_SUFFIX)})$")
 BUSY_TIMEOUT_MS = 5000
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,11 +86,6 @@ def companion_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def read_only_uri(path: Path) -> str:
-    """The SQLite URI that opens (or attaches) ``path`` so that it can never be written."""
-    return f"{path.resolve().as_uri()}?mode=ro"
-
-
 def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_ms / 1000,
                            isolation_level=None)
@@ -84,38 +94,82 @@ def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
     return db
 
 
-def quiet_snapshot(path: Path) -> bytes | None:
-    """The whole file, if no table is writing to it; None if one is (there is a -wal, or it changed meanwhile).
+SNAPSHOT_TRIES = 5
 
-    Reading a quiet file whole leaves nothing beside it (a WAL reader would leave a -shm
-    and an empty -wal) and works on a read-only medium. The copy is switched out of WAL
-    mode, since an in-memory database has no WAL; the file itself is not touched.
+
+def snapshot(path: Path) -> bytes:
+    """The committed content of a session file and its -wal, as one database image, read without writing anything.
+
+    SQLite is never pointed at the folder: a WAL reader there would make or update the
+    -shm beside the file, and on a write-protected stick it can't. The file and its -wal
+    are read as bytes, again if a table wrote meanwhile, and the -wal is applied to a
+    private copy outside the folder. The image is switched out of WAL mode, since an
+    in-memory database has no WAL.
     """
     wal = companion_files(path)[0]
-    if wal.exists():
-        return None
-    before = path.stat()
-    data = path.read_bytes()
-    after = path.stat()
-    if wal.exists() or (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size):
-        return None
+    for attempt in range(SNAPSHOT_TRIES):
+        before = _stamps(path, wal)
+        data, journal = _read_regular(path), _read_if_there(wal)
+        if _stamps(path, wal) == before:
+            break
+        time.sleep(0.05 * (attempt + 1))
+    else:
+        raise SessionFileError("LOCKED", path)
     if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
         raise sqlite3.DatabaseError("not an SQLite database")
+    if journal:
+        data = _with_wal_applied(data, journal)
     return data[:18] + b"\x01\x01" + data[20:]
 
 
-def _connect_read_only(path: Path, busy_ms: int) -> sqlite_utils.Database:
-    """A connection that can never write the file: a snapshot in memory of a quiet file, or mode=ro.
+def _stamps(*paths: Path) -> tuple:
+    found = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            found.append(None)
+            continue
+        found.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(found)
 
-    A table that is still writing is read with mode=ro as a WAL reader, which never blocks
-    the writer and sees every committed event.
-    """
-    snapshot = quiet_snapshot(path)
-    if snapshot is None:
-        return _connect(path, "ro", busy_ms)
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a pipe, a device or a folder in its place is refused without waiting on it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise sqlite3.DatabaseError("not a regular file")
+        return file.read()
+
+
+def _read_if_there(path: Path) -> bytes:
+    try:
+        return _read_regular(path)
+    except FileNotFoundError:
+        return b""
+
+
+def _with_wal_applied(data: bytes, journal: bytes) -> bytes:
+    """The database image after the committed transactions in ``journal``, worked out in a private folder."""
+    with tempfile.TemporaryDirectory(prefix="dilemmaspel-") as private:
+        copy = Path(private) / "sessie.db"
+        copy.write_bytes(data)
+        companion_files(copy)[0].write_bytes(journal)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")  # checkpoints the -wal into the copy
+        finally:
+            conn.close()
+        return copy.read_bytes()
+
+
+def in_memory(path: Path) -> sqlite3.Connection:
+    """A private in-memory copy of a session file: whatever is done to it never reaches the file."""
+    image = snapshot(path)
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.deserialize(snapshot)
-    return sqlite_utils.Database(conn)
+    conn.deserialize(image)
+    return conn
 
 
 def _prepare(db: sqlite_utils.Database) -> None:
@@ -124,11 +178,12 @@ def _prepare(db: sqlite_utils.Database) -> None:
 
 
 class SessionLog:
-    """The events of one session in one file."""
+    """The events of one session in one file; ``mark`` tells other programs that a game has it open."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path, mark: OpenMark | None = None) -> None:
         self.db = db
         self.path = path
+        self.mark = mark
 
     @classmethod
     def create(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, first: list[ev.Event] = (),
@@ -140,57 +195,59 @@ class SessionLog:
         """
         if path.exists():
             raise SessionFileError("EXISTS", path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.nieuw")
-        db = _connect(building, "rwc", busy_ms)
+        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{BUILDING_SUFFIX}")
+        mark = None
         try:
-            with db.atomic():
-                for statement in _SCHEMA.split(";\n"):
-                    if statement.strip():
-                        db.execute(statement)
-                db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                                       {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
-            _prepare(db)
-            if first:
-                cls(db, building).append(list(first), session_id, after=0)
-        finally:
-            db.close()
-        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(path.parent)
+            mark = OpenMark(path)  # so that a clean-up elsewhere leaves the file being built alone
+            db = _connect(building, "rwc", busy_ms)
+            try:
+                with db.atomic():
+                    for statement in _SCHEMA.split(";\n"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                           {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
+                _prepare(db)
+                if first:  # a failing write names the file the table will know, not the one being built
+                    cls(db, path).append(list(first), session_id, after=0)
+            finally:
+                db.close()
             _place(building, path)
+            return cls.open(path, busy_ms)
+        except sqlite3.Error as exc:
+            raise _operational(exc, path) from exc
+        except OSError as exc:
+            raise _unwritable(exc, path) from exc
         finally:
             for leftover in (building, *companion_files(building)):
                 leftover.unlink(missing_ok=True)
-        return cls.open(path, busy_ms)
+            if mark:
+                mark.release()
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> "SessionLog":
         """Open an existing log, migrating an older one; refuse what is not ours or too new.
 
-        ``read_only`` never writes, not even beside the file: no migration, and the file is
-        read as a snapshot in memory, or with mode=ro while a table is writing to it.
+        ``read_only`` never writes, not even beside the file: no migration, and the file (with
+        what its -wal holds, also while a table is writing) is read as a snapshot in memory.
         """
         if not path.is_file():
-            raise SessionFileError("MISSING", path)
+            raise SessionFileError("NOT_A_FILE" if path.exists() or path.is_symlink() else "MISSING", path)
         if path.stat().st_size == 0:
             raise SessionFileError("EMPTY", path)
+        if read_only:
+            return cls(_opened(path, busy_ms, read_only), path)
         try:
-            db = _connect_read_only(path, busy_ms) if read_only else _connect(path, "rw", busy_ms)
-            version = _schema_version(db, path)
-        except sqlite3.OperationalError as exc:
-            raise _operational(exc, path) from exc
-        except (sqlite3.DatabaseError, OSError) as exc:
-            raise SessionFileError("CORRUPT", path) from exc
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise SessionFileError("NEWER", path, version=version, supported=SCHEMA_VERSION)
-        if not read_only:
-            try:
-                _prepare(db)
-                _migrate(db, version)
-            except sqlite3.OperationalError as exc:
-                db.close()
-                raise _operational(exc, path) from exc
-        return cls(db, path)
+            mark = OpenMark(path)
+        except OSError as exc:
+            raise _unwritable(exc, path) from exc
+        try:
+            return cls(_opened(path, busy_ms, read_only), path, mark)
+        except BaseException:
+            mark.release()
+            raise
 
     def append(self, events: list[ev.Event], session_id: str, after: int) -> None:
         """Write all events of one command in one transaction, committed on return.
@@ -223,18 +280,83 @@ class SessionLog:
             yield event
 
     def records(self) -> Iterator[tuple[str, str, ev.Event]]:
-        """(event_id, session_id, event) in the order they were written, read in one snapshot."""
+        """(event_id, session_id, event) in the order they were written, read in one snapshot.
+
+        The texts are read as bytes and decoded here, so a row that is not UTF-8, or whose
+        payload is not the JSON object its event needs, makes the file refused as BAD_EVENT.
+        """
         try:
-            rows = self.db.execute("SELECT event_id, session_id, kind, at, payload FROM events ORDER BY seq").fetchall()
-            for event_id, session_id, kind, at, payload in rows:
-                yield event_id, session_id, ev.from_record(kind, at, json.loads(payload))
-        except (json.JSONDecodeError, TypeError, KeyError, ev.UnknownEvent) as exc:
-            raise SessionFileError("BAD_EVENT", self.path) from exc
+            rows = self.db.execute("SELECT CAST(event_id AS BLOB), CAST(session_id AS BLOB), CAST(kind AS BLOB), at, "
+                                   "CAST(payload AS BLOB) FROM events ORDER BY seq").fetchall()
         except sqlite3.DatabaseError as exc:
             raise SessionFileError("CORRUPT", self.path) from exc
+        for event_id, session_id, kind, at, payload in rows:
+            try:
+                event = ev.from_record(kind.decode(), at, json.loads(payload.decode()))
+                yield event_id.decode(), session_id.decode(), event
+            except (AttributeError, TypeError, ValueError, RecursionError) as exc:  # not UTF-8, JSON, our event
+                raise SessionFileError("BAD_EVENT", self.path) from exc
+
+    def state(self) -> SessionState:
+        """The state the events of this (one-session) log fold into."""
+        return replayed(list(self.events()), self.path)
 
     def close(self) -> None:
         self.db.close()
+        if self.mark:
+            self.mark.release()
+
+
+def _opened(path: Path, busy_ms: int, read_only: bool) -> sqlite_utils.Database:
+    """The database of an existing log, migrated unless ``read_only``; refused when not ours or too new."""
+    try:
+        db = sqlite_utils.Database(in_memory(path)) if read_only else _connect(path, "rw", busy_ms)
+        version = _schema_version(db, path)
+    except sqlite3.OperationalError as exc:
+        raise _operational(exc, path) from exc
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise SessionFileError("CORRUPT", path) from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise SessionFileError("NEWER", path, version=version, supported=SCHEMA_VERSION)
+    if not read_only:
+        try:
+            _prepare(db)
+            _migrate(db, version)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            raise _operational(exc, path) from exc
+    return db
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove what a game stopped halfway left in ``folder``: half-built sessions and stale lock files.
+
+    Only hidden files with the names this module gives them are touched, and only when no
+    game has their session open or is creating it (``claimed``); a folder that can't be
+    written is left as it is.
+    """
+    try:
+        names = [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return
+    for name in names:
+        found = _LEFTOVER.match(name)
+        if not found:
+            continue
+        with suppress(OSError), claimed(folder / found["session"]) as free:
+            if free:  # the lock file itself goes when the claim ends
+                (folder / name).unlink(missing_ok=True)
+
+
+def replayed(events: list[ev.Event], path: Path) -> SessionState:
+    """The state after the events; a log whose events do not fit together is refused like a bad row."""
+    if events and not isinstance(events[0], ev.SessionStarted):
+        raise SessionFileError("BAD_EVENT", path)
+    try:
+        return replay(events)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise SessionFileError("BAD_EVENT", path) from exc
 
 
 def _place(building: Path, path: Path) -> None:
@@ -269,13 +391,21 @@ def _migrate(db: sqlite_utils.Database, version: int) -> None:
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
 
 
-def _operational(exc: sqlite3.OperationalError, path: Path) -> SessionFileError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+def _operational(exc: sqlite3.Error, path: Path) -> SessionFileError:
+    """What SQLite's error means for the facilitator: a full disk, a file in use or write-protected, else damage."""
+    code = getattr(exc, "sqlite_errorcode", 0)
+    if code & 0xFF == sqlite3.SQLITE_FULL or code == sqlite3.SQLITE_IOERR_SHMSIZE:
+        return SessionFileError("DISK_FULL", path)
+    if code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return SessionFileError("LOCKED", path)
-    if "readonly" in text or "read-only" in text:
+    if code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
         return SessionFileError("READ_ONLY", path)
     return SessionFileError("CORRUPT", path)
+
+
+def _unwritable(exc: OSError, path: Path) -> SessionFileError:
+    """A file that could not be made: the disk is full, or the place can't be written."""
+    return SessionFileError("DISK_FULL" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "READ_ONLY", path)
 
 
 class StoredSession:
@@ -309,7 +439,11 @@ class StoredSession:
     def resume(cls, book: CaseBook, path: Path, **session_options) -> "StoredSession":
         """Open a session file and rebuild its state exactly from the log."""
         log = SessionLog.open(path)
-        state = replay(log.events())
+        try:
+            state = log.state()
+        except SessionFileError:
+            log.close()
+            raise
         return cls(Session(book, state, **session_options), log)
 
     def execute(self, command: Command, now: float | None = None) -> list[ev.Event]:

@@ -1,24 +1,25 @@
 """Gathering the tables: read many session files read-only, count each session once, merge them.
 
 The plenary points at a folder (a USB stick, a synced folder) or at files. Every
-file is opened with SQLite's ``mode=ro``, so nothing is ever written into a table's
-file, and reading is safe while a table is still playing (WAL readers do not block
-the writer). A session read twice (a copy, or a merged file beside its originals)
+file is read as a snapshot in memory (``log.snapshot``), so nothing is ever written into
+or beside a table's file, a write-protected stick reads like any other, and reading is
+safe while a table is still playing. A session read twice (a copy, or a merged file beside its originals)
 counts once: the copy with the most events wins. A file that can't be read is
 skipped with a warning that names it; the rest still counts.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from game.engine import events as ev
-from game.engine.state import SessionState, replay
+from game.engine.state import SessionState
 from game.i18n import _
 from game.output import OutputError, building
-from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, quiet_snapshot, read_only_uri
+from game.store.log import SUFFIX, SessionFileError, SessionLog, companion_files, replayed, snapshot
 
 MERGED_MARK = "merged_sessions"
 
@@ -66,8 +67,13 @@ def session_files(paths: Iterable[Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         candidates = sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path]
-        found.update((candidate.resolve(), None) for candidate in candidates if not candidate.is_dir())
+        found.update((_real(candidate), None) for candidate in candidates if not candidate.is_dir())
     return list(found)
+
+
+def _real(path: Path) -> Path:
+    """Where ``path`` leads, so a file named twice is read once; a link that leads nowhere keeps its own name."""
+    return Path(os.path.realpath(path) if path.exists() else os.path.abspath(path))
 
 
 def fingerprint(paths: Iterable[Path]) -> tuple:
@@ -126,18 +132,8 @@ def read_sessions(path: Path) -> list[TableSession]:
         ids, events = grouped.setdefault(session_id, ([], []))
         ids.append(event_id)
         events.append(event)
-    return [TableSession(session_id, _replayed(events, path), frozenset(ids), path, events[0].at)
+    return [TableSession(session_id, replayed(events, path), frozenset(ids), path, events[0].at)
             for session_id, (ids, events) in grouped.items()]
-
-
-def _replayed(events: list[ev.Event], path: Path) -> SessionState:
-    """The state after the events; a log whose events do not fit together is refused like a bad line."""
-    if not isinstance(events[0], ev.SessionStarted):
-        raise SessionFileError("BAD_EVENT", path)
-    try:
-        return replay(events)
-    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
-        raise SessionFileError("BAD_EVENT", path) from exc
 
 
 class MergeTargetError(Exception):
@@ -225,10 +221,6 @@ def _copy_sessions(log: SessionLog, gathering: Gathering) -> int:
 
 
 def _attach_read_only(conn: sqlite3.Connection, path: Path) -> None:
-    """Attach a source as ``source`` the way it is read: a snapshot in memory when quiet, else mode=ro."""
-    snapshot = quiet_snapshot(path)
-    if snapshot is None:
-        conn.execute("ATTACH DATABASE ? AS source", [read_only_uri(path)])
-    else:
-        conn.execute("ATTACH DATABASE ':memory:' AS source")
-        conn.deserialize(snapshot, name="source")
+    """Attach a source as ``source`` the way it is read: a snapshot in memory, so the source is never touched."""
+    conn.execute("ATTACH DATABASE ':memory:' AS source")
+    conn.deserialize(snapshot(path), name="source")

@@ -19,6 +19,7 @@ from pygame_gui.core import ObjectID, UIContainer
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
+from game.text import printable
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -101,11 +102,11 @@ class Page:
         with warnings.catch_warnings():
             if grow > 1:  # a long line may be clipped at its end then; at the normal size the tests forbid it
                 warnings.filterwarnings("ignore", "Label Rect is too small", UserWarning)
-            return UILabel(self.rect(x, y - h * (grow - 1) / 2, w, h * grow), text, self.manager,
-                           container=self.root, object_id=ObjectID(class_id=style))
+            return UILabel(self.rect(x, y - h * (grow - 1) / 2, w, h * grow), printable(text, lines=False),
+                           self.manager, container=self.root, object_id=ObjectID(class_id=style))
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
-        box = ReadingBox(markup, self.rect(x, y, w, h), self.manager, container=self.root,
+        box = ReadingBox(printable(markup), self.rect(x, y, w, h), self.manager, container=self.root,
                          object_id=ObjectID(class_id=style), bar_width=max(48, round(56 * self.scale)))
         if box.scroll_bar is not None:
             self.scrollable.append(box)
@@ -113,7 +114,7 @@ class Page:
 
     def button(self, text: str, x: float, y: float, w: float, h: float, action: Action | None,
                style: str = "@button", enabled: bool = True, selected: bool = False) -> UIButton:
-        text = _("ui.chosen", text=text) if selected else text
+        text = printable(_("ui.chosen", text=text) if selected else text, lines=False)
         button = UIButton(self.rect(x, y, w, h), text, self.manager, container=self.root,
                           object_id=ObjectID(class_id=style), command=self._deferred(action))
         if selected:

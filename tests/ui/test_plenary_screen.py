@@ -377,3 +377,36 @@ def test_a_filter_that_leaves_nothing_to_show_says_so(tmp_path):
     assert _("plenary.screen.nothing_title") in label_texts(t)
     t.key(pygame.K_t)                           # and on to the next filter value: the screen lives on
     assert scene.selection.table != 2 and t.app.scene is scene
+
+
+def test_files_with_a_hostile_row_are_named_and_the_other_tables_still_show(tmp_path, library):
+    from tests.test_hostile_files import HOSTILE_ROWS, add_row
+    folder = tmp_path / "usb"
+    for number, name in enumerate(("tafel", "payload_null", "payload_list", "payload_not_utf8")):
+        stored = start_session(library, StartSession(("A", "B"), ("open-deur",), seed=number),
+                               path=folder / f"{name}.dilemma.db")
+        if number == 0:
+            play_like_a_table(stored, random.Random(number))
+        stored.close()
+        if number:
+            add_row(stored.path, *HOSTILE_ROWS[name])
+    t = on_plenary(tmp_path, library, folder)
+    assert len(t.app.scene.plenary.rounds) == 1
+    warning = " ".join(text for text in label_texts(t) if "overgeslagen" in text or ".dilemma.db" in text)
+    assert all(f"{name}.dilemma.db" in warning for name in ("payload_null", "payload_list", "payload_not_utf8"))
+
+
+def test_control_characters_in_an_older_file_show_as_nothing_on_the_projector(tmp_path, library):
+    from tests.test_hostile_files import CONTROLS, older_file_with_controls
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    older_file_with_controls(library, folder)
+    t = on_plenary(tmp_path, library, folder)
+    shown = []
+    for number in range(len(t.app.scene.slides)):
+        t.app.scene.turn(number)
+        t.step(1)
+        t.key(pygame.K_SPACE)
+        shown.append(t.screen_text())
+    assert "gekaapt" in " ".join(shown)
+    assert not any(char in CONTROLS for char in " ".join(shown))

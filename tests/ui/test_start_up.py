@@ -44,3 +44,16 @@ def test_the_library_is_read_right_after_the_first_frame(tmp_path, library):
     from tests.ui.harness import Table
     table = Table(tmp_path, None)
     assert table.app._library is not None and table.app.library.cases
+
+
+def test_the_game_cleans_up_what_it_left_when_it_was_killed_while_creating_a_session(tmp_path, proef_book):
+    from game.solo import practice_folder
+    from tests.test_store import killed_while_creating
+    from tests.ui.harness import Table
+    sessions = tmp_path / "sessions"
+    for folder in (sessions, practice_folder()):
+        folder.mkdir(exist_ok=True)
+        killed_while_creating(folder / "half.dilemma.db")
+        assert any(p.name.endswith(".nieuw") for p in folder.iterdir())
+    Table(tmp_path, None)
+    assert list(sessions.iterdir()) == [] and list(practice_folder().iterdir()) == []

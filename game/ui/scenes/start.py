@@ -51,7 +51,11 @@ class StartScene(BaseScene):
             app.after_first_frame(self._offer_resume)
 
     def _offer_resume(self) -> None:
+        from game.app import tidy_sessions_folder
+        from game.solo import practice_folder
         self.app.read_library()  # now, while the players look at the first screen
+        for folder in (self.app.places.sessions, practice_folder()):
+            tidy_sessions_folder(folder)
         if self.app.scene is self and unfinished(self.app):
             self.app.show(ResumeScene(self.app))
 
