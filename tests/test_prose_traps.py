@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from game.scenario import model
 from game.scenario.lint import lint_case
-from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_deck
+from game.scenario.loader import load_case, load_deck
 
 BASE = (Path(__file__).parent / "data" / "prose-base.yaml").read_text(encoding="utf-8")
 TITLE = "title: De deur staat open"
