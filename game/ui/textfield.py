@@ -114,11 +114,11 @@ class TextField(UITextEntryBox):
 
 
 def text_field(page: Page, x: float, y: float, w: float, h: float, text: str, placeholder: str,
-               limit: int) -> TextField:
+               limit: int, key: str) -> TextField:
     """A text field on ``page`` that Tab reaches (and leaves again: Tab is never typed into it)."""
     field = TextField(page.rect(x, y, w, h), manager=page.manager, container=page.root,
                       placeholder_text=placeholder, limit=limit)
     if text:
         field.set_text(text)  # the cursor goes to the end, where writing goes on
-    page.focusables.append(Focusable(field, None, placeholder))
+    page.reach(Focusable(field, None, placeholder, key=key))
     return field

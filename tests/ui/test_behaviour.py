@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pygame
 import pytest
 
-from game.i18n import _
+from game.i18n import _, n_
+from game.ui.scenes.table import RoundScene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import CALM, HIGH_CONTRAST, contrast, text_pairs
 from tests.ui.harness import Table
@@ -226,5 +232,69 @@ def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
     p.act(_("ui.notes.placeholder"))
     t.type("Bijna vergeten")
     p.act(_("ui.record.next"))
+    p.act(_("ui.record.none_yes"))           # no leading values chosen: the step asks once
     assert t.app.scene.round.phase == "ending"
     assert [n.text for n in t.app.scene.round.notes] == ["Bijna vergeten"]
+
+
+def test_to_the_start_during_a_round_asks_first_and_staying_is_the_main_action(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.round.menu"))
+    assert isinstance(t.app.scene, RoundScene) and _("ui.round.stop_ask") in t.screen_text()
+    assert t.focused() == _("ui.round.stop_no")
+    t.enter()                                # Enter stays in the round
+    assert t.app.scene.round.phase == "share" and t.has(_("ui.share.done"))
+    p.act(_("ui.round.menu"))
+    t.key(pygame.K_ESCAPE)                   # so does Escape
+    assert t.has(_("ui.share.done"))
+    p.act(_("ui.round.menu"))
+    p.act(_("ui.round.stop_yes"))
+    assert type(t.app.scene).__name__ == "StartScene" and t.has(_("ui.start.resume"))
+
+
+def test_the_number_key_hint_names_the_options_there_are(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    for _player in range(t.app.scene.round.players - 1):
+        p.act(_("ui.share.done"))
+    p.act(_("ui.share.done_last"))
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    p.act(t.forward())                       # "I am Anna: show the choices"
+    count = len(t.app.scene.stored.session.available_options())
+    assert count == 3
+    assert n_("ui.vote.choosing_keys", count, name="Anna") in t.screen_text()
+    assert "1 tot 4" not in t.screen_text()
+
+
+def test_closing_the_leading_values_with_none_chosen_asks_once(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.next"))
+    assert t.app.scene.round.phase == "record" and _("ui.record.none_ask") in t.screen_text()
+    p.act(_("ui.record.none_no"))            # back to the values, nothing changed
+    assert t.app.scene.round.phase == "record" and t.has(p._value_label("autonomie"))
+    p.act(_("ui.record.next"))
+    p.act(_("ui.record.none_yes"))
+    assert t.app.scene.round.phase == "ending"
+
+
+def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick(tmp_path, library):
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_child_ui", str(tmp_path)], cwd=root,
+                             stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root), "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    try:
+        assert child.stdout.readline().strip() == "picked"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    again = Table(tmp_path, library)
+    assert type(again.app.scene).__name__ == "ResumeScene"
+    Player(again).act(again.labels()[0])
+    scene = again.app.scene
+    assert scene.round.phase == "share" and scene.round.sharing() == 0
+    assert scene.round.values[0] == ("autonomie", "veiligheid")
+    assert "Anna (" in again.screen_text()  # Anna's pick is open again, with her cards chosen
+    assert again.has(_("ui.chosen", text=Player(again)._value_label("veiligheid")))

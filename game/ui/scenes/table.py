@@ -7,11 +7,12 @@ passed on) lives in ``View`` and starts afresh with every phase.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 
 import pygame
 
-from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, GoBack, PickValues, RecordValues
+from game.engine import (AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, FinishSharing, GoBack, PickValues,
+                         RecordValues)
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _, n_
 from game.scenario.model import Decision, Scenario
@@ -24,6 +25,10 @@ from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
 TOP = 175
+QUESTIONS = {  # asked before a step the table may not have meant: (question, go on, stay)
+    "leave": ("ui.round.stop_ask", "ui.round.stop_yes", "ui.round.stop_no"),
+    "no_values": ("ui.record.none_ask", "ui.record.none_yes", "ui.record.none_no"),
+}
 
 
 @dataclass
@@ -33,13 +38,17 @@ class View:
     intro_read: bool = False
     reading_case: bool = False
     showing: int | None = None
-    sharing_done: bool = False
     decision_read: bool = False
     covered: bool = True
     skip_revote: bool = False
     tab: str = "values"
     ending_page: int = 0
+    asking: str | None = None
     info: str = ""
+
+    def screen(self) -> tuple:
+        """What picks the screen; ``info`` (what the last tapped card means) is a line on it, not a screen."""
+        return astuple(replace(self, info=""))
 
 
 class RoundScene(BaseScene):
@@ -103,7 +112,19 @@ class RoundScene(BaseScene):
                 self.notes.reset()
             self._view_key = key
             self.view = View()
-            self.app.focus = None
+
+    def screen_key(self) -> tuple:
+        r = self.round
+        return r.number, r.phase, r.step, r.viewing, self._whose_turn(), self.view.screen()
+
+    def _whose_turn(self) -> int | None:
+        """The player at the screen: drawing a card, picking values or voting (None in the open steps)."""
+        r = self.round
+        if r.phase == "draw":
+            return next((p for p, role in enumerate(r.roles) if role is None), None)
+        if r.phase == "share":
+            return r.sharing()
+        return self._next_voter() if r.phase in ("vote", "reconsider") else None
 
     # frame --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
@@ -112,7 +133,9 @@ class RoundScene(BaseScene):
         clock_width = self.clock.build(page) if self.AT_TABLE else 0
         clock_buttons = len(page.focusables)
         page.header(self.phase_title(), self.subtitle(), right_space=clock_width + 40)
-        if self.view.reading_case:
+        if self.view.asking:
+            self._build_question(page)
+        elif self.view.reading_case:
             self._build_case_text(page, [(_("ui.round.back_to_game"), self._toggle_case)])
         else:
             getattr(self, f"_build_{r.phase}")(page)
@@ -129,18 +152,46 @@ class RoundScene(BaseScene):
 
     def _toggle_case(self) -> None:
         self.view.reading_case = not self.view.reading_case
-        self.app.focus = None
+        self.refresh()
+
+    # questions before a step the table may not have meant --------------------------------------
+    def ask(self, question: str) -> None:
+        self.view.asking = question
+        self.refresh()
+
+    def _build_question(self, page: Page) -> None:
+        """The question, with the way to stay as the main action: Enter never goes on by accident."""
+        ask, go_on, stay = QUESTIONS[self.view.asking]
+        page.text(f"<b>{escape(_(ask))}</b>", MARGIN, TOP, page.content_width, 260, "@rule")
+        go = {"leave": self._stop, "no_values": self._advance_anyway}[self.view.asking]
+        page.footer([(_(go_on), go), (_(stay), self._stay)])
+
+    def _stay(self) -> None:
+        self.view.asking = None
         self.refresh()
 
     def leave(self) -> None:
+        """'Naar het begin' asks first: the round stops, and the table can go on with it later."""
+        self.ask("leave")
+
+    def _stop(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
         from game.ui.scenes.start import StartScene
         self.stored.close()
         self.app.show(StartScene(self.app))
 
     def advance(self) -> None:
-        """The next phase; a discussion point still being typed is added first, not dropped."""
+        """The next phase; a discussion point still being typed is added first, not dropped.
+
+        Closing the leading values with none chosen asks first: the plenary asks which values led."""
         self.keep_typed_point()
+        if self.round.phase == "record" and not self.round.leading_values:
+            self.ask("no_values")
+            return
+        self.send(AdvancePhase())
+
+    def _advance_anyway(self) -> None:
+        self.view.asking = None
         self.send(AdvancePhase())
 
     def keep_typed_point(self) -> None:
@@ -232,25 +283,18 @@ class RoundScene(BaseScene):
         self.refresh()
 
     # share: value cards ---------------------------------------------------------------------------
-    def _sharing_player(self) -> int | None:
-        if self.view.sharing_done:
-            return None
-        return next((p for p, values in enumerate(self.round.values) if not values), None) \
-            if self.view.showing is None else self.view.showing
-
     def _build_share(self, page: Page) -> None:
-        player = self._sharing_player()
+        player = self.round.sharing()  # in the log: after a crash the same player's pick is open again
         if player is None:
             self._build_share_overview(page)
             return
-        self.view.showing = player
         role = role_card(self.app.library, self.round.roles[player], self.lang).name
         page.label(_("ui.share.ask", name=player_name(self.state, player), role=role), MARGIN, TOP,
                    page.content_width, 60)
         chosen = self.round.values[player]
         self._value_grid(page, TOP + 70, chosen, lambda value: self._toggle_value(player, value))
         last = player == self.round.players - 1
-        self.footer(page, [(_("ui.share.done_last") if last else _("ui.share.done"), self._next_sharer)])
+        self.footer(page, [(_("ui.share.done_last") if last else _("ui.share.done"), lambda: self._pass_on(player))])
 
     def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
         """All value cards at once; below them what the last tapped card means, or why a tap was refused.
@@ -271,7 +315,7 @@ class RoundScene(BaseScene):
             picked = value in chosen
             markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
             page.card(markup, x, y, width, height, lambda v=value: toggle(v),
-                      "@value_selected" if picked else "@value")
+                      "@value_selected" if picked else "@value", key=f"value:{value}")
         if not self.app.notice:
             info = self.view.info or _("ui.values.hint", max=5)
             page.text(escape(info), MARGIN, page.footer_y - NOTICE_H - 6, page.content_width, NOTICE_H, "@muted_text")
@@ -284,14 +328,9 @@ class RoundScene(BaseScene):
     def _toggle_value(self, player: int, value: str) -> None:
         self.send(PickValues(player, self._toggle(self.round.values[player], value)))
 
-    def _next_sharer(self) -> None:
-        current = self.view.showing
-        later = [p for p in range(current + 1, self.round.players)] if current is not None else []
-        self.view.showing = later[0] if later else None
-        self.view.sharing_done = not later
+    def _pass_on(self, player: int) -> None:
         self.view.info = ""
-        self.app.focus = None
-        self.refresh()
+        self.send(FinishSharing(player))
 
     def _build_share_overview(self, page: Page) -> None:
         cards = [escape(value_names(self.app.library, self.case, values, self.lang))
@@ -345,16 +384,16 @@ class RoundScene(BaseScene):
             page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
             self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
             return
-        page.label(_("ui.vote.choosing", name=name), MARGIN, TOP, page.content_width, 56, "@muted")
+        options = self.stored.session.available_options()
+        page.label(n_("ui.vote.choosing_keys", len(options), name=name), MARGIN, TOP, page.content_width, 56,
+                   "@muted")
         page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP + 50, page.content_width, 80,
                   "@question")
-        options = self.stored.session.available_options()
         self._option_cards(page, TOP + 140, decision, options, lambda o: self._vote(player, o), {})
         self.footer(page, [(_("ui.vote.pass"), lambda: self._vote(player, None))], primary_last=False)
 
     def _uncover(self) -> None:
         self.view.covered = False
-        self.app.focus = None
         self.refresh()
 
     def _vote(self, player: int, option: str | None) -> None:
@@ -374,7 +413,7 @@ class RoundScene(BaseScene):
             markup = f"<b>{index + 1}.</b> {escape(text)}{extra}"
             x = MARGIN + (index % columns) * (width + gap)
             y = top + (index // columns) * (height + gap)
-            page.card(markup, x, y, width, height, lambda o=option_id: act(o))
+            page.card(markup, x, y, width, height, lambda o=option_id: act(o), key=f"option:{option_id}")
 
     def number(self, n: int) -> None:
         phase = self.round.phase
@@ -477,7 +516,7 @@ class RoundScene(BaseScene):
         x = MARGIN
         for tab, text in tabs:
             page.button(text, x, TOP, 380, BUTTON_H, lambda t=tab: self._tab(t), "@toggle",
-                        selected=self.view.tab == tab)
+                        selected=self.view.tab == tab, key=f"tab:{tab}")
             x += 400
         turns = []
         if self.view.tab == "values":
@@ -502,7 +541,7 @@ class RoundScene(BaseScene):
         x = MARGIN
         for index, name in enumerate(pages):
             page.button(self.ending_tab(name), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
-                        "@toggle", selected=index == self.view.ending_page)
+                        "@toggle", selected=index == self.view.ending_page, key=f"ending:{name}")
             x += 460
         turns = self.ending_part(page, current, TOP + 110)
         self.footer(page, turns + [finish])
@@ -548,8 +587,10 @@ class RoundScene(BaseScene):
 
     # keys -------------------------------------------------------------------------------------------
     def back(self) -> None:
-        """Escape closes what is open: the consequences, a player's options, a note being edited."""
-        if self.round.phase in ("explore", "reconsider") and self.round.viewing:
+        """Escape closes what is open: a question, the consequences, a player's options, a note being edited."""
+        if self.view.asking:
+            self._stay()
+        elif self.round.phase in ("explore", "reconsider") and self.round.viewing:
             self.send(GoBack())
         elif not self.view.covered:
             self.view.covered = True
