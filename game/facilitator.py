@@ -22,7 +22,7 @@ from game.report.document import build_report
 from game.report.exports import FORMATS, render
 from game.report.figures import Selection
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
-from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
+from game.store.log import SUFFIX, SessionFileError, aside_marker, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
 
 SECONDS_PER_DAY = 86400
@@ -245,7 +245,7 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
         print(_("report.sessions.kept"))
         return 0
     for path in chosen:
-        for file in (path, *companion_files(path)):
+        for file in (path, *companion_files(path), aside_marker(path)):
             file.unlink(missing_ok=True)
     print(n_("report.sessions.deleted", len(chosen)))
     return 0

@@ -71,6 +71,14 @@ def companion_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
+def aside_marker(path: Path) -> Path:
+    """The empty file beside a session file that says it was put away: kept, but no longer offered to resume.
+
+    A file beside the log, not an event in it: the log holds what the table did, and the file may be
+    copied to the trainer's laptop for the plenary, where the offer to resume means nothing."""
+    return path.with_name(path.name + "-aside")
+
+
 def read_only_uri(path: Path) -> str:
     """The SQLite URI that opens (or attaches) ``path`` so that it can never be written."""
     return f"{path.resolve().as_uri()}?mode=ro"

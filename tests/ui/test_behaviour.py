@@ -7,12 +7,16 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game.app import list_sessions, start_session, unfinished_sessions
+from game.engine import DrawRole, StartSession
 from game.i18n import _, n_
+from game.store.log import aside_marker
 from game.ui.scenes.table import RoundScene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import CALM, HIGH_CONTRAST, contrast, text_pairs
@@ -298,3 +302,34 @@ def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick
     assert scene.round.values[0] == ("autonomie", "veiligheid")
     assert "Anna (" in again.screen_text()  # Anna's pick is open again, with her cards chosen
     assert again.has(_("ui.chosen", text=Player(again)._value_label("veiligheid")))
+
+
+def aside_button(t: Table, path: Path):
+    return next(item.element for item in t.app.page.focusables if item.key == f"aside:{path.name}")
+
+
+def test_the_resume_offer_names_each_game_and_a_game_put_away_stays_on_disk_but_is_not_offered(tmp_path, library):
+    sessions = tmp_path / "sessions"
+    first = start_session(library, StartSession(("Anna", "Bert"), ("hygiene-normen", "open-deur")), folder=sessions)
+    first.execute(DrawRole(0))
+    first.close()
+    second = start_session(library, StartSession(("Carla", "", "Daan"), ("open-deur",)), folder=sessions)
+    second.close()
+    t = Table(tmp_path, library)
+    assert type(t.app.scene).__name__ == "ResumeScene"
+    text = t.screen_text()
+    washand = library.case("hygiene-normen", "nl").scenario.title
+    assert _("ui.round.subtitle", n=1, total=2, title=washand) in text and "Anna, Bert" in text
+    assert f"Carla, {_('ui.player_n', n=2)}, Daan" in text
+    started = datetime.fromtimestamp(list_sessions(sessions)[0][0].last_activity).strftime("%H:%M")
+    assert _("ui.resume.today", time=started) in text
+
+    t.tap_at(aside_button(t, first.path).rect.center)
+    assert "Anna, Bert" not in t.screen_text() and "Carla" in t.screen_text()
+    assert first.path.exists() and aside_marker(first.path).exists()
+    assert [s.path for s in unfinished_sessions(sessions)] == [second.path]
+
+    again = Table(tmp_path, library)         # the next start: only the other game is offered
+    assert "Anna, Bert" not in again.screen_text() and "Carla" in again.screen_text()
+    again.tap_at(aside_button(again, second.path).rect.center)
+    assert type(again.app.scene).__name__ == "StartScene" and not again.has(_("ui.start.resume"))
