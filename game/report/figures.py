@@ -254,14 +254,18 @@ class PerspectiveGap:
 
 def perspective_gaps(rounds: Iterable[TableRound], cases: Mapping[str, Scenario],
                      stage: str = FIRST) -> tuple[PerspectiveGap, ...]:
-    """Per decision, each role's choices; ``stage`` FIRST (each player's own vote) or FINAL (after exploring)."""
+    """Per decision, each role's choices; ``stage`` FIRST (each player's own vote) or FINAL (after exploring).
+
+    A player who had not voted when the votes were shown made no choice to compare (the vote split counts them)."""
     rounds = tuple(rounds)
     by_role: dict[tuple[str, str], dict[str, Counter]] = {}
     for r in rounds:
         for visit in r.visits:
             roles = by_role.setdefault((r.case, visit.node), {})
             for role, option in zip(r.roles, visit.votes(stage)):
-                roles.setdefault(role or "", Counter())[option] += 1
+                counts = roles.setdefault(role or "", Counter())
+                if option != NOT_VOTED:
+                    counts[option] += 1
     gaps = []
     for case, node in _visits_by_decision(rounds, cases):
         roles = by_role[(case, node)]
