@@ -176,8 +176,8 @@ class SessionEnded(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls for cls in (
         SessionStarted, RoundStarted, PhaseStarted, RoleAssigned, ValuesPicked, SharingFinished, VoteCast,
-        VotesRevealed, VotesShownEarly, OptionExplored, WentBack, PathContinued, LeadingValuesRecorded, NoteAdded, NoteEdited, NoteRemoved,
-        ReflectionWritten, ClockPaused, ClockResumed, MinuteAdded, RoundEnded, SessionEnded)
+        VotesRevealed, VotesShownEarly, OptionExplored, WentBack, PathContinued, LeadingValuesRecorded, NoteAdded,
+        NoteEdited, NoteRemoved, ReflectionWritten, ClockPaused, ClockResumed, MinuteAdded, RoundEnded, SessionEnded)
 }
 
 

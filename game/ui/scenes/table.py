@@ -25,9 +25,9 @@ from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
 TOP = 175
-QUESTIONS = {  # asked before a step the table may not have meant: (question, go on, stay)
-    "leave": ("ui.round.stop_ask", "ui.round.stop_yes", "ui.round.stop_no"),
-    "no_values": ("ui.record.none_ask", "ui.record.none_yes", "ui.record.none_no"),
+QUESTIONS = {  # asked before a step the table may not have meant: the question, go on (and how), stay
+    "leave": ("ui.round.stop_ask", "ui.round.stop_yes", "_stop", "ui.round.stop_no"),
+    "no_values": ("ui.record.none_ask", "ui.record.none_yes", "_advance_anyway", "ui.record.none_no"),
 }
 
 
@@ -161,10 +161,9 @@ class RoundScene(BaseScene):
 
     def _build_question(self, page: Page) -> None:
         """The question, with the way to stay as the main action: Enter never goes on by accident."""
-        ask, go_on, stay = QUESTIONS[self.view.asking]
+        ask, go_on, go, stay = QUESTIONS[self.view.asking]
         page.text(f"<b>{escape(_(ask))}</b>", MARGIN, TOP, page.content_width, 260, "@rule")
-        go = {"leave": self._stop, "no_values": self._advance_anyway}[self.view.asking]
-        page.footer([(_(go_on), go), (_(stay), self._stay)])
+        page.footer([(_(go_on), getattr(self, go)), (_(stay), self._stay)])
 
     def _stay(self) -> None:
         self.view.asking = None
