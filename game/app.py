@@ -18,8 +18,8 @@ from pathlib import Path
 
 from game.engine import CaseBook, StartSession
 from game.scenario.loader import BUNDLED_LIBRARY, Library, load_library
-from game.store.log import (SUFFIX, SessionFileError, SessionLog, StoredSession, default_folder, remove_leftovers,
-                            replayed)
+from game.store.log import (SUFFIX, SessionFileError, SessionLog, StoredSession, aside_marker, default_folder,
+                            remove_leftovers, replayed)
 
 
 def open_library(folder: Path = BUNDLED_LIBRARY) -> Library:
@@ -76,7 +76,9 @@ class SessionSummary:
     phase: str
     last_activity: float
     started: float
-    names: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    round: int = 0
+    put_aside: bool = False
 
 
 def session_summary(path: Path) -> SessionSummary | None:
@@ -90,7 +92,8 @@ def session_summary(path: Path) -> SessionSummary | None:
     if not state.started:
         return None
     return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
-                          len(state.players), state.finished, state.phase, events[-1].at, events[0].at, state.players)
+                          len(state.players), state.finished, state.phase, events[-1].at, events[0].at, state.players,
+                          state.current.number if state.current else 0, aside_marker(path).exists())
 
 
 def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], list[SessionFileError]]:
@@ -115,5 +118,10 @@ def tidy_sessions_folder(folder: Path | None = None) -> None:
 
 
 def unfinished_sessions(folder: Path | None = None) -> list[SessionSummary]:
-    """Sessions a table can resume, newest first."""
-    return [s for s in list_sessions(folder)[0] if not s.finished]
+    """Sessions a table can resume, newest first (not those put away)."""
+    return [s for s in list_sessions(folder)[0] if not s.finished and not s.put_aside]
+
+
+def put_aside(path: Path) -> None:
+    """No longer offer the session to resume; its file stays as it is, for the plenary and the report."""
+    aside_marker(path).touch()

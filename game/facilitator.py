@@ -27,7 +27,7 @@ from game.report.exports import FORMATS, render
 from game.report.figures import Selection
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.locks import claimed
-from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
+from game.store.log import SUFFIX, SessionFileError, aside_marker, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
 from game.text import printable
 
@@ -326,7 +326,7 @@ def _deleted(path: Path) -> bool:
             except OSError as error:
                 _say(_("report.sessions.not_deleted", file=path.name, reason=error.strerror))
                 return False
-            for file in companion_files(path):
+            for file in (*companion_files(path), aside_marker(path)):
                 with suppress(OSError):
                     file.unlink(missing_ok=True)
             return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from game.engine import (AddMinute, AddNote, AdvancePhase, CastVote, CommandRejected, Continue, DrawRole, EditNote, ExploreOption,
-                         GoBack, PauseClock, PickRole, PickValues, RecordValues, ResumeClock, Session,
+                         FinishSharing, GoBack, PauseClock, PickRole, PickValues, RecordValues, ResumeClock, Session,
                          WriteReflection)
 from game.engine.state import SessionState
 from game.scenario.plans import STEP_OF_PHASE
@@ -26,6 +26,7 @@ def fitting_commands(session: Session, rng: random.Random) -> list:
             found.append(AdvancePhase())
     elif phase == "share":
         found += [PickValues(p, tuple(rng.sample(values, rng.randint(1, 3)))) for p in players]
+        found += [FinishSharing(p) for p in players]
         found.append(AdvancePhase())
     elif phase in ("vote", "reconsider"):
         options = list(session.available_options()) + [None]

@@ -7,8 +7,10 @@ import unicodedata
 import pytest
 
 from game.engine import (AddMinute, AddNote, AdvancePhase, CastVote, CommandRejected, Continue, Durations,
-                         DrawRole, EditNote, ExploreOption, GoBack, PauseClock, PickRole, PickValues, RecordValues,
-                         RemoveNote, ResumeClock, Session, StartSession, WriteReflection)
+                         DrawRole, EditNote, ExploreOption, FinishSharing, GoBack, PauseClock, PickRole, PickValues,
+                         RecordValues, RemoveNote, ResumeClock, Session, StartSession, WriteReflection)
+from game.engine import events as ev
+from game.engine.state import replay
 from tests.engine_harness import Table
 
 
@@ -130,12 +132,36 @@ def test_votes_stay_hidden_until_everyone_voted(table):
     assert current.votes_at("first") == {0: "regel", 1: "regel", 2: None}
 
 
-def test_moving_on_counts_missing_votes_as_passed(table):
+def test_showing_the_votes_early_leaves_who_did_not_vote_without_a_vote_never_passed(table):
     t = table()
     to_vote(t)
-    t.do(CastVote(1, "wachten"), AdvancePhase())
-    assert t.state.current.votes_at("first") == {0: None, 1: "wachten", 2: None}
-    assert t.state.phase == "explore"
+    t.do(CastVote(0, None), CastVote(1, "wachten"))
+    shown = t.do(AdvancePhase())
+    assert [type(e).__name__ for e in shown] == ["VotesShownEarly", "PhaseStarted"]
+    assert shown[0].not_voted == (2,)
+    assert t.state.current.votes_at("first") == {0: None, 1: "wachten"}   # Ans passed; Cor did not vote
+    assert t.state.current.is_revealed("first") and t.state.phase == "explore"
+
+
+def test_an_old_log_that_listed_non_voters_as_passed_reads_them_as_not_voted(proef_book):
+    session = Session(proef_book)
+    events = session.execute(StartSession(("Ans", "Bas"), ("proef",), seed=7))
+    for command in (DrawRole(0), DrawRole(1), AdvancePhase(), AdvancePhase(), CastVote(1, "regel")):
+        events += session.execute(command)
+    old = ev.VotesRevealed(node="begin", step=0, stage="first", passed=(0,))  # what early showing once wrote
+    state = replay(events + [old])
+    assert state.current.votes_at("first") == {1: "regel"} and state.current.is_revealed("first")
+
+
+def test_the_pick_of_values_stays_open_until_the_player_passes_the_screen_on(table):
+    t = table()
+    t.do(*(DrawRole(p) for p in range(3)), AdvancePhase(), PickValues(0, ("autonomie",)))
+    assert t.state.current.sharing() == 0, "picking a value does not end the pick"
+    t.do(FinishSharing(0))
+    assert t.state.current.sharing() == 1
+    t.do(FinishSharing(1), FinishSharing(2))
+    assert t.state.current.sharing() is None
+    assert rejected(t, FinishSharing(5)) == "UNKNOWN_PLAYER"
 
 
 def test_exploring_keeps_every_path_and_going_back_closes_the_view(table):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from game.app import case_book, open_library, start_session
+from game.app import case_book, open_library, put_aside, start_session
 from game.cli import main
 from game.engine import StartSession
-from game.store.log import StoredSession, companion_files
+from game.store.log import StoredSession, aside_marker, companion_files
 from game.store.merge import read_sessions
 from game.scenario.loader import BUNDLED_LIBRARY
 from tests.conftest import DATA
@@ -170,6 +170,13 @@ def test_sessions_delete_asks_first(capsys, folder, monkeypatch):
     code, out, _ = run(capsys, "sessions", "delete", path, "--folder", folder)
     assert code == 0 and "1 sessie verwijderd." in out
     assert not path.exists() and not any(f.exists() for f in companion_files(path))
+
+
+def test_deleting_a_session_put_away_deletes_its_marker_too(capsys, folder):
+    path = folder / "tafel1.dilemma.db"
+    put_aside(path)
+    assert run(capsys, "sessions", "delete", path, "--yes")[0] == 0
+    assert not path.exists() and not aside_marker(path).exists()
 
 
 def test_sessions_older_than_a_number_of_days(capsys, folder, library):

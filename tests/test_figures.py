@@ -7,7 +7,8 @@ Table 1 (three players) and table 2 (two players) play the test case ``proef``
 - picked: autonomie 2, veiligheid 4, eigen-ritme 1, werkrust 1, of 5 players;
 - 'begin' first votes: praten 2, regel 2, wachten 0, passed 1 (of 5); after exploring table 1's
   partner switched from regel to praten: praten 3, regel 1, passed 1; 1 of 2 tables voted again;
-- 'vervolg': samen 2, alleen 2, terug 0, passed 1, nobody voted again;
+- 'vervolg': samen 2, alleen 2, terug 0, not voted 1 (table 2 showed the votes before E voted),
+  nobody voted again;
 - by role at 'begin': bewoner praten, partner regel, evv praten + regel, teamleider passed;
 - picked vs favoured: 8 choices by players with values; the four at 'begin' each favour one of
   the voter's own values, the four at 'vervolg' favour nothing: 4 of 8 match; praten favours
@@ -18,8 +19,8 @@ from __future__ import annotations
 import pytest
 
 from game.engine import AddNote, EditNote, RemoveNote, StartSession
-from game.report.figures import (FINAL, FIRST, Selection, Tally, ValueMatch, choices, figures, perspective_gaps,
-                                 table_rounds, values_vs_choices)
+from game.report.figures import (FINAL, FIRST, NOT_VOTED, Selection, Tally, ValueMatch, choices, figures,
+                                 perspective_gaps, table_rounds, values_vs_choices)
 from game.scenario.loader import load_library
 from game.store.log import StoredSession
 from game.store.merge import gather
@@ -66,7 +67,7 @@ def test_how_the_votes_split_before_and_after_exploring(two_tables, cases):
     assert bars(begin.after) == [("praten", 3, 5), ("regel", 1, 5), ("wachten", 0, 5), (None, 1, 5)]
     assert (vervolg.node, vervolg.visits, vervolg.revoted, vervolg.changed) == ("vervolg", 2, 0, 0)
     assert bars(vervolg.before) == bars(vervolg.after) == [("samen", 2, 5), ("alleen", 2, 5), ("terug", 0, 5),
-                                                          (None, 1, 5)]
+                                                          (NOT_VOTED, 1, 5)]
 
 
 def test_the_perspective_gap_shows_choices_by_role(two_tables, cases):
@@ -77,7 +78,7 @@ def test_the_perspective_gap_shows_choices_by_role(two_tables, cases):
     assert by_role == {"bewoner": [("praten", 1)], "partner": [("regel", 1)],
                        "evv": [("praten", 1), ("regel", 1)], "teamleider": [(None, 1)]}
     assert {role.role: role.choices[0].base for role in vervolg.roles} == {"bewoner": 1, "partner": 1, "evv": 2,
-                                                                           "teamleider": 1}
+                                                                           "teamleider": 0}  # E did not vote
 
 
 def test_by_role_after_exploring_the_partner_moved_over(two_tables, cases):
@@ -146,7 +147,7 @@ def test_the_golden_session_per_round(tmp_path):
     second = figures(rounds, book_cases, Selection(round=2))
     assert bars(second.values.leading) == [("kwaliteit-van-zorg", 1, 1), ("veiligheid", 1, 1)]
     assert [(t.key, t.count) for t in second.votes[0].before] == [("washand", 0), ("samen-leren", 0),
-                                                                 ("douchen", 2), (None, 3)]
+                                                                 ("douchen", 2), (NOT_VOTED, 3)]
     assert second.rounds[0].notes == ("De afstand tussen Annie en het team groeit.",)
     assert choices(rounds).rounds == (1, 2)
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from game.app import open_library, start_session
-from game.engine import StartSession
+from game.engine import AdvancePhase, DrawRole, StartSession
 from game.report.document import build_report
 from game.report.exports import render
 from game.report.figures import Selection
@@ -159,3 +159,13 @@ def test_a_solo_run_in_the_folder_is_named_and_left_out(library, tmp_path):
     assert report.stories == () and dict(report.summary)["Tafels"] == "0"
     assert len(report.notices) == 1 and "ik.dilemma.db" in report.notices[0] and "solo" in report.notices[0]
     assert "Er zijn nog geen waarden of keuzes vastgelegd." in render(report, "html")
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_votes_shown_before_anyone_voted_read_as_not_voted_never_as_passed(library, tmp_path, fmt):
+    stored = start_session(library, StartSession(NAMES, ("hygiene-normen",), seed=1), path=tmp_path / "t.dilemma.db")
+    for command in [*(DrawRole(p) for p in range(len(NAMES))), AdvancePhase(), AdvancePhase(), AdvancePhase()]:
+        stored.execute(command)                  # the last: 'Stemmen nu tonen' before anyone voted
+    stored.close()
+    text = render(build_report(gather([tmp_path]), library, "nl"), fmt)
+    assert "(niet gestemd)" in text and "(gepast)" not in text

@@ -56,6 +56,13 @@ class PickValues:
 
 
 @dataclass(frozen=True)
+class FinishSharing:
+    """The player is done picking values and passes the screen on; until then their pick is open."""
+
+    player: int
+
+
+@dataclass(frozen=True)
 class CastVote:
     """The player's choice at the current decision point; ``None`` passes.
 

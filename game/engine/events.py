@@ -74,6 +74,11 @@ class ValuesPicked(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SharingFinished(Event):
+    player: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class VoteCast(Event):
     player: int
     node: str
@@ -84,10 +89,26 @@ class VoteCast(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class VotesRevealed(Event):
+    """Everyone voted: the votes are turned over together.
+
+    ``passed`` is only in logs written before ``VotesShownEarly``: it listed the players who had
+    not voted when the votes were shown early. They did not pass; they count as not voted.
+    """
+
     node: str
     step: int
     stage: str
-    passed: tuple[int, ...]
+    passed: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class VotesShownEarly(Event):
+    """The table showed the votes before everyone had voted; ``not_voted`` did not vote (never 'passed')."""
+
+    node: str
+    step: int
+    stage: str
+    not_voted: tuple[int, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,9 +184,9 @@ class SessionEnded(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls for cls in (
-        SessionStarted, RoundStarted, PhaseStarted, RoleAssigned, ValuesPicked, VoteCast, VotesRevealed,
-        OptionExplored, WentBack, PathContinued, LeadingValuesRecorded, NoteAdded, NoteEdited, NoteRemoved,
-        ReflectionWritten, ClockPaused, ClockResumed, MinuteAdded, RoundEnded, SessionEnded)
+        SessionStarted, RoundStarted, PhaseStarted, RoleAssigned, ValuesPicked, SharingFinished, VoteCast,
+        VotesRevealed, VotesShownEarly, OptionExplored, WentBack, PathContinued, LeadingValuesRecorded, NoteAdded,
+        NoteEdited, NoteRemoved, ReflectionWritten, ClockPaused, ClockResumed, MinuteAdded, RoundEnded, SessionEnded)
 }
 
 

@@ -32,7 +32,7 @@ _ROUND_NOTES = (cmd.AddNote, cmd.EditNote, cmd.RemoveNote, cmd.PauseClock, cmd.R
 ALLOWED: dict[str, tuple[type, ...]] = {
     "setup": (cmd.StartSession,),
     "draw": (cmd.DrawRole, cmd.PickRole, cmd.AdvancePhase) + _ROUND_NOTES,
-    "share": (cmd.PickValues, cmd.AdvancePhase) + _ROUND_NOTES,
+    "share": (cmd.PickValues, cmd.FinishSharing, cmd.AdvancePhase) + _ROUND_NOTES,
     "vote": (cmd.CastVote, cmd.AdvancePhase) + _ROUND_NOTES,
     "explore": (cmd.ExploreOption, cmd.GoBack, cmd.Continue, cmd.AdvancePhase) + _ROUND_NOTES,
     "reconsider": (cmd.CastVote, cmd.ExploreOption, cmd.GoBack, cmd.Continue, cmd.AdvancePhase) + _ROUND_NOTES,
@@ -206,6 +206,11 @@ def _pick_values(session: Session, turn: _Turn, c: cmd.PickValues) -> None:
     turn.emit(ev.ValuesPicked, player=c.player, values=values)
 
 
+def _finish_sharing(session: Session, turn: _Turn, c: cmd.FinishSharing) -> None:
+    _check_player(turn.state, c.player)
+    turn.emit(ev.SharingFinished, player=c.player)
+
+
 def _cast_vote(session: Session, turn: _Turn, c: cmd.CastVote) -> None:
     state = turn.state
     _check_player(state, c.player)
@@ -222,10 +227,15 @@ def _cast_vote(session: Session, turn: _Turn, c: cmd.CastVote) -> None:
 
 
 def _reveal(turn: _Turn, stage: str) -> None:
+    """Turn the votes over; shown before everyone voted (the first vote only) it is a fact of its own."""
     current = turn.state.current
     voted = current.votes_at(stage)
-    passed = tuple(p for p in range(len(turn.state.players)) if p not in voted) if stage == FIRST else ()
-    turn.emit(ev.VotesRevealed, node=current.node, step=current.step, stage=stage, passed=passed)
+    not_voted = tuple(p for p in range(len(turn.state.players)) if p not in voted) if stage == FIRST else ()
+    where = {"node": current.node, "step": current.step, "stage": stage}
+    if not_voted:
+        turn.emit(ev.VotesShownEarly, **where, not_voted=not_voted)
+    else:
+        turn.emit(ev.VotesRevealed, **where)
     if stage == FIRST:
         turn.emit(ev.PhaseStarted, phase="explore")
 
@@ -351,6 +361,7 @@ def _clock_command(event_type: type[ev.Event], needs_paused: bool | None) -> Cal
 
 _HANDLERS: dict[type, Callable[[Session, _Turn, object], None]] = {
     cmd.StartSession: _start, cmd.DrawRole: _draw_role, cmd.PickRole: _pick_role, cmd.PickValues: _pick_values,
+    cmd.FinishSharing: _finish_sharing,
     cmd.CastVote: _cast_vote, cmd.ExploreOption: _explore, cmd.GoBack: _go_back, cmd.Continue: _continue,
     cmd.RecordValues: _record_values, cmd.AddNote: _add_note, cmd.EditNote: _edit_note,
     cmd.RemoveNote: _remove_note, cmd.WriteReflection: _reflect, cmd.AdvancePhase: _advance,

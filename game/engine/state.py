@@ -72,6 +72,7 @@ class RoundState:
     roles: tuple[str | None, ...] = ()
     drawn: tuple[bool, ...] = ()
     values: tuple[tuple[str, ...], ...] = ()
+    shared: tuple[int, ...] = ()
     votes: tuple[Vote, ...] = ()
     revealed: tuple[tuple[int, str], ...] = ()
     explored: tuple[tuple[int, str, str], ...] = ()
@@ -87,6 +88,10 @@ class RoundState:
     given: float = 0.0
     handoffs: int = 0
     last_private: int | None = None
+
+    def sharing(self) -> int | None:
+        """The player whose value pick is open: the first who has not passed the screen on (None: all have)."""
+        return next((p for p in range(self.players) if p not in self.shared), None)
 
     def votes_at(self, stage: str, step: int | None = None) -> dict[int, str | None]:
         """The last vote of each player at this decision (or ``step``) and stage."""
@@ -227,6 +232,11 @@ def _values_picked(state: SessionState, e: ev.ValuesPicked) -> SessionState:
     return _with_round(state, values=values)
 
 
+def _sharing_finished(state: SessionState, e: ev.SharingFinished) -> SessionState:
+    shared = state.current.shared
+    return _with_round(state, shared=shared if e.player in shared else shared + (e.player,))
+
+
 def _vote_cast(state: SessionState, e: ev.VoteCast) -> SessionState:
     votes = state.current.votes + (Vote(e.player, e.node, e.step, e.stage, e.option),)
     if e.stage == FIRST and not state.open_vote:
@@ -234,10 +244,9 @@ def _vote_cast(state: SessionState, e: ev.VoteCast) -> SessionState:
     return _with_round(state, votes=votes)
 
 
-def _votes_revealed(state: SessionState, e: ev.VotesRevealed) -> SessionState:
-    r = state.current
-    passes = tuple(Vote(p, e.node, e.step, e.stage, None) for p in e.passed)
-    return _with_round(state, votes=r.votes + passes, revealed=r.revealed + ((e.step, e.stage),))
+def _votes_revealed(state: SessionState, e: ev.VotesRevealed | ev.VotesShownEarly) -> SessionState:
+    """The votes are turned over; a player without a vote has none (an old log's ``passed`` included)."""
+    return _with_round(state, revealed=state.current.revealed + ((e.step, e.stage),))
 
 
 def _option_explored(state: SessionState, e: ev.OptionExplored) -> SessionState:
@@ -301,8 +310,9 @@ def _session_ended(state: SessionState, e: ev.SessionEnded) -> SessionState:
 
 _FOLDS: dict[type, Callable[[SessionState, ev.Event], SessionState]] = {
     ev.SessionStarted: _session_started, ev.RoundStarted: _round_started, ev.PhaseStarted: _phase_started,
-    ev.RoleAssigned: _role_assigned, ev.ValuesPicked: _values_picked, ev.VoteCast: _vote_cast,
-    ev.VotesRevealed: _votes_revealed, ev.OptionExplored: _option_explored, ev.WentBack: _went_back,
+    ev.RoleAssigned: _role_assigned, ev.ValuesPicked: _values_picked, ev.SharingFinished: _sharing_finished,
+    ev.VoteCast: _vote_cast, ev.VotesRevealed: _votes_revealed, ev.VotesShownEarly: _votes_revealed,
+    ev.OptionExplored: _option_explored, ev.WentBack: _went_back,
     ev.PathContinued: _path_continued, ev.LeadingValuesRecorded: _leading_values, ev.NoteAdded: _note_added,
     ev.NoteEdited: _note_edited, ev.NoteRemoved: _note_removed, ev.ReflectionWritten: _reflection,
     ev.ClockPaused: _clock_paused, ev.ClockResumed: _clock_resumed, ev.MinuteAdded: _minute_added,

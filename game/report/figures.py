@@ -25,6 +25,7 @@ from game.scenario.model import Scenario
 
 FINAL = "final"
 PASSED = None
+NOT_VOTED = "-"  # the table showed the votes before this player voted; never an option id (ids start with a-z0-9)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Visit:
     followed: str | None
 
     def votes(self, stage: str) -> tuple[str | None, ...]:
-        """Each player's option (None: passed) at ``first`` or ``final`` (after exploring)."""
+        """Each player's option (None: passed, NOT_VOTED: did not vote) at ``first`` or ``final`` (after exploring)."""
         return self.first if stage == FIRST else self.final
 
 
@@ -81,19 +82,18 @@ def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
 def _visits(r: RoundState) -> tuple[Visit, ...]:
     """The revealed votes of a round per decision visit, in one pass over its votes."""
     ballots: dict[tuple[int, str], dict[int, str | None]] = {}
-    nodes: dict[int, str] = {}
     for vote in r.votes:
         ballots.setdefault((vote.step, vote.stage), {})[vote.player] = vote.option
-        nodes[vote.step] = vote.node
     revealed = set(r.revealed)
     visits = []
     for step in sorted(step for step, stage in revealed if stage == FIRST):
         first_ballot = ballots.get((step, FIRST), {})
         again = ballots.get((step, AGAIN), {}) if (step, AGAIN) in revealed else {}
-        first = tuple(first_ballot.get(player) for player in range(r.players))
+        first = tuple(first_ballot.get(player, NOT_VOTED) for player in range(r.players))
         final = tuple(again.get(player, first[player]) for player in range(r.players))
-        followed = r.path[step].option if step < len(r.path) else None
-        visits.append(Visit(nodes[step], step, first, final, bool(again), followed))
+        left = r.path[step] if step < len(r.path) else None  # the way the table went on from this decision
+        node = left.node if left else r.node  # known even when the votes were shown before anyone voted
+        visits.append(Visit(node, step, first, final, bool(again), left.option if left else None))
     return tuple(visits)
 
 
@@ -131,7 +131,7 @@ def choices(rounds: Iterable[TableRound]) -> Choices:
 
 @dataclass(frozen=True)
 class Tally:
-    """One bar: how many of ``base`` (None as key: passed)."""
+    """One bar: how many of ``base`` (None as key: passed; NOT_VOTED: did not vote)."""
 
     key: str | None
     count: int
@@ -224,12 +224,14 @@ def _visits_by_decision(rounds: Iterable[TableRound], cases: Mapping[str, Scenar
 
 
 def _option_order(cases: Mapping[str, Scenario], case: str, node: str, seen: Iterable) -> tuple:
-    """The options of a decision as the case lists them, then any others seen, and 'passed' last if seen."""
+    """The options of a decision as the case lists them, then any others seen, then 'passed' and 'not voted'
+    if seen."""
     decision = cases[case].decisions.get(node) if case in cases else None
     known = decision.option_ids() if decision else ()
     seen = set(seen)
-    others = sorted(option for option in seen if option is not PASSED and option not in known)
-    return known + tuple(others) + ((PASSED,) if PASSED in seen else ())
+    no_choice = tuple(key for key in (PASSED, NOT_VOTED) if key in seen)
+    others = sorted(option for option in seen if option not in no_choice and option not in known)
+    return known + tuple(others) + no_choice
 
 
 @dataclass(frozen=True)
@@ -252,14 +254,18 @@ class PerspectiveGap:
 
 def perspective_gaps(rounds: Iterable[TableRound], cases: Mapping[str, Scenario],
                      stage: str = FIRST) -> tuple[PerspectiveGap, ...]:
-    """Per decision, each role's choices; ``stage`` FIRST (each player's own vote) or FINAL (after exploring)."""
+    """Per decision, each role's choices; ``stage`` FIRST (each player's own vote) or FINAL (after exploring).
+
+    A player who had not voted when the votes were shown made no choice to compare (the vote split counts them)."""
     rounds = tuple(rounds)
     by_role: dict[tuple[str, str], dict[str, Counter]] = {}
     for r in rounds:
         for visit in r.visits:
             roles = by_role.setdefault((r.case, visit.node), {})
             for role, option in zip(r.roles, visit.votes(stage)):
-                roles.setdefault(role or "", Counter())[option] += 1
+                counts = roles.setdefault(role or "", Counter())
+                if option != NOT_VOTED:
+                    counts[option] += 1
     gaps = []
     for case, node in _visits_by_decision(rounds, cases):
         roles = by_role[(case, node)]
@@ -284,7 +290,7 @@ class ValueMatch:
 class ValuesVsChoices:
     """The values the players picked versus the values of the options they chose.
 
-    ``choices``: votes for an option (not passes) by players who had picked values;
+    ``choices``: votes for an option (not passes, not missing votes) by players who had picked values;
     ``matching``: those whose option favours at least one of the player's own values;
     ``unknown``: choices for an option the case file no longer has (an edited case).
     """
@@ -304,7 +310,7 @@ def values_vs_choices(rounds: Iterable[TableRound], cases: Mapping[str, Scenario
     for r in rounds:
         for visit in r.visits:
             for own, option in zip(r.picked, visit.votes(stage)):
-                if option is PASSED or not own:
+                if option in (PASSED, NOT_VOTED) or not own:
                     continue
                 favours = _favours(cases, r.case, visit.node, option)
                 if favours is None:

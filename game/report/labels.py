@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from game.i18n import _
-from game.report.figures import TableRound
+from game.report.figures import NOT_VOTED, TableRound
 from game.scenario.loader import Library
 from game.scenario.model import Card, DeckCard, Scenario, default_option_id
 
@@ -71,17 +71,21 @@ class Labels:
 
     def option(self, case_id: str, node: str, option: str | None) -> str:
         """The option as the table saw it: its letter and its text (``A. Eerst praten``)."""
-        if option is None:
-            return _("report.passed", self.lang)
+        if option in (None, NOT_VOTED):
+            return self._no_choice(option)
         found = self._option(case_id, node, option)
         return f"{found[0]}. {found[1]}" if found else option
 
     def option_letter(self, case_id: str, node: str, option: str | None) -> str:
         """A short name for a column: the option's letter, or its id when the case no longer has it."""
-        if option is None:
-            return _("report.passed", self.lang)
+        if option in (None, NOT_VOTED):
+            return self._no_choice(option)
         found = self._option(case_id, node, option)
         return found[0] if found else option
+
+    def _no_choice(self, option: str | None) -> str:
+        """'(gepast)' for a player who passed, '(niet gestemd)' for one who had not voted when the votes were shown."""
+        return _("report.passed" if option is None else "report.not_voted", self.lang)
 
     def _option(self, case_id: str, node: str, option: str) -> tuple[str, str] | None:
         scenario = self.scenario(case_id)

@@ -86,6 +86,15 @@ def companion_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
+def aside_marker(path: Path) -> Path:
+    """The empty file beside a session file that says it was put away: kept, but no longer offered to resume.
+
+    A file beside the log, not an event in it: the log holds what the table did, and the file may be
+    copied to the trainer's laptop for the plenary, where the offer to resume means nothing."""
+    return path.with_name(path.name + "-aside")
+
+
+
 def _connect(path: Path, mode: str, busy_ms: int) -> sqlite_utils.Database:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_ms / 1000,
                            isolation_level=None)

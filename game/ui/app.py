@@ -89,6 +89,7 @@ class App:
         self.notice = ""
         self.running = True
         self.focus: int | None = None
+        self._screen: tuple | None = None
         self.show_focus = False
         self._pending: list[Callable[[], None]] = []
         self._after_first_frame: list[Callable[[], None]] = []
@@ -170,12 +171,19 @@ class App:
     def show(self, scene: BaseScene) -> None:
         self.scene = scene
         self.notice = ""
-        self.focus = None
+        self._screen = None
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Build the current scene's screen anew (after a change of state, language or size)."""
-        focused = self.focused_element_index()
+        """Build the current scene's screen anew (after a change of state, language or size).
+
+        The focus follows the screen, not a position in a list: on a new screen (another scene,
+        or another ``screen_key`` of the same scene) it starts on the screen's main action; on
+        the same screen built again it stays on the element with the same key, or, when that
+        element is gone, goes to the main action.
+        """
+        index = self.focused_element_index()
+        focused = self.page.focusables[index].key if index is not None else None
         if self.page:
             if self._page_scene is self.scene:
                 self.scene.keep()
@@ -183,8 +191,15 @@ class App:
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)
-        count = len(self.page.focusables)
-        self.focus = min(focused, count - 1) if focused is not None and count else None
+        screen = (self.scene, self.scene.screen_key())
+        if screen == self._screen:
+            kept = self.page.index_of(focused)
+            self.focus = kept if kept is not None else self.page.main_index()
+        else:
+            self._screen = screen
+            self.focus = self.page.main_index()
+            if self.focus is not None:
+                self._give_keys_to(self.page.focusables[self.focus].element)
         self._dirty = True
 
     def later(self, action: Callable[[], None]) -> None:
@@ -237,9 +252,12 @@ class App:
         self.show_focus = True
         index = self.focused_element_index()
         self.focus = (0 if delta > 0 else len(items) - 1) if index is None else (index + delta) % len(items)
-        target = items[self.focus].element
-        self.manager.set_focus_set(target if isinstance(target, TEXT_ENTRIES) else None)
+        self._give_keys_to(items[self.focus].element)
         self._dirty = True
+
+    def _give_keys_to(self, element) -> None:
+        """A text entry with the focus takes the keys as typing; any other element leaves them to the app."""
+        self.manager.set_focus_set(element if isinstance(element, TEXT_ENTRIES) else None)
 
     def move_focus_towards(self, dx: int, dy: int) -> None:
         """Arrow keys: to the nearest element on that side (as on a remote control), else the next in line."""

@@ -44,8 +44,9 @@ class ClockPanel:
         widths = [max(150.0, page.button_width(text) - 40) for text, _action in buttons]
         left_edge = page.width - MARGIN - sum(widths) - GAP * len(widths)
         x = left_edge
-        for (text, action), width in zip(buttons, widths):
-            page.button(text, x + GAP, 38, width, BUTTON_H, action)
+        keys = ("clock:pause", "clock:minute", "clock:move_on")  # 'Pauze' becomes 'Verder': the same button
+        for (text, action), width, key in zip(buttons, widths, keys):
+            page.button(text, x + GAP, 38, width, BUTTON_H, action, key=key)
             x += width + GAP
         seconds = self.seconds_left()
         if seconds == 0:

@@ -38,12 +38,13 @@ class NotesEditor:
         page.label(_("ui.notes.hint"), MARGIN, top, page.content_width, 50, "@muted")
         width = page.content_width - 2 * (BUTTON_W + 20)
         self.entry = page.entry(MARGIN, top + 60, width, BUTTON_H, self.draft, _("ui.notes.placeholder"),
-                                on_enter=self.submit, limit=MAX_TEXT)
+                                on_enter=self.submit, limit=MAX_TEXT, key="note")
+        page.main = "note"  # on the scribe's page the focus starts where the next point is typed
         if self.keep_focus:
             page.manager.set_focus_set(self.entry)
         save = _("ui.notes.save") if self.editing is not None else _("ui.notes.add")
         page.button(save, MARGIN + width + 20, top + 60, BUTTON_W, BUTTON_H,
-                    lambda: self.submit(self.entry.get_text()), "@primary")
+                    lambda: self.submit(self.entry.get_text()), "@primary", key="note:save")
         if self.editing is not None:
             page.button(_("ui.notes.cancel"), MARGIN + width + BUTTON_W + 40, top + 60, BUTTON_W, BUTTON_H,
                         self.cancel)
@@ -58,9 +59,9 @@ class NotesEditor:
             text_w = page.content_width - 2 * (BUTTON_W + 20)
             page.text(escape(note.text), MARGIN, y, text_w, row_h, "@card")
             page.button(_("ui.notes.edit"), MARGIN + text_w + 20, y, BUTTON_W, min(row_h, BUTTON_H),
-                        lambda n=note: self.edit(n.id, n.text))
+                        lambda n=note: self.edit(n.id, n.text), key=f"note:edit:{note.id}")
             page.button(_("ui.notes.remove"), MARGIN + text_w + BUTTON_W + 40, y, BUTTON_W, min(row_h, BUTTON_H),
-                        lambda n=note: self.remove(n.id))
+                        lambda n=note: self.remove(n.id), key=f"note:remove:{note.id}")
             y += row_h + 12
         return turns
 

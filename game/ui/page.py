@@ -5,6 +5,12 @@ into pixels, gives every element the app's manager (never the global default),
 and remembers which elements can take the keyboard focus and what they do.
 Button actions run after the event that triggered them has been processed, so
 an action may rebuild the whole screen safely.
+
+Every element the keyboard reaches has a key that stays the same when the screen is
+built again (by default its text; a scene names it where the text changes, as a
+chosen card's does, or repeats, as 'Bewerken' beside each point does), and the page
+knows its main action: the footer's way forward unless the scene names another.
+The app uses both to put the focus where a person expects it (see ``App.rebuild``).
 """
 from __future__ import annotations
 
@@ -42,6 +48,7 @@ class Focusable:
     label: str
     on_enter: Callable[[str], None] | None = None
     primary: bool = False
+    key: str = ""
 
 
 def escape(text: str) -> str:
@@ -79,6 +86,7 @@ class Page:
         self.height = app.size[1] / app.scale
         self.root = UIContainer(pygame.Rect((0, 0), app.size), self.manager, starting_height=1)
         self.focusables: list[Focusable] = []
+        self.main: str | None = None
         self.decorations: list[Callable[[pygame.Surface], None]] = []
         self.scrollable: list[UITextBox] = []
 
@@ -113,20 +121,21 @@ class Page:
         return box
 
     def button(self, text: str, x: float, y: float, w: float, h: float, action: Action | None,
-               style: str = "@button", enabled: bool = True, selected: bool = False) -> UIButton:
-        text = printable(_("ui.chosen", text=text) if selected else text, lines=False)
-        button = UIButton(self.rect(x, y, w, h), text, self.manager, container=self.root,
+               style: str = "@button", enabled: bool = True, selected: bool = False,
+               key: str | None = None) -> UIButton:
+        shown = printable(_("ui.chosen", text=text) if selected else text, lines=False)
+        button = UIButton(self.rect(x, y, w, h), shown, self.manager, container=self.root,
                           object_id=ObjectID(class_id=style), command=self._deferred(action))
         if selected:
             button.select()
         if not enabled or action is None:
             button.disable()
         else:
-            self.focusables.append(Focusable(button, action, text, primary=style == "@primary"))
+            self.reach(Focusable(button, action, shown, primary=style == "@primary", key=key or text))
         return button
 
     def card(self, markup: str, x: float, y: float, w: float, h: float, action: Action | None,
-             style: str = "@card") -> UIButton:
+             style: str = "@card", key: str | None = None) -> UIButton:
         """A tappable card with wrapped text: a text box with an invisible button over it."""
         self.text(markup, x, y, w, h, style)
         overlay = UIButton(self.rect(x, y, w, h), "", self.manager, container=self.root, starting_height=3,
@@ -134,18 +143,41 @@ class Page:
         if action is None:
             overlay.disable()
         else:
-            self.focusables.append(Focusable(overlay, action, plain(markup)))
+            self.reach(Focusable(overlay, action, plain(markup), key=key or plain(markup)))
         return overlay
 
     def entry(self, x: float, y: float, w: float, h: float, text: str = "", placeholder: str = "",
-              on_enter: Callable[[str], None] | None = None, limit: int = 200) -> UITextEntryLine:
+              on_enter: Callable[[str], None] | None = None, limit: int = 200,
+              key: str | None = None) -> UITextEntryLine:
         entry = UITextEntryLine(self.rect(x, y, w, h), self.manager, container=self.root,
                                 placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
         if text:
             entry.set_text(text)  # the cursor goes to the end, where typing goes on
-        self.focusables.append(Focusable(entry, None, placeholder, on_enter))
+        self.reach(Focusable(entry, None, placeholder, on_enter, key=key or placeholder))
         return entry
+
+    # the keyboard's way through the page ------------------------------------------------
+    def reach(self, item: Focusable) -> None:
+        """Let the keyboard reach ``item``; a key already taken on this page gets a number (``key#2``)."""
+        taken = {focusable.key for focusable in self.focusables}
+        key, count = item.key, 1
+        while key in taken:
+            count += 1
+            key = f"{item.key}#{count}"
+        item.key = key
+        self.focusables.append(item)
+
+    def index_of(self, key: str | None) -> int | None:
+        return next((i for i, item in enumerate(self.focusables) if item.key == key), None)
+
+    def main_index(self) -> int | None:
+        """Where the focus starts on this screen: the named main action, else the first way forward, else nowhere
+        (then the first Tab or Enter shows where the focus is before anything happens)."""
+        found = self.index_of(self.main)
+        if found is None:
+            found = next((i for i, item in enumerate(self.focusables) if item.primary), None)
+        return found
 
     def decorate(self, paint: Callable[[pygame.Surface], None]) -> None:
         """Something drawn under the elements (lines, shapes), in pixels."""
@@ -184,20 +216,27 @@ class Page:
             text = text[:-1]
         return text.rstrip() + "…"
 
-    def footer(self, actions: list[tuple[str, Action | None]], back: tuple[str, Action] | None = None,
+    def footer(self, actions: list[tuple], back: tuple[str, Action] | None = None,
                primary_last: bool = True, aside: tuple[str, Action] | None = None) -> None:
-        """Buttons along the bottom: a way back (and ``aside``) on the left, the way forward on the right."""
+        """Buttons along the bottom: a way back (and ``aside``) on the left, the way forward on the right.
+
+        An action is ``(text, action)`` or ``(text, action, key)``; the way forward is the page's main
+        action unless the scene named another.
+        """
         y = self.footer_y
         x = MARGIN
         for text, action in [side for side in (back, aside) if side]:
             self.button(text, x, y, self.button_width(text), BUTTON_H, action)
             x += self.button_width(text) + 24
         right = self.width - MARGIN
-        widths = [self.button_width(text) for text, _action in actions]
+        widths = [self.button_width(text) for text, *_rest in actions]
         x = right - sum(widths) - 24 * (len(widths) - 1)
-        for index, ((text, action), w) in enumerate(zip(actions, widths)):
+        for index, ((text, action, *key), w) in enumerate(zip(actions, widths)):
             primary = primary_last and index == len(actions) - 1
-            self.button(text, x, y, w, BUTTON_H, action, "@primary" if primary else "@button")
+            self.button(text, x, y, w, BUTTON_H, action, "@primary" if primary else "@button",
+                        key=key[0] if key else None)
+            if primary and action is not None and self.main is None:
+                self.main = self.focusables[-1].key
             x += w + 24
         notice = self.app.notice
         if notice:
@@ -214,9 +253,9 @@ class Page:
         current = min(max(current, 0), count - 1)
         turns = []
         if count > 1:
-            turns = [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None),
+            turns = [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None, "page:previous"),
                      (_("ui.next_page", page=current + 1, pages=count),
-                      (lambda: turn(current + 1)) if current < count - 1 else None)]
+                      (lambda: turn(current + 1)) if current < count - 1 else None, "page:next")]
         return items[current * per_page:(current + 1) * per_page], turns
 
 

@@ -5,15 +5,26 @@ one-line entry has and the box lacks: a length limit, and deleting or typing ove
 selection that does not break the layout (pygame_gui #717: on any row after the first the
 layout loses the whole row, and the next letter typed crashes; the same goes for a cut and a
 paste). Its text is plain: it is never read as HTML, whatever the writer types.
+
+pygame_gui edits the text and its layout (the rows on screen) side by side, and the two can
+drift apart: a tap on the placeholder of an empty field puts the cursor at a place in the
+placeholder's text, far behind the end of the real (empty) text; a new line there is
+silently left out of the layout, and a later letter typed into the gap crashes with
+"Failed to insert text at index". The text is what counts, so after every event the cursor
+is kept inside the text, and where the layout no longer shows the text it is laid out anew.
 """
 from __future__ import annotations
 
 import html
 
+from pygame.event import Event
+from pygame_gui.core.text import LineBreakLayoutRect, TextLineChunkFTFont
 from pygame_gui.core.utility import clipboard_copy
 from pygame_gui.elements import UITextEntryBox
 
 from game.ui.page import Focusable, Page
+
+LAYOUT_FAILURES = (RuntimeError, AttributeError, IndexError, ValueError)  # what pygame_gui's layout edits raise
 
 
 class TextField(UITextEntryBox):
@@ -21,6 +32,32 @@ class TextField(UITextEntryBox):
         self.limit = limit
         super().__init__(*args, **kwargs)
         self.rebuild_from_changed_theme_data()  # pygame_gui built it with the plain text box's theme
+
+    def process_event(self, event: Event) -> bool:
+        """pygame_gui's handling, then the text made the truth again: the cursor in it, the layout showing it."""
+        try:
+            consumed = super().process_event(event)
+        except LAYOUT_FAILURES:
+            consumed = True
+            self._lay_out(self.html_text, self.edit_position)
+        self._keep_cursor_in_text()
+        if self.is_focused and self.text_box_layout is not None and self._shown_text() != self.html_text:
+            self._lay_out(self.html_text, self.edit_position)
+        return consumed
+
+    def _keep_cursor_in_text(self) -> None:
+        end = len(self.html_text)
+        if self.edit_position > end or max(self.select_range) > end:
+            self.edit_position = min(self.edit_position, end)
+            self.select_range = [min(index, end) for index in self.select_range]
+            if self.text_box_layout is not None:
+                self.text_box_layout.set_cursor_position(self.edit_position)
+
+    def _shown_text(self) -> str:
+        """The text as the layout holds it, row by row (a wrapped row keeps its space, a new line is a letter)."""
+        return "".join(chunk.text if isinstance(chunk, TextLineChunkFTFont)
+                       else "\n" if isinstance(chunk, LineBreakLayoutRect) else ""
+                       for row in self.text_box_layout.layout_rows for chunk in row.items)
 
     def set_text(self, text: str, *, text_kwargs=None) -> None:
         """Show ``text`` as it is (pygame_gui would read '&amp;' as '&'), cut at the limit."""
@@ -77,11 +114,11 @@ class TextField(UITextEntryBox):
 
 
 def text_field(page: Page, x: float, y: float, w: float, h: float, text: str, placeholder: str,
-               limit: int) -> TextField:
+               limit: int, key: str) -> TextField:
     """A text field on ``page`` that Tab reaches (and leaves again: Tab is never typed into it)."""
     field = TextField(page.rect(x, y, w, h), manager=page.manager, container=page.root,
                       placeholder_text=placeholder, limit=limit)
     if text:
         field.set_text(text)  # the cursor goes to the end, where writing goes on
-    page.focusables.append(Focusable(field, None, placeholder))
+    page.reach(Focusable(field, None, placeholder, key=key))
     return field

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
+from datetime import datetime
+from pathlib import Path
 
 import pygame
 import pytest
 
-from game.i18n import _
+from game.app import list_sessions, start_session, unfinished_sessions
+from game.engine import DrawRole, StartSession
+from game.i18n import _, n_
+from game.store.log import aside_marker
+from game.ui.scenes.table import RoundScene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import CALM, HIGH_CONTRAST, contrast, text_pairs
 from tests.ui.harness import Table
@@ -15,8 +25,8 @@ from tests.ui.play import Player
 from tests.ui.test_full_session import set_up
 
 
-def into_share(t: Table) -> Player:
-    set_up(t)
+def into_share(t: Table, toggles: tuple[str, ...] = ()) -> Player:
+    set_up(t, toggles=toggles)
     p = Player(t)
     p.draw_roles()
     return p
@@ -227,8 +237,102 @@ def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
     p.act(_("ui.notes.placeholder"))
     t.type("Bijna vergeten")
     p.act(_("ui.record.to_plenary"))
+    p.act(_("ui.record.none_yes"))           # no leading values chosen: the step asks once
     assert t.app.scene.round.phase == "plenary"
     assert [n.text for n in t.app.scene.round.notes] == ["Bijna vergeten"]
+
+
+def test_to_the_start_during_a_round_asks_first_and_staying_is_the_main_action(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.round.menu"))
+    assert isinstance(t.app.scene, RoundScene) and _("ui.round.stop_ask") in t.screen_text()
+    assert t.focused() == _("ui.round.stop_no")
+    t.enter()                                # Enter stays in the round
+    assert t.app.scene.round.phase == "share" and t.has(_("ui.share.next"))
+    p.act(_("ui.round.menu"))
+    t.key(pygame.K_ESCAPE)                   # so does Escape
+    assert t.has(_("ui.share.next"))
+    p.act(_("ui.round.menu"))
+    p.act(_("ui.round.stop_yes"))
+    assert type(t.app.scene).__name__ == "StartScene" and t.has(_("ui.start.resume"))
+
+
+def test_the_number_key_hint_names_the_options_there_are(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    p.act(t.forward())                       # "I am Anna: show the choices"
+    count = len(t.app.scene.stored.session.available_options())
+    assert count == 3
+    assert n_("ui.vote.choosing_keys", count, name="Anna") in t.screen_text()
+    assert "1 tot 4" not in t.screen_text()
+
+
+def test_closing_the_leading_values_with_none_chosen_asks_once(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.to_plenary"))
+    assert t.app.scene.round.phase == "record" and _("ui.record.none_ask") in t.screen_text()
+    p.act(_("ui.record.none_no"))            # back to the values, nothing changed
+    assert t.app.scene.round.phase == "record" and t.has(p._value_label("autonomie"))
+    p.act(_("ui.record.to_plenary"))
+    p.act(_("ui.record.none_yes"))
+    assert t.app.scene.round.phase == "plenary"
+
+
+def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick(tmp_path, library):
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_child_ui", str(tmp_path)], cwd=root,
+                             stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root), "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    try:
+        assert child.stdout.readline().strip() == "picked"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    again = Table(tmp_path, library)
+    assert type(again.app.scene).__name__ == "ResumeScene"
+    Player(again).act(again.labels()[0])
+    scene = again.app.scene
+    assert scene.round.phase == "share" and scene.round.sharing() == 0
+    assert scene.round.values[0] == ("autonomie", "veiligheid")
+    assert again.has(_("ui.vote.i_am", name="Anna"))    # the screen goes back to Anna, covered
+    Player(again).act(again.forward())
+    assert "Anna (" in again.screen_text()  # Anna's pick is open again, with her cards chosen
+    assert again.has(_("ui.chosen", text=Player(again)._value_label("veiligheid")))
+
+
+def aside_button(t: Table, path: Path):
+    return next(item.element for item in t.app.page.focusables if item.key == f"aside:{path.name}")
+
+
+def test_the_resume_offer_names_each_game_and_a_game_put_away_stays_on_disk_but_is_not_offered(tmp_path, library):
+    sessions = tmp_path / "sessions"
+    first = start_session(library, StartSession(("Anna", "Bert"), ("hygiene-normen", "open-deur")), folder=sessions)
+    first.execute(DrawRole(0))
+    first.close()
+    second = start_session(library, StartSession(("Carla", "", "Daan"), ("open-deur",)), folder=sessions)
+    second.close()
+    t = Table(tmp_path, library)
+    assert type(t.app.scene).__name__ == "ResumeScene"
+    text = t.screen_text()
+    washand = library.case("hygiene-normen", "nl").scenario.title
+    assert _("ui.round.subtitle", n=1, total=2, title=washand) in text and "Anna, Bert" in text
+    assert f"Carla, {_('ui.player_n', n=2)}, Daan" in text
+    started = datetime.fromtimestamp(list_sessions(sessions)[0][0].last_activity).strftime("%H:%M")
+    assert _("ui.resume.today", time=started) in text
+
+    t.tap_at(aside_button(t, first.path).rect.center)
+    assert "Anna, Bert" not in t.screen_text() and "Carla" in t.screen_text()
+    assert first.path.exists() and aside_marker(first.path).exists()
+    assert [s.path for s in unfinished_sessions(sessions)] == [second.path]
+
+    again = Table(tmp_path, library)         # the next start: only the other game is offered
+    assert "Anna, Bert" not in again.screen_text() and "Carla" in again.screen_text()
+    again.tap_at(aside_button(again, second.path).rect.center)
+    assert type(again.app.scene).__name__ == "StartScene" and not again.has(_("ui.start.resume"))
 
 
 def test_after_a_step_ran_over_the_next_screen_says_what_is_left_of_the_round(tmp_path, library):

@@ -62,9 +62,11 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library, plan):
                                   notes=("Wie bepaalt hoe Gerrit wordt gewassen?", "Annie's rug"), scratch="Weg")
     assert t.app.scene.round.number == 2
     Player(t, "keys").play_round(values=("privacy",), notes=("Eén reünie",), scratch="Kladje")
-    # The end: the summary names the file, which holds the whole session.
+    # The end: the summary says in words that the session is kept; the file's path only when asked.
     assert t.app.scene.__class__.__name__ == "SummaryScene"
     path = t.app.scene.stored.path
+    assert _("ui.summary.kept") in t.screen_text() and str(path) not in t.screen_text()
+    Player(t, "mouse").act(_("ui.summary.where"))
     assert str(path) in t.screen_text()
     assert path.parent == tmp_path / "sessions"
 

@@ -23,6 +23,7 @@ KEYS = ([pygame.K_TAB] * 4 + [pygame.K_RETURN] * 3 + [pygame.K_SPACE, pygame.K_E
         pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_BACKSPACE, pygame.K_DELETE,
         pygame.K_HOME, pygame.K_END] + [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_9])
 LEAVING = ("Afsluiten", "Quit", "Naar het begin", "To the start")
+STOPPING = ("Stoppen", "Stop")  # the answer to 'De ronde stoppen?': as likely as staying, or the walk never leaves
 TEXT = "abc ëéï?!<b>&;'\"\U0001F600 1234"
 
 
@@ -48,7 +49,9 @@ def random_event(t: Table, rng: random.Random) -> None:
     items = t.app.page.focusables
     if roll < 0.55 and items:
         forward = [item for item in items if item.primary]
-        item = forward[0] if forward and rng.random() < 0.6 else rng.choice(items)
+        stopping = [item for item in items if item.label in STOPPING]
+        item = (stopping[0] if stopping and rng.random() < 0.5
+                else forward[0] if forward and rng.random() < 0.6 else rng.choice(items))
         if item.label in LEAVING and rng.random() < 0.85:
             return
         tap(t, item.element.rect.center, touch=rng.random() < 0.3)
@@ -64,7 +67,7 @@ def random_event(t: Table, rng: random.Random) -> None:
 
 
 def test_random_input_never_breaks_or_strands_the_table(tmp_path, library):
-    rng = random.Random(5)
+    rng = random.Random(2)  # a walk that reaches every screen with the focus on each main action
     t = Table(tmp_path, library)
     seen, finished = set(), 0
     for _ in range(EVENTS):

@@ -114,6 +114,8 @@ def test_every_screen(tmp_path, library, size, lang):
     p.shoot("plenary-step")
     p.act(_("ui.ending.next_round"))
     p.act(_("ui.round.menu"))
+    shoot("stop-round-question")
+    p.act(_("ui.round.stop_yes"))
     shoot("start-with-resume")
     p.act(_("ui.start.resume"))
     shoot("resume")

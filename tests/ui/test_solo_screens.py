@@ -358,7 +358,7 @@ def test_the_reflection_field_stops_at_the_length_the_log_takes(tmp_path, librar
     from game.ui.page import Page
     from game.ui.textfield import text_field
     t = Table(tmp_path, library)
-    field = text_field(Page(t.app), 60, 200, 800, 300, "a" * (MAX_TEXT + 5), "", MAX_TEXT)
+    field = text_field(Page(t.app), 60, 200, 800, 300, "a" * (MAX_TEXT + 5), "", MAX_TEXT, key="reflection")
     assert len(field.get_text()) == MAX_TEXT
     t.app.manager.set_focus_set(field)
     t.type("b")

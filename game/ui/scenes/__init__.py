@@ -17,6 +17,11 @@ class BaseScene:
     def build(self, page: "Page") -> None:
         raise NotImplementedError
 
+    def screen_key(self) -> tuple:
+        """Which of the scene's screens is shown: when it changes, the focus starts on the new screen's main
+        action; while it stays, a rebuild keeps the focus on the same element (see ``App.rebuild``)."""
+        return ()
+
     def back(self) -> None:
         """Escape: the scene's way back."""
 

@@ -76,9 +76,11 @@ class LibraryScene(BaseScene):
         actions = [(_("ui.library.pick"), lambda: self.pick(case.id))] if self.pick else []
         page.footer(actions, back=(_("ui.back"), self.back))
 
+    def screen_key(self) -> tuple:
+        return self.in_theme, self.theme, self.reading and self.reading.id
+
     def _open_theme(self, theme: str | None) -> None:
         self.in_theme, self.theme, self.page_index = True, theme, 0
-        self.app.focus = None
         self.refresh()
 
     def _turn(self, index: int) -> None:
@@ -87,7 +89,6 @@ class LibraryScene(BaseScene):
 
     def _read(self, case: Scenario) -> None:
         self.reading = case
-        self.app.focus = None
         self.refresh()
 
     def number(self, n: int) -> None:
@@ -109,5 +110,4 @@ class LibraryScene(BaseScene):
             from game.ui.scenes.start import StartScene
             self.app.show(StartScene(self.app))
             return
-        self.app.focus = None
         self.refresh()

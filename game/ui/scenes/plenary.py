@@ -250,7 +250,7 @@ class PlenaryScene(BaseScene):
         for text, width, (field, many, _key) in zip(texts, widths, FILTERS):
             page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 74,
                         lambda field=field, many=many: self.cycle(field, many),
-                        selected=getattr(selection, field) is not None)
+                        selected=getattr(selection, field) is not None, key=f"filter:{field}")
             x += width + 20
         self._summary(page, x + 20, page.width - MARGIN - x - 20)
 

@@ -128,7 +128,6 @@ class PreviewScene(RoundScene):
             self.sandbox.discard(old)
         self._view_key = None
         self._show_intro = position.phase == INTRO
-        self.app.focus = None
 
     def tick(self, now: float) -> bool:
         """Twice a second: has the file (or its decks) changed? Then load it again."""
@@ -188,6 +187,10 @@ class PreviewScene(RoundScene):
                     right_space=bar_width + 40)
         content()
         page.focusables = page.focusables[bar_buttons:] + page.focusables[:bar_buttons]
+
+    def screen_key(self) -> tuple:
+        place = super().screen_key() if self.stored is not None and not self.problems else ()
+        return (self.menu, bool(self.problems)) + place
 
     def _sync_view(self) -> None:
         super()._sync_view()
@@ -257,7 +260,6 @@ class PreviewScene(RoundScene):
 
     def _open(self, menu: str) -> None:
         self.menu, self.menu_page = menu, 0
-        self.app.focus = None
         self.refresh()
 
     def _turn_menu(self, index: int) -> None:
@@ -266,7 +268,6 @@ class PreviewScene(RoundScene):
 
     def close_menu(self) -> None:
         self.menu = None
-        self.app.focus = None
         self.refresh()
 
     def jump_to(self, node: str | None) -> None:

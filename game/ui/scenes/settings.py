@@ -35,7 +35,7 @@ class SettingsScene(BaseScene):
             for value, text in choices:
                 chosen = getattr(s, key) == value
                 page.button(text, x, y, CHOICE_W, BUTTON_H, lambda k=key, v=value: self.choose(k, v),
-                            "@toggle", selected=chosen)
+                            "@toggle", selected=chosen, key=f"{key}:{value}")
                 x += CHOICE_W + 20
             y += BUTTON_H + 36
         page.label(_("ui.settings.saved"), MARGIN, y, page.content_width, 50, "@muted")

@@ -47,9 +47,9 @@ class SetupScene(BaseScene):
         """A row 'title  [-]  value  [+]' with large targets."""
         page.label(title, x, y, title_width, BUTTON_H)
         x += title_width + 20
-        page.button("–", x, y, 100, BUTTON_H, less, "@stepper")
+        page.button("–", x, y, 100, BUTTON_H, less, "@stepper", key=f"less:{title}")
         page.label(value, x + 110, y, 160, BUTTON_H, "@count")
-        page.button("+", x + 280, y, 100, BUTTON_H, more, "@stepper")
+        page.button("+", x + 280, y, 100, BUTTON_H, more, "@stepper", key=f"more:{title}")
 
     def minutes_of(self, case_id: str, plan: str) -> float:
         """The time model's minutes of a round of this case (its middle path), for a table of this size."""
@@ -76,7 +76,8 @@ class SetupScene(BaseScene):
             x = MARGIN + (index % 2) * (column + 40)
             y = 360 + (index // 2) * 106
             self.entries.append(page.entry(x, y, column, 86, name, _("ui.player_n", n=index + 1),
-                                           on_enter=lambda _text: self.app.move_focus(1), limit=NAME_LIMIT))
+                                           on_enter=lambda _text: self.app.move_focus(1), limit=NAME_LIMIT,
+                                           key=f"name:{index}"))
 
     def _build_cases(self, page: Page) -> None:
         rounds = len(self.cases)
@@ -179,10 +180,12 @@ class SetupScene(BaseScene):
         self.keep()
         if self.step < len(STEPS) - 1:
             self.step += 1
-            self.app.focus = None
             self.refresh()
         else:
             self.begin()
+
+    def screen_key(self) -> tuple:
+        return (self.step,)
 
     def back(self) -> None:
         self.keep()

@@ -197,7 +197,8 @@ class ReflectionEditor:
         saved = scene.round.reflection
         text = self.draft if self.draft is not None else saved
         self.field = text_field(page, x, top, half, bottom - top - BUTTON_H - 16, text,
-                                _("solo.screen.reflection_placeholder"), MAX_TEXT)
+                                _("solo.screen.reflection_placeholder"), MAX_TEXT, key="reflection")
+        page.main = "reflection"  # on this page the focus starts where the learner writes
         if self.keep_focus:
             page.manager.set_focus_set(self.field)
         save = _("solo.screen.reflection_save")
@@ -274,7 +275,6 @@ class SoloRunScene(RoundScene):
 
     def _reread(self) -> None:
         self.view.decision_read = False
-        self.app.focus = None
         self.refresh()
 
     def _consider(self, option: str) -> None:
@@ -498,15 +498,16 @@ class MyPracticeScene(BaseScene):
         self.written.write_text(text, encoding="utf-8")
         self.refresh()
 
+    def screen_key(self) -> tuple:
+        return (self.confirming,)
+
     def _ask_delete(self) -> None:
         self.confirming = True
-        self.app.focus = None
         self.refresh()
 
     def _delete(self) -> None:
         delete_history()
         self.confirming, self.written, self.page_index = False, None, 0
-        self.app.focus = None
         self.refresh()
 
     def _turn(self, index: int) -> None:
@@ -516,7 +517,6 @@ class MyPracticeScene(BaseScene):
     def back(self) -> None:
         if self.confirming:
             self.confirming = False
-            self.app.focus = None
             self.refresh()
             return
         self.app.show(SoloHomeScene(self.app))

@@ -1,7 +1,7 @@
 """The start screen, and the offer to resume a session that was not finished."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from game.i18n import _
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
@@ -84,25 +84,54 @@ class StartScene(BaseScene):
 
 
 class ResumeScene(BaseScene):
-    """Shown at start when sessions were left unfinished: continue one exactly where it stopped."""
+    """Shown at start when sessions were left unfinished: continue one exactly where it stopped, or put it
+    away (its file is kept, but it is no longer offered)."""
 
     def build(self, page: Page) -> None:
         app = self.app
         page.header(_("ui.resume.title"), _("ui.resume.subtitle"))
-        sessions = unfinished(app)[:RESUME_SHOWN]
+        aside = _("ui.resume.put_aside")
+        aside_w = page.button_width(aside)
+        card_w = page.content_width - aside_w - 20
         y = 190
-        for summary in sessions:
-            when = datetime.fromtimestamp(summary.last_activity).strftime("%d-%m-%Y %H:%M")
-            titles = ", ".join(self._title(case) for case in summary.cases)
-            markup = (f"<b>{escape(when)}</b> · {escape(_('ui.resume.players', n=summary.players))}<br>"
-                      f"{escape(titles)} · {escape(_('phase.' + summary.phase))}")
-            page.card(markup, MARGIN, y, page.content_width, 150, lambda s=summary: self.resume(s.path))
+        for summary in unfinished(app)[:RESUME_SHOWN]:
+            page.card(self._markup(summary), MARGIN, y, card_w, 150, lambda s=summary: self.resume(s.path),
+                      key=f"resume:{summary.path.name}")
+            page.button(aside, MARGIN + card_w + 20, y + 31, aside_w, BUTTON_H,
+                        lambda s=summary: self.put_aside(s.path), key=f"aside:{summary.path.name}")
             y += 170
+        page.label(_("ui.resume.put_aside_hint"), MARGIN, y, page.content_width, 50, "@muted")
         page.footer([(_("ui.resume.new"), self.back)], primary_last=False)
+
+    def _markup(self, summary) -> str:
+        """The case and round, the step, who played and when: enough to tell one table's game from another."""
+        number = max(summary.round, 1)
+        title = self._title(summary.cases[number - 1])
+        names = ", ".join(name or _("ui.player_n", n=seat) for seat, name in enumerate(summary.names, start=1))
+        where = _("ui.round.subtitle", n=number, total=len(summary.cases), title=title)
+        return (f"<b>{escape(where)}</b> · {escape(_('phase.' + summary.phase))}<br>"
+                f"{escape(names)} · {escape(self._when(summary.last_activity))}")
+
+    def _when(self, moment: float) -> str:
+        then, today = datetime.fromtimestamp(moment), date.fromtimestamp(self.app.now())
+        time = then.strftime("%H:%M")
+        if then.date() == today:
+            return _("ui.resume.today", time=time)
+        if then.date() == today - timedelta(days=1):
+            return _("ui.resume.yesterday", time=time)
+        return _("ui.resume.on", date=then.strftime("%d-%m-%Y"), time=time)
 
     def _title(self, case_id: str) -> str:
         case = self.app.library.case(case_id, self.app.settings.lang)
         return case.scenario.title if case else case_id
+
+    def put_aside(self, path) -> None:
+        from game.app import put_aside
+        put_aside(path)
+        if unfinished(self.app):
+            self.refresh()
+        else:
+            self.back()
 
     def resume(self, path) -> None:
         from game.app import resume_session

@@ -1,4 +1,4 @@
-"""The end of a session: what the table did, and where its file is for the plenary."""
+"""The end of a session: what the table did, and that it is kept for the plenary (the file's path on request)."""
 from __future__ import annotations
 
 from game.i18n import _
@@ -12,13 +12,22 @@ class SummaryScene(BaseScene):
     def __init__(self, app, stored: StoredSession) -> None:
         super().__init__(app)
         self.stored = stored
+        self.showing_path = False
 
     def build(self, page: Page) -> None:
         page.header(_("ui.summary.title"), _("ui.summary.subtitle"))
         rounds = "<br><br>".join(self._round(r) for r in self.stored.state.rounds)
-        where = f"<b>{escape(_('ui.summary.file'))}</b><br>{escape(str(self.stored.path))}"
-        page.text(f"{rounds}<br><br>{where}", MARGIN, 170, page.content_width, page.footer_y - 190, "@card")
-        page.footer([(_("ui.summary.done"), self.back)])
+        kept = f"<b>{escape(_('ui.summary.kept'))}</b>"
+        if self.showing_path:
+            kept += f"<br>{escape(_('ui.summary.file'))} {escape(str(self.stored.path))}"
+        page.text(f"{rounds}<br><br>{kept}", MARGIN, 170, page.content_width, page.footer_y - 190, "@card")
+        page.footer([(_("ui.summary.done"), self.back)],
+                    aside=(_("ui.summary.where"), self._toggle_path))
+
+    def _toggle_path(self) -> None:
+        """The file's place, for whoever takes it along (a USB stick for the plenary): shown only when asked."""
+        self.showing_path = not self.showing_path
+        self.refresh()
 
     def _round(self, r) -> str:
         state, library = self.stored.state, self.app.library

@@ -7,11 +7,12 @@ passed on) lives in ``View`` and starts afresh with every phase.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 
 import pygame
 
-from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, GoBack, PickValues, RecordValues
+from game.engine import (AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, FinishSharing, GoBack, PickValues,
+                         RecordValues)
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _, n_
 from game.scenario.model import Decision, Scenario
@@ -24,6 +25,10 @@ from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
 TOP = 175
+QUESTIONS = {  # asked before a step the table may not have meant: the question, go on (and how), stay
+    "leave": ("ui.round.stop_ask", "ui.round.stop_yes", "_stop", "ui.round.stop_no"),
+    "no_values": ("ui.record.none_ask", "ui.record.none_yes", "_advance_anyway", "ui.record.none_no"),
+}
 
 
 @dataclass
@@ -33,14 +38,18 @@ class View:
     intro_read: bool = False
     reading_case: bool = False
     showing: int | None = None
-    sharing_done: bool = False
     decision_read: bool = False
     covered: bool = True
     changer: int | None = None      # the player who is changing their mind (the second vote)
     changes_done: bool = False      # long plan: who changed their mind is settled; the table reads on
     tab: str = "values"
     ending_page: int = 0
+    asking: str | None = None
     info: str = ""
+
+    def screen(self) -> tuple:
+        """What picks the screen; ``info`` (what the last tapped card means) is a line on it, not a screen."""
+        return astuple(replace(self, info=""))
 
 
 class RoundScene(BaseScene):
@@ -124,7 +133,19 @@ class RoundScene(BaseScene):
                 self.notes.reset()
             self._view_key = key
             self.view = View()
-            self.app.focus = None
+
+    def screen_key(self) -> tuple:
+        r = self.round
+        return r.number, r.phase, r.step, r.viewing, self._whose_turn(), self.view.screen()
+
+    def _whose_turn(self) -> int | None:
+        """The player at the screen: drawing a card, picking values or voting (None in the open steps)."""
+        r = self.round
+        if r.phase == "draw":
+            return next((p for p, role in enumerate(r.roles) if role is None), None)
+        if r.phase == "share":
+            return r.sharing()
+        return self._next_voter() if r.phase in ("vote", "reconsider") else None
 
     # frame --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
@@ -133,7 +154,9 @@ class RoundScene(BaseScene):
         clock_width = self.clock.build(page) if self.AT_TABLE else 0
         clock_buttons = len(page.focusables)
         page.header(self.phase_title(), self.subtitle(), right_space=clock_width + 40)
-        if self.view.reading_case:
+        if self.view.asking:
+            self._build_question(page)
+        elif self.view.reading_case:
             self._build_case_text(page, [(_("ui.round.back_to_game"), self._toggle_case)])
         else:
             getattr(self, f"_build_{r.phase}")(page)
@@ -150,18 +173,45 @@ class RoundScene(BaseScene):
 
     def _toggle_case(self) -> None:
         self.view.reading_case = not self.view.reading_case
-        self.app.focus = None
+        self.refresh()
+
+    # questions before a step the table may not have meant --------------------------------------
+    def ask(self, question: str) -> None:
+        self.view.asking = question
+        self.refresh()
+
+    def _build_question(self, page: Page) -> None:
+        """The question, with the way to stay as the main action: Enter never goes on by accident."""
+        ask, go_on, go, stay = QUESTIONS[self.view.asking]
+        page.text(f"<b>{escape(_(ask))}</b>", MARGIN, TOP, page.content_width, 260, "@rule")
+        page.footer([(_(go_on), getattr(self, go)), (_(stay), self._stay)])
+
+    def _stay(self) -> None:
+        self.view.asking = None
         self.refresh()
 
     def leave(self) -> None:
+        """'Naar het begin' asks first: the round stops, and the table can go on with it later."""
+        self.ask("leave")
+
+    def _stop(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
         from game.ui.scenes.start import StartScene
         self.stored.close()
         self.app.show(StartScene(self.app))
 
     def advance(self) -> None:
-        """The next phase; a discussion point still being typed is added first, not dropped."""
+        """The next phase; a discussion point still being typed is added first, not dropped.
+
+        Closing the leading values with none chosen asks first: the plenary asks which values led."""
         self.keep_typed_point()
+        if self.round.phase == "record" and not self.round.leading_values:
+            self.ask("no_values")
+            return
+        self.send(AdvancePhase())
+
+    def _advance_anyway(self) -> None:
+        self.view.asking = None
         self.send(AdvancePhase())
 
     def keep_typed_point(self) -> None:
@@ -253,29 +303,22 @@ class RoundScene(BaseScene):
         self.refresh()
 
     # share: value cards ---------------------------------------------------------------------------
-    def _sharing_player(self) -> int | None:
-        if self.view.sharing_done:
-            return None
-        return next((p for p, values in enumerate(self.round.values) if not values), None) \
-            if self.view.showing is None else self.view.showing
-
     def _build_share(self, page: Page) -> None:
         """Values picked aloud at the table by default: a player taps their name, then their cards. A table
         that wants it private picks them in turn, the screen covered while it passes on."""
         if not self.state.hidden_values:
             self._build_share_aloud(page)
             return
-        player = self._sharing_player()
+        player = self.round.sharing()  # in the log: after a crash the same player's pick is open again
         if player is None:
             self._build_share_overview(page)
             return
-        self.view.showing = player
         if self.view.covered:
             self._build_cover(page, player, [])
             return
         last = player == self.round.players - 1
         self._build_value_pick(page, player, (_("ui.share.done_last") if last else _("ui.share.done"),
-                                              self._next_sharer))
+                                              lambda: self._pass_on(player)))
 
     def _build_value_pick(self, page: Page, player: int, done: tuple) -> None:
         role = role_card(self.app.library, self.round.roles[player], self.lang).name
@@ -297,13 +340,11 @@ class RoundScene(BaseScene):
     def _open_player(self, player: int) -> None:
         self.view.showing = player
         self.view.info = ""
-        self.app.focus = None
         self.refresh()
 
     def _close_player(self) -> None:
         self.view.showing = None
         self.view.info = ""
-        self.app.focus = None
         self.refresh()
 
     def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
@@ -325,7 +366,7 @@ class RoundScene(BaseScene):
             picked = value in chosen
             markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
             page.card(markup, x, y, width, height, lambda v=value: toggle(v),
-                      "@value_selected" if picked else "@value")
+                      "@value_selected" if picked else "@value", key=f"value:{value}")
         if not self.app.notice:
             info = self.view.info or _("ui.values.hint", max=5)
             page.text(escape(info), MARGIN, page.footer_y - NOTICE_H - 6, page.content_width, NOTICE_H, "@muted_text")
@@ -338,15 +379,10 @@ class RoundScene(BaseScene):
     def _toggle_value(self, player: int, value: str) -> None:
         self.send(PickValues(player, self._toggle(self.round.values[player], value)))
 
-    def _next_sharer(self) -> None:
-        current = self.view.showing
-        later = [p for p in range(current + 1, self.round.players)] if current is not None else []
-        self.view.showing = later[0] if later else None
-        self.view.sharing_done = not later
-        self.view.covered = True
+    def _pass_on(self, player: int) -> None:
         self.view.info = ""
-        self.app.focus = None
-        self.refresh()
+        self.view.covered = True
+        self.send(FinishSharing(player))
 
     def _build_share_overview(self, page: Page) -> None:
         cards = [escape(value_names(self.app.library, self.case, values, self.lang))
@@ -403,8 +439,9 @@ class RoundScene(BaseScene):
         if self.view.covered and not self.state.open_vote:
             self._build_cover(page, player, extra)
             return
-        choosing = "ui.vote.choosing_aloud" if self.state.open_vote else "ui.vote.choosing"
-        self._build_choice(page, decision, _(choosing, name=player_name(self.state, player)),
+        options = self.stored.session.available_options()
+        choosing = "ui.vote.choosing_aloud" if self.state.open_vote else "ui.vote.choosing_keys"
+        self._build_choice(page, decision, n_(choosing, len(options), name=player_name(self.state, player)),
                            lambda o: self._vote(player, o), [(_("ui.vote.pass"), lambda: self._vote(player, None))]
                            + (extra if self.state.open_vote else []))
 
@@ -425,7 +462,6 @@ class RoundScene(BaseScene):
 
     def _uncover(self) -> None:
         self.view.covered = False
-        self.app.focus = None
         self.refresh()
 
     def _vote(self, player: int, option: str | None) -> None:
@@ -445,7 +481,7 @@ class RoundScene(BaseScene):
             markup = f"<b>{index + 1}.</b> {escape(text)}{extra}"
             x = MARGIN + (index % columns) * (width + gap)
             y = top + (index // columns) * (height + gap)
-            page.card(markup, x, y, width, height, lambda o=option_id: act(o))
+            page.card(markup, x, y, width, height, lambda o=option_id: act(o), key=f"option:{option_id}")
 
     def number(self, n: int) -> None:
         phase = self.round.phase
@@ -502,17 +538,14 @@ class RoundScene(BaseScene):
 
     def _pick_changer(self, player: int | None) -> None:
         self.view.changer = player
-        self.app.focus = None
         self.refresh()
 
     def _change(self, player: int, option: str | None) -> None:
         self.view.changer = None
-        self.app.focus = None
         self.send(CastVote(player, option))
 
     def _changes_done(self) -> None:
         self.view.changes_done = True
-        self.app.focus = None
         self.refresh()
 
     def _build_explore(self, page: Page) -> None:
@@ -609,7 +642,7 @@ class RoundScene(BaseScene):
         x = MARGIN
         for tab, text in tabs:
             page.button(text, x, TOP, 380, BUTTON_H, lambda t=tab: self._tab(t), "@toggle",
-                        selected=self.view.tab == tab)
+                        selected=self.view.tab == tab, key=f"tab:{tab}")
             x += 400
         turns = []
         if self.view.tab == "values":
@@ -664,7 +697,7 @@ class RoundScene(BaseScene):
         x = MARGIN
         for index, name in enumerate(pages):
             page.button(self.ending_tab(name), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
-                        "@toggle", selected=index == self.view.ending_page)
+                        "@toggle", selected=index == self.view.ending_page, key=f"ending:{name}")
             x += 460
         turns = self.ending_part(page, current, TOP + 110)
         self.footer(page, turns + [finish])
@@ -709,8 +742,10 @@ class RoundScene(BaseScene):
 
     # keys -------------------------------------------------------------------------------------------
     def back(self) -> None:
-        """Escape closes what is open: the consequences, a player's options, a note being edited."""
-        if self.round.phase in ("explore", "reconsider") and self.round.viewing:
+        """Escape closes what is open: a question, the consequences, a player's options, a note being edited."""
+        if self.view.asking:
+            self._stay()
+        elif self.round.phase in ("explore", "reconsider") and self.round.viewing:
             self.send(GoBack())
         elif not self.view.covered:
             self.view.covered = True

@@ -1,0 +1,87 @@
+"""Where the keyboard focus is: on a new screen its main action, on the same screen built again the same element.
+
+These tests press Enter where a person would (``Table.enter``: no Tab first), after a tap or on a
+screen that just appeared, and check that Enter does what the highlighted button says.
+"""
+from __future__ import annotations
+
+from game.i18n import _
+from game.ui.scenes.table import RoundScene
+from tests.ui.harness import Table
+from tests.ui.play import Player
+from tests.ui.test_behaviour import into_record, into_share
+from tests.ui.test_full_session import set_up
+
+
+def enter_on_the_way_forward(t: Table) -> None:
+    """The new screen's focus is on its way forward; Enter there, and the game is still in the round."""
+    assert t.focused() == t.forward(), (t.focused(), t.labels())
+    t.enter()
+    assert isinstance(t.app.scene, RoundScene), "Enter left the round"
+
+
+def test_after_a_tap_enter_does_what_the_new_screens_way_forward_says(tmp_path, library):
+    t = Table(tmp_path, library)
+    set_up(t)
+    p = Player(t)
+    scene = t.app.scene
+    p.act(_("ui.draw.start"))                # a tap; from here on Enter alone
+    for player in range(scene.round.players):
+        enter_on_the_way_forward(t)          # draw the card
+        assert scene.view.showing == player
+        enter_on_the_way_forward(t)          # read, pass on
+    enter_on_the_way_forward(t)              # everyone has a role: on to the values
+    assert scene.round.phase == "share"
+    p.act(p.name_card(0))                    # a tap on a name, a card, then 'done': back at the table's cards
+    p.act(p._value_label("autonomie"))
+    p.act(_("ui.share.done_aloud"))
+    assert scene.view.showing is None and t.focused() == _("ui.share.next")
+
+
+def test_values_in_private_enter_on_the_cover_then_on_done_passes_the_screen_on(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t, ("hidden_values",))
+    scene = t.app.scene
+    assert t.focused() == _("ui.vote.i_am", name="Anna")
+    t.enter()                                # Anna takes the screen
+    p.act(p._value_label("autonomie"))       # a tap on a card, then on 'done': the next player's cover
+    p.act(_("ui.share.done"))
+    assert scene.round.sharing() == 1 and t.focused() == _("ui.vote.i_am", name="Bert")
+    enter_on_the_way_forward(t)
+    enter_on_the_way_forward(t)              # Bert picks nothing and passes on
+    assert scene.round.sharing() == 2
+
+
+def test_enter_on_the_covered_vote_shows_the_choices_and_never_the_votes(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    scene = t.app.scene
+    p.act(_("ui.vote.start"))                # a tap: the screen is covered for the first voter
+    assert t.focused() == _("ui.vote.i_am", name="Anna")
+    t.enter()
+    assert not scene.view.covered and not scene.round.is_revealed("first") and scene.round.phase == "vote"
+
+
+def test_enter_twice_on_remove_removes_one_point_not_the_next_one_too(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    for text in ("Eerste punt", "Tweede punt", "Derde punt"):
+        p.write_note(text)
+    t.press(_("ui.notes.remove"))            # the first point's button, reached with Tab
+    assert [n.text for n in t.app.scene.round.notes] == ["Tweede punt", "Derde punt"]
+    t.enter()                                # its button is gone: the focus is not on the next point's
+    assert [n.text for n in t.app.scene.round.notes] == ["Tweede punt", "Derde punt"]
+
+
+def test_a_card_keeps_the_focus_when_its_text_changes_on_being_chosen(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(p.name_card(0))
+    t.press(p._value_label("autonomie"))
+    t.press(p._value_label("veiligheid"))
+    assert t.app.scene.round.values[0] == ("autonomie", "veiligheid")
+    assert t.focused() == _("ui.chosen", text=p._value_label("veiligheid"))
+    t.enter()
+    assert t.app.scene.round.values[0] == ("autonomie",)
