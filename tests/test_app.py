@@ -7,6 +7,7 @@ import pytest
 
 from game.app import case_book, list_sessions, open_library, resume_session, start_session, unfinished_sessions
 from game.engine import AddNote, DrawRole, StartSession
+from game.scenario.loader import BUNDLED_LIBRARY
 from game.store.log import SCHEMA_VERSION, SessionFileError
 from tests.conftest import DATA
 from tests.tables import version_1_file
@@ -33,7 +34,17 @@ def test_start_and_resume_through_the_api(library, tmp_path):
 
 def test_english_sessions_play_the_english_cases(library):
     assert case_book(library, "en").cases["hygiene-normen"].lang == "en"
-    assert case_book(library, "en").cases["verhuisdag"].lang == "nl"  # no English version yet: Dutch
+
+
+def test_a_case_without_an_english_version_is_played_in_dutch(tmp_path):
+    shutil.copytree(BUNDLED_LIBRARY / "decks", tmp_path / "decks")
+    (tmp_path / "en").mkdir()
+    for case_id in ("hygiene-normen", "verhuisdag"):
+        shutil.copy(BUNDLED_LIBRARY / f"{case_id}.yaml", tmp_path)
+    shutil.copy(BUNDLED_LIBRARY / "en" / "hygiene-normen.yaml", tmp_path / "en")
+    english = case_book(open_library(tmp_path), "en")
+    assert english.cases["hygiene-normen"].lang == "en"
+    assert english.cases["verhuisdag"].lang == "nl"
 
 
 def test_unfinished_sessions_are_listed_newest_first_and_broken_files_named(library, tmp_path):
@@ -89,5 +100,5 @@ def test_a_version_1_file_is_migrated_and_keeps_its_events(library, tmp_path):
 
 def test_a_language_offers_the_cases_written_in_it(library):
     english = library.ids("en")
-    assert english and set(english) < set(library.ids("nl"))
+    assert english and set(english) <= set(library.ids("nl"))
     assert all(library.case(case_id, "en").scenario.lang == "en" for case_id in english)
