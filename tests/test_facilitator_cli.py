@@ -175,7 +175,7 @@ def test_sessions_delete_asks_first(capsys, folder, monkeypatch):
 def test_deleting_a_session_put_away_deletes_its_marker_too(capsys, folder):
     path = folder / "tafel1.dilemma.db"
     put_aside(path)
-    assert run(capsys, "sessions", "delete", path, "--yes")[0] == 0
+    assert run(capsys, "sessions", "delete", path, "--folder", folder, "--yes")[0] == 0
     assert not path.exists() and not aside_marker(path).exists()
 
 
