@@ -84,12 +84,12 @@ class SetupScene(BaseScene):
         self._stepper(page, 180, _("ui.setup.round_count"), str(rounds),
                       self._change_rounds(-1) if rounds > 1 else None,
                       self._change_rounds(1) if rounds < MAX_ROUNDS else None)
-        y = 300
-        height = min(200, (page.footer_y - 120 - y) / max(1, rounds) - 16)
+        y = 290
+        height = min(260, (page.footer_y - 24 - y) / max(1, rounds) - 16)
         for index, case_id in enumerate(self.cases):
             case = self.app.library.case(case_id, self.app.settings.lang).scenario
-            markup = (f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b><br>"
-                      f"{escape(tension(case.tension))}<br><i>{escape(self._minutes_line(case_id))}</i>")
+            markup = (f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b> · "
+                      f"<i>{escape(self._minutes_line(case_id))}</i><br>{escape(tension(case.tension))}")
             page.card(markup, MARGIN, y, page.content_width, height, lambda i=index: self._pick_case(i))
             y += height + 16
 
