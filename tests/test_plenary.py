@@ -70,6 +70,8 @@ def test_an_after_exploring_column_only_where_a_table_voted_again(tmp_path, proe
     assert [s.key for s in votes["begin"].series] == ["before", "after"]
     assert "in 1 van de 2 besprekingen opnieuw gestemd" in votes["begin"].note
     assert [s.key for s in votes["vervolg"].series] == ["before"]
-    assert [bar.shown for bar in votes["vervolg"].series[0].bars] == ["2 (40%)", "2 (40%)", "0", "1 (20%)"]
+    # 'samen' was open only to table 1 (it followed 'praten'): 2 of its 3 players, not 2 of all 5
+    assert [bar.shown for bar in votes["vervolg"].series[0].bars] == ["2 (67%)", "2 (40%)", "0", "1 (20%)"]
     assert votes["vervolg"].note == ("In geen van de 2 besprekingen werd hier na het verkennen opnieuw gestemd: "
-                                     "alleen de eerste stem telt.")
+                                     "alleen de eerste stem telt. Keuze A stond alleen open na bepaalde eerdere keuzes: "
+                                     "het percentage is van wie die keuze kon maken.")
