@@ -20,7 +20,7 @@ from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
 from game.report.document import build_report
 from game.report.exports import FORMATS, render
-from game.report.figures import Selection
+from game.report.figures import Selection, choices, table_rounds
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.log import SUFFIX, SessionFileError, companion_files, default_folder
 from game.store.merge import Gathering, MergeTargetError, gather, merge_into
@@ -104,7 +104,22 @@ def _gathered(paths: list[Path]) -> Gathering | None:
     return gathering
 
 
+def _merge_target_refused(target: Path, force: bool) -> bool:
+    """A target the plenary would not read (no session suffix), or one that exists without --force: said why."""
+    if not target.name.endswith(SUFFIX):
+        _say(_("report.cli.into_suffix", path=target, suffix=SUFFIX,
+               suggestion=target.with_name(target.name.split(".")[0] + SUFFIX)))
+        return True
+    if target.exists() and not force:
+        _say(MergeTargetError("report.merge.target_exists", target).message())
+        return True
+    return False
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    """Exit 0 when the merged file is written (skipped files are named), 1 when nothing could be read."""
+    if _merge_target_refused(args.into, args.force):
+        return 2
     gathering = _gathered(args.paths)
     if gathering is None:
         return 2
@@ -120,7 +135,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _say(error.message())
         return 1
     print(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
-    return 1 if gathering.warnings else 0
+    return 0
 
 
 def _report_format(args: argparse.Namespace) -> str:
@@ -131,7 +146,20 @@ def _report_format(args: argparse.Namespace) -> str:
     return FORMAT_OF_SUFFIX.get(suffix, "html")
 
 
+def _unknown_filter(gathering: Gathering, selection: Selection) -> str | None:
+    """What is wrong with a --case, --round or --table that matches nothing, with what there is instead."""
+    there = choices(table_rounds(session.state for session in gathering.sessions))
+    for field, msgid, known in (("case", "report.cli.no_such_case", there.cases),
+                                ("round", "report.cli.no_such_round", there.rounds),
+                                ("table", "report.cli.no_such_table", there.tables)):
+        wanted = getattr(selection, field)
+        if wanted is not None and wanted not in known:
+            return _(msgid, **{field: wanted}, known=", ".join(map(str, known)) or "-")
+    return None
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    """Exit 0 when the report is made (skipped files are named in it), 1 when nothing could be read."""
     gathering = _gathered(args.paths)
     if gathering is None:
         return 2
@@ -141,12 +169,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not gathering.sessions:
         _say(_("report.cli.no_sessions"))
         return 1
+    selection = Selection(args.case, args.round, args.table)
+    unknown = _unknown_filter(gathering, selection)
+    if unknown:
+        _say(unknown)
+        return 2
     library = load_library(args.library)
     known = {case_id for case_id, _lang in library.cases}
     for case_id in sorted({ref.id for s in gathering.sessions for ref in s.state.cases} - known):
         _say(_("report.cli.case_not_in_library", case=case_id, library=args.library))
-    report = build_report(gathering, library, get_language(), names=args.names,
-                          selection=Selection(args.case, args.round, args.table))
+    report = build_report(gathering, library, get_language(), names=args.names, selection=selection)
     fmt = _report_format(args)
     output = render(report, fmt)
     if args.out:
@@ -155,7 +187,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         _say(_("report.cli.written", path=args.out))
     else:
         sys.stdout.write(output)
-    return 1 if report.notices else 0
+    return 0
 
 
 def cmd_cards(args: argparse.Namespace) -> int:

@@ -65,9 +65,40 @@ def test_merge_writes_a_file_and_refuses_to_overwrite(capsys, folder, tmp_path):
 def test_merge_names_a_broken_file_and_still_merges(capsys, folder, tmp_path):
     (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
     code, out, err = run(capsys, "merge", folder, "--into", tmp_path / "alles.dilemma.db", "--lang", "en")
-    assert code == 1
+    assert code == 0  # a good merged file: the skipped file is named, not an error
     assert "kapot.dilemma.db" in err and err.startswith("Note: ")
     assert out.startswith("3 sessions (")
+
+
+def test_merge_into_a_name_the_plenary_would_skip_is_refused(capsys, folder, tmp_path):
+    code, out, err = run(capsys, "merge", folder, "--into", tmp_path / "alles.db")
+    assert code == 2 and out == "" and not (tmp_path / "alles.db").exists()
+    assert ".dilemma.db" in err and "alles.dilemma.db" in err
+
+
+def test_an_existing_merge_target_is_refused_before_any_file_is_read(capsys, folder, tmp_path):
+    (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
+    target = tmp_path / "alles.dilemma.db"
+    target.write_bytes(b"eerder werk")
+    code, out, err = run(capsys, "merge", folder, "--into", target)
+    assert code == 2 and "--force" in err and "kapot" not in err  # refused before the sources were read
+    assert target.read_bytes() == b"eerder werk"
+
+
+def test_a_report_with_a_skipped_file_is_still_a_good_report(capsys, folder, tmp_path):
+    (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
+    out_file = tmp_path / "verslag.md"
+    code, _, err = run(capsys, "report", folder, "--out", out_file)
+    assert code == 0 and "kapot.dilemma.db" in err and "kapot.dilemma.db" in out_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option, value, known", [("--table", "9", "Tafels: 1, 2, 3"),
+                                                  ("--case", "verhuisdag", "hygiene-normen, open-deur"),
+                                                  ("--round", "5", "Gespeelde rondes: 1, 2")])
+def test_a_filter_that_matches_nothing_says_what_there_is(capsys, folder, tmp_path, option, value, known):
+    out_file = tmp_path / "verslag.md"
+    code, out, err = run(capsys, "report", folder, option, value, "--out", out_file)
+    assert code == 2 and out == "" and known in err and not out_file.exists()
 
 
 def test_wrong_use_of_merge(capsys, folder, tmp_path):
