@@ -237,17 +237,25 @@ def _list(folder: Path) -> int:
     found, broken = list_sessions(folder)
     print(_("report.sessions.folder", folder=folder))
     for summary in found:
-        print(_describe(summary))
+        print(_describe(summary, folder))
     for error in broken:
         print(_("report.cli.warning", message=error.message()))
     print(n_("report.sessions.count", len(found)))
     return 1 if broken else 0
 
 
-def _describe(summary: SessionSummary) -> str:
+def _describe(summary: SessionSummary, folder: Path | None = None) -> str:
+    """One session's line; ``folder``: name its file from there (a file in a subfolder with the subfolder)."""
     state = (_("report.sessions.finished") if summary.finished
              else _("report.sessions.phase", phase=_(f"phase.{summary.phase}")))
-    return _("report.sessions.row", file=summary.path.name,
+    if summary.merged:
+        state += " · " + _("report.sessions.in_merged")
+    if len(summary.copies) > 1:
+        state += " · " + n_("report.sessions.copies", len(summary.copies))
+    shown = summary.path.name
+    if folder is not None and summary.path.is_relative_to(folder.resolve()):
+        shown = str(summary.path.relative_to(folder.resolve()))
+    return _("report.sessions.row", file=shown,
              when=datetime.fromtimestamp(summary.last_activity).strftime("%Y-%m-%d %H:%M"),
              cases=", ".join(summary.cases), players=summary.players, state=state)
 
@@ -264,9 +272,7 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
         chosen[path.resolve()] = _describe_file(path)
     if args.older_than is not None:
         cutoff = time.time() - args.older_than * SECONDS_PER_DAY
-        for summary in list_sessions(folder)[0]:
-            if summary.last_activity < cutoff:
-                chosen[summary.path.resolve()] = _describe(summary)
+        chosen.update((path, _describe_file(path)) for path in _old_files(folder, cutoff))
     if not chosen:
         print(_("report.sessions.nothing_old", days=f"{args.older_than:g}", folder=folder))
         return 0
@@ -281,6 +287,15 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
             file.unlink(missing_ok=True)
     print(n_("report.sessions.deleted", len(chosen)))
     return 0
+
+
+def _old_files(folder: Path, cutoff: float) -> list[Path]:
+    """The session files below ``folder`` whose every session was last active before ``cutoff``."""
+    newest: dict[Path, float] = {}
+    for summary in list_sessions(folder)[0]:
+        for path in summary.copies:
+            newest[path] = max(newest.get(path, 0.0), summary.last_activity)
+    return [path for path, last in newest.items() if last < cutoff]
 
 
 def _describe_file(path: Path) -> str:

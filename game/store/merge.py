@@ -49,6 +49,8 @@ class TableSession:
     event_ids: frozenset[str]
     path: Path
     started_at: float
+    last_at: float = 0.0
+    merged_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def read_sessions(path: Path) -> list[TableSession]:
     log = SessionLog.open(path, read_only=True)
     try:
         records = list(log.records())
+        merged = _has_merged_mark(log)
     finally:
         log.close()
     grouped: dict[str, tuple[list[str], list[ev.Event]]] = {}
@@ -126,8 +129,25 @@ def read_sessions(path: Path) -> list[TableSession]:
         ids, events = grouped.setdefault(session_id, ([], []))
         ids.append(event_id)
         events.append(event)
-    return [TableSession(session_id, _replayed(events, path), frozenset(ids), path, events[0].at)
-            for session_id, (ids, events) in grouped.items()]
+    return [TableSession(session_id, _replayed(events, path), frozenset(ids), path, events[0].at, events[-1].at,
+                         merged) for session_id, (ids, events) in grouped.items()]
+
+
+def _has_merged_mark(log: SessionLog) -> bool:
+    """Whether ``merge`` wrote the file: its sessions are copies, never to be played on in it."""
+    try:
+        return log.db.execute("SELECT 1 FROM meta WHERE key = ?", [MERGED_MARK]).fetchone() is not None
+    except sqlite3.DatabaseError as exc:
+        raise SessionFileError("CORRUPT", log.path) from exc
+
+
+def is_merged_file(path: Path) -> bool:
+    """Whether ``path`` is a file ``merge`` wrote (read without writing)."""
+    log = SessionLog.open(path, read_only=True)
+    try:
+        return _has_merged_mark(log)
+    finally:
+        log.close()
 
 
 def _replayed(events: list[ev.Event], path: Path) -> SessionState:
