@@ -62,6 +62,7 @@ class TableRound:
     leading_values: tuple[str, ...]
     notes: tuple[str, ...]
     finished: bool
+    note_ids: tuple[int, ...] = ()
 
 
 def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
@@ -75,7 +76,8 @@ def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
                 table=table, session_id=state.session_id, round=r.number, case=r.case,
                 case_title=title.get(r.case, r.case), players=state.players, roles=r.roles, picked=r.values,
                 visits=_visits(r), path=r.path, ending=r.ending, leading_values=r.leading_values,
-                notes=tuple(note.text for note in r.notes), finished=state.finished or r.number < len(state.rounds)))
+                notes=tuple(note.text for note in r.notes), finished=state.finished or r.number < len(state.rounds),
+                note_ids=tuple(note.id for note in r.notes)))
     return tuple(found)
 
 

@@ -70,7 +70,7 @@ def label_texts(t: Table) -> list[str]:
 def rows(t: Table) -> dict[str, list[str]]:
     """The chart or table on screen: each row's name with the numbers beside it, left to right."""
     found: dict[int, list[UILabel]] = {}
-    top = t.app.page.rect(0, 300, 0, 0).top
+    top = t.app.page.rect(0, 220, 0, 0).top   # under the filters (and a warning, on the first page)
     for label in labels(t):
         if label.rect.centery > top and label.rect.bottom < t.app.page.rect(0, t.app.page.footer_y, 0, 0).top:
             line = next((y for y in found if abs(y - label.rect.centery) <= 10), label.rect.centery)
@@ -121,6 +121,8 @@ def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, pro
     t.key(pygame.K_LEFT)
     t.key(pygame.K_PAGEUP)
     assert title(t) == _("report.picked.title")
+    t.key(pygame.K_ESCAPE)                                    # a clicker may send Escape: it asks first
+    assert isinstance(t.app.scene, PlenaryScene) and _("plenary.screen.leave_confirm") in t.screen_text()
     t.key(pygame.K_ESCAPE)
     assert isinstance(t.app.scene, StartScene)
 
@@ -180,6 +182,7 @@ def test_an_empty_folder_says_what_to_do(tmp_path, library):
     assert title(t) == "Nog geen tafels gevonden"
     assert str(tmp_path / "leeg") in t.screen_text() and "dilemmaspel plenary" in t.screen_text()
     assert "overgeslagen" not in t.screen_text()                # a folder not made yet is no broken file
+    t.key(pygame.K_ESCAPE)
     t.key(pygame.K_ESCAPE)
     assert isinstance(t.app.scene, StartScene)
 
@@ -377,3 +380,83 @@ def test_a_filter_that_leaves_nothing_to_show_says_so(tmp_path):
     assert _("plenary.screen.nothing_title") in label_texts(t)
     t.key(pygame.K_t)                           # and on to the next filter value: the screen lives on
     assert scene.selection.table != 2 and t.app.scene is scene
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024x768", "1080p"])
+def test_no_text_on_any_page_is_cut(tmp_path, room_of_six, size):
+    """Six players on 'open-deur' (long option texts, long decision titles) and two skipped files: every page
+    read whole, the status line and titles too."""
+    library, folder = room_of_six
+    t = on_plenary(tmp_path, library, folder, size=size)
+    for number in range(1, len(t.app.scene.slides) + 1):
+        story = t.app.scene.slide.block
+        for _point in getattr(story, "notes", ()):
+            t.key(pygame.K_SPACE)
+        cut = [text for text in label_texts(t) if text.endswith("…")]
+        t.shot(OUT / f"plenary-nl-{size[0]}x{size[1]}-whole" / f"{number:02d}.png")
+        assert not cut, (number, title(t), cut)
+        assert not overlapping(t), (number, title(t))
+        check_layout(t)
+        t.key(pygame.K_RIGHT)
+
+
+def test_a_table_file_that_arrives_late_shows_no_point_nobody_chose_to_show(tmp_path, proef_library, proef_book):
+    """Points shown belong to a session and a point: a table that started earlier but arrives later renumbers
+    the tables, and what was shown stays with the table that showed it."""
+    folder = tmp_path / "usb"
+    scripted(proef_book, folder / "drie.dilemma.db", ("F", "G"), TABLE_THREE, START + 1000).close()
+    t = on_plenary(tmp_path, proef_library, folder)
+    page_to(t, "Gesprekspunten · Tafel 1")
+    t.key(pygame.K_SPACE)
+    t.key(pygame.K_SPACE)
+    assert "2 van 3 punten getoond" in t.screen_text()
+    scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE, START).close()   # started first
+    t.now.offset += 3
+    t.step(2)
+    t.app.scene.turn(0)
+    t.step(1)
+    page_to(t, "Gesprekspunten · Tafel 1")                    # now the late table: nothing of it shown
+    assert "0 van 1 punt getoond" in t.screen_text() and "Wie beslist" not in t.screen_text()
+    page_to(t, "Gesprekspunten · Tafel 2")                    # the first table, with what was shown of it
+    assert "2 van 3 punten getoond" in t.screen_text()
+
+
+def test_with_a_case_chosen_the_value_pages_name_that_case(tmp_path, room_of_six):
+    library, folder = room_of_six
+    t = on_plenary(tmp_path, library, folder)
+    t.key(pygame.K_c)
+    assert title(t) == _("report.leading.title")
+    assert "De deur staat open" in label_texts(t) and _("plenary.screen.every_case") not in label_texts(t)
+
+
+def test_a_clicker_reaches_every_point_page_by_page(tmp_path, proef_library, proef_book):
+    """Five long points: paged so that each is whole on screen and none needs scrolling; Home and End, B to
+    blank, and the skipped-file warning only on the first page."""
+    notes = [AddNote(f"Punt {n}: " + "wie beslist hier eigenlijk, en wie draagt het als het misgaat? " * 3)
+             for n in range(1, 6)]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+    scripted(proef_book, folder / "vier.dilemma.db", ("H", "I"), TABLE_TWO[:-2] + notes + TABLE_TWO[-2:]).close()
+    t = on_plenary(tmp_path, proef_library, folder, size=(1920, 1080))
+    assert "kapot.dilemma.db" in t.screen_text()
+    t.key(pygame.K_END)
+    slide = t.app.scene.slide
+    assert isinstance(slide.block, Story) and slide.parts > 1 and "kapot.dilemma.db" not in t.screen_text()
+    t.app.scene.turn(t.app.scene.index - slide.parts + 1)
+    t.step(1)
+    seen = []
+    for page in range(1, slide.parts + 1):
+        assert title(t).endswith(f"({page}/{slide.parts})")
+        for _point in range(t.app.scene.slide.count):
+            t.key(pygame.K_SPACE)
+        assert not t.app.page.scrollable, title(t)          # every point on the page whole, no scrolling
+        seen += [n for n in range(1, 6) if f"Punt {n}:" in t.screen_text()]
+        t.key(pygame.K_SPACE)                               # all shown: space turns the page
+    assert sorted(seen) == [1, 2, 3, 4, 5]
+    t.key(pygame.K_HOME)
+    assert "kapot.dilemma.db" in t.screen_text()
+    t.key(pygame.K_b)
+    assert label_texts(t) == []
+    t.key(pygame.K_RIGHT)                                   # any key brings the page back, where it was
+    assert title(t) == _("report.picked.title") or "1 / " in " ".join(label_texts(t))
