@@ -13,6 +13,7 @@ table 2 and writes two more discussion points. By hand, over the three tables (7
 from __future__ import annotations
 
 import random
+import shutil
 
 import pygame
 import pytest
@@ -23,11 +24,13 @@ from game.cli import main
 from game.engine import AddNote, PickValues, StartSession
 from game.i18n import _
 from game.report.document import Story
+from game.report.exports import render
 from game.scenario.loader import add_case, load_case
 from game.ui.scenes.plenary import PlenaryScene, wrapped
 from game.ui.scenes.start import StartScene
 from tests.conftest import DATA
 from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
+from tests.test_golden_session import KORT_ROUND
 from tests.ui.harness import Table
 from tests.ui.test_screenshots import OUT, check_layout
 
@@ -460,3 +463,24 @@ def test_a_clicker_reaches_every_point_page_by_page(tmp_path, proef_library, pro
     assert label_texts(t) == []
     t.key(pygame.K_RIGHT)                                   # any key brings the page back, where it was
     assert title(t) == _("report.picked.title") or "1 / " in " ".join(label_texts(t))
+
+
+def test_a_short_plan_table_among_the_tables_reads_whole(tmp_path, room_of_six):
+    """A table on plan Kort plays only the core decision: no path and no ending, on the screen and in the report."""
+    library, folder = room_of_six
+    room = tmp_path / "zaal"
+    shutil.copytree(folder, room)
+    short = start_session(library, StartSession(("K", "L", "M", "N", "O"), ("hygiene-normen",), seed=7, plan="kort"),
+                          path=room / "kort.dilemma.db")
+    for command in KORT_ROUND:
+        short.execute(command)
+    short.close()
+    t = on_plenary(tmp_path, library, room, size=(1024, 768))
+    stories = [slide.block for slide in t.app.scene.slides if isinstance(slide.block, Story)]
+    short_story = next(story for story in stories if story.table == 3)
+    assert short_story.path == () and short_story.ending is None
+    t.app.scene.turn(t.app.scene.slides.index(next(s for s in t.app.scene.slides if s.block is short_story)))
+    t.step(1)
+    check_layout(t)
+    assert title(t).startswith("Gesprekspunten · Tafel 3") and not any(text.endswith("…") for text in label_texts(t))
+    assert "Tafel 3" in render(t.app.scene.plenary.report(), "md")
