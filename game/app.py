@@ -18,8 +18,9 @@ from pathlib import Path
 
 from game.engine import CaseBook, StartSession
 from game.scenario.loader import BUNDLED_LIBRARY, Library, load_library
-from game.store.log import (SUFFIX, SessionFileError, SessionLog, StoredSession, aside_marker, default_folder,
-                            remove_leftovers, replayed)
+from game.store.log import (SessionFileError, SessionLog, StoredSession, aside_marker, default_folder,
+                            remove_leftovers)
+from game.store.merge import TableSession, is_merged_file, read_sessions, session_files
 
 
 def open_library(folder: Path = BUNDLED_LIBRARY) -> Library:
@@ -46,7 +47,10 @@ def resume_session(library: Library, path: Path) -> StoredSession:
 
     The cases it plays must still be in the library, and the point the table was at must
     still exist in the (possibly edited) case; otherwise a SessionFileError says which.
+    A merged file holds copies of sessions for the plenary: it is refused, untouched.
     """
+    if is_merged_file(path):
+        raise SessionFileError("MERGED", path)
     log = SessionLog.open(path)
     try:
         state = log.state()
@@ -67,6 +71,8 @@ def resume_session(library: Library, path: Path) -> StoredSession:
 
 @dataclass(frozen=True)
 class SessionSummary:
+    """One session as ``sessions list`` shows it; ``copies``: every file that holds it (``path`` among them)."""
+
     path: Path
     session_id: str
     mode: str
@@ -79,35 +85,48 @@ class SessionSummary:
     names: tuple[str, ...] = ()
     round: int = 0
     put_aside: bool = False
+    merged: bool = False
+    copies: tuple[Path, ...] = ()
+
+
+def _summary(session: TableSession, copies: tuple[Path, ...] = ()) -> SessionSummary:
+    state = session.state
+    return SessionSummary(session.path, session.session_id, state.mode, tuple(c.id for c in state.cases),
+                          len(state.players), state.finished, state.phase, session.last_at, session.started_at,
+                          state.players, state.current.number if state.current else 0,
+                          aside_marker(session.path).exists(), session.merged_file, copies or (session.path,))
 
 
 def session_summary(path: Path) -> SessionSummary | None:
-    """What one session file holds, read without writing; None for a file without a started session."""
-    log = SessionLog.open(path, read_only=True)
-    try:
-        events = list(log.events())
-    finally:
-        log.close()
-    state = replayed(events, path)
-    if not state.started:
-        return None
-    return SessionSummary(path, state.session_id, state.mode, tuple(c.id for c in state.cases),
-                          len(state.players), state.finished, state.phase, events[-1].at, events[0].at, state.players,
-                          state.current.number if state.current else 0, aside_marker(path).exists())
+    """What one session file holds, read without writing; None for a file without a started session.
+
+    A merged file holds several sessions: this is the one that was active last.
+    """
+    sessions = [s for s in read_sessions(path) if s.state.started]
+    return _summary(max(sessions, key=lambda s: s.last_at)) if sessions else None
 
 
 def list_sessions(folder: Path | None = None) -> tuple[list[SessionSummary], list[SessionFileError]]:
-    """The sessions in ``folder`` (newest first) and the files that could not be read."""
+    """The sessions in ``folder`` and its subfolders (newest first), and the files that could not be read.
+
+    Each session counts once, however many files hold it (a copy, a merged file): the
+    summary comes from the table's own file with the most events, a merged file only
+    when no other file has it. Every session of a merged file is listed on its own.
+    """
     folder = folder or default_folder()
-    found, broken = [], []
-    for path in sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []:
+    copies: dict[str, list[TableSession]] = {}
+    broken = []
+    for path in session_files([folder]) if folder.is_dir() else []:
         try:
-            summary = session_summary(path)
+            sessions = read_sessions(path)
         except SessionFileError as error:
             broken.append(error)
             continue
-        if summary:
-            found.append(summary)
+        for session in sessions:
+            if session.state.started:
+                copies.setdefault(session.session_id, []).append(session)
+    found = [_summary(max(versions, key=lambda s: (not s.merged_file, len(s.event_ids))),
+                      tuple(s.path for s in versions)) for versions in copies.values()]
     found.sort(key=lambda s: s.last_activity, reverse=True)
     return found, broken
 
@@ -118,8 +137,8 @@ def tidy_sessions_folder(folder: Path | None = None) -> None:
 
 
 def unfinished_sessions(folder: Path | None = None) -> list[SessionSummary]:
-    """Sessions a table can resume, newest first (not those put away)."""
-    return [s for s in list_sessions(folder)[0] if not s.finished and not s.put_aside]
+    """Sessions a table can resume (not finished, not put away, in a file of its own), newest first."""
+    return [s for s in list_sessions(folder)[0] if not s.finished and not s.merged and not s.put_aside]
 
 
 def put_aside(path: Path) -> None:

@@ -24,7 +24,7 @@ from game.i18n import _, get_language, n_
 from game.output import OutputError, building, write_file
 from game.report.document import build_report
 from game.report.exports import FORMATS, render
-from game.report.figures import Selection
+from game.report.figures import Selection, choices, table_rounds
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.locks import claimed
 from game.store.log import SUFFIX, SessionFileError, aside_marker, companion_files, default_folder
@@ -116,7 +116,26 @@ def _gathered(paths: list[Path]) -> Gathering | None:
     return gathering
 
 
+def _merge_target_refused(target: Path, force: bool) -> bool:
+    """A folder, a target the plenary would not read (no session suffix), or one that exists without --force:
+    said why."""
+    if target.is_dir():
+        _say(_("output.is_folder", path=target))
+        return True
+    if not target.name.endswith(SUFFIX):
+        _say(_("report.cli.into_suffix", path=target, suffix=SUFFIX,
+               suggestion=target.with_name(target.name.split(".")[0] + SUFFIX)))
+        return True
+    if target.exists() and not force:
+        _say(MergeTargetError("report.merge.target_exists", target).message())
+        return True
+    return False
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    """Exit 0 when the merged file is written (skipped files are named), 1 when nothing could be read."""
+    if _merge_target_refused(args.into, args.force):
+        return 2
     gathering = _gathered(args.paths)
     if gathering is None:
         return 2
@@ -134,7 +153,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _say(error.message())
         return 1
     _show(n_("report.cli.merged", len(gathering.sessions), events=events, path=args.into))
-    return 1 if gathering.warnings else 0
+    return 0
 
 
 def _report_format(args: argparse.Namespace) -> str:
@@ -145,7 +164,20 @@ def _report_format(args: argparse.Namespace) -> str:
     return FORMAT_OF_SUFFIX.get(suffix, "html")
 
 
+def _unknown_filter(gathering: Gathering, selection: Selection) -> str | None:
+    """What is wrong with a --case, --round or --table that matches nothing, with what there is instead."""
+    there = choices(table_rounds(session.state for session in gathering.sessions))
+    for field, msgid, known in (("case", "report.cli.no_such_case", there.cases),
+                                ("round", "report.cli.no_such_round", there.rounds),
+                                ("table", "report.cli.no_such_table", there.tables)):
+        wanted = getattr(selection, field)
+        if wanted is not None and wanted not in known:
+            return _(msgid, **{field: wanted}, known=", ".join(map(str, known)) or "-")
+    return None
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    """Exit 0 when the report is made (skipped files are named in it), 1 when nothing could be read."""
     gathering = _gathered(args.paths)
     if gathering is None:
         return 2
@@ -155,19 +187,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not gathering.sessions:
         _say(_("report.cli.no_sessions"))
         return 1
+    selection = Selection(args.case, args.round, args.table)
+    unknown = _unknown_filter(gathering, selection)
+    if unknown:
+        _say(unknown)
+        return 2
     library = load_library(args.library)
     known = {case_id for case_id, _lang in library.cases}
     for case_id in sorted({ref.id for s in gathering.sessions for ref in s.state.cases} - known):
         _say(_("report.cli.case_not_in_library", case=case_id, library=args.library))
-    report = build_report(gathering, library, get_language(), names=args.names,
-                          selection=Selection(args.case, args.round, args.table))
+    report = build_report(gathering, library, get_language(), names=args.names, selection=selection)
     fmt = _report_format(args)
     output = render(report, fmt)
     if not args.out:
         sys.stdout.write(output)
     elif failed := _write(args.out, output, encoding="utf-8-sig" if fmt == "csv" else "utf-8"):
         return failed
-    return 1 if report.notices else 0
+    return 0
 
 
 def _write(path: Path, content: str, encoding: str = "utf-8") -> int:
@@ -225,17 +261,25 @@ def _list(folder: Path) -> int:
     found, broken = list_sessions(folder)
     _show(_("report.sessions.folder", folder=folder))
     for summary in found:
-        _show(_describe(summary))
+        _show(_describe(summary, folder))
     for error in broken:
         _show(_("report.cli.warning", message=error.message()))
     _show(n_("report.sessions.count", len(found)))
     return 1 if broken else 0
 
 
-def _describe(summary: SessionSummary) -> str:
+def _describe(summary: SessionSummary, folder: Path | None = None) -> str:
+    """One session's line; ``folder``: name its file from there (a file in a subfolder with the subfolder)."""
     state = (_("report.sessions.finished") if summary.finished
              else _("report.sessions.phase", phase=_(f"phase.{summary.phase}")))
-    return _("report.sessions.row", file=summary.path.name,
+    if summary.merged:
+        state += " · " + _("report.sessions.in_merged")
+    if len(summary.copies) > 1:
+        state += " · " + n_("report.sessions.copies", len(summary.copies))
+    shown = summary.path.name
+    if folder is not None and summary.path.is_relative_to(folder.resolve()):
+        shown = str(summary.path.relative_to(folder.resolve()))
+    return _("report.sessions.row", file=shown,
              when=datetime.fromtimestamp(summary.last_activity).strftime("%Y-%m-%d %H:%M"),
              cases=", ".join(summary.cases), players=summary.players, state=state)
 
@@ -259,9 +303,9 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
         chosen[path] = _describe_file(path)
     if args.older_than is not None:
         cutoff = time.time() - args.older_than * SECONDS_PER_DAY
-        for summary in list_sessions(folder)[0]:
-            if summary.last_activity < cutoff and _not_deletable(summary.path, folder) is None:
-                chosen[Path(os.path.abspath(summary.path))] = _describe(summary)
+        for path in _old_files(folder, cutoff):
+            if _not_deletable(path, folder) is None:
+                chosen[Path(os.path.abspath(path))] = _describe_file(path)
     in_use = [path for path in chosen if _refused_as_open(path)]
     for path in in_use:
         del chosen[path]
@@ -281,7 +325,8 @@ def _delete(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _not_deletable(path: Path, folder: Path) -> str | None:
-    """Why ``path`` may not be deleted: a link, not a session file, or not directly in ``folder``; None if it may."""
+    """Why ``path`` may not be deleted: a link, not a session file, or not in ``folder`` (or a folder below it,
+    links followed); None if it may."""
     try:
         mode = path.lstat().st_mode
     except OSError:
@@ -290,7 +335,7 @@ def _not_deletable(path: Path, folder: Path) -> str | None:
         return _("report.sessions.a_link", path=path)
     if not stat.S_ISREG(mode) or not path.name.endswith(SUFFIX):
         return _("report.sessions.not_a_session", path=path, suffix=SUFFIX)
-    if path.parent.resolve() != folder.resolve():
+    if not path.parent.resolve().is_relative_to(folder.resolve()):
         return _("report.sessions.outside", path=path, folder=folder)
     return None
 
@@ -332,6 +377,15 @@ def _deleted(path: Path) -> bool:
             return True
     _say_which_table(path)
     return False
+
+
+def _old_files(folder: Path, cutoff: float) -> list[Path]:
+    """The session files below ``folder`` whose every session was last active before ``cutoff``."""
+    newest: dict[Path, float] = {}
+    for summary in list_sessions(folder)[0]:
+        for path in summary.copies:
+            newest[path] = max(newest.get(path, 0.0), summary.last_activity)
+    return [path for path, last in newest.items() if last < cutoff]
 
 
 def _describe_file(path: Path) -> str:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from game.app import case_book, open_library, put_aside, start_session
+from game.app import case_book, open_library, put_aside, resume_session, start_session, unfinished_sessions
 from game.cli import main
 from game.engine import StartSession
-from game.store.log import StoredSession, aside_marker, companion_files
+from game.store.log import SessionFileError, StoredSession, aside_marker, companion_files
 from game.store.merge import read_sessions
 from game.scenario.loader import BUNDLED_LIBRARY
 from tests.conftest import DATA
@@ -67,9 +67,40 @@ def test_merge_writes_a_file_and_refuses_to_overwrite(capsys, folder, tmp_path):
 def test_merge_names_a_broken_file_and_still_merges(capsys, folder, tmp_path):
     (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
     code, out, err = run(capsys, "merge", folder, "--into", tmp_path / "alles.dilemma.db", "--lang", "en")
-    assert code == 1
+    assert code == 0  # a good merged file: the skipped file is named, not an error
     assert "kapot.dilemma.db" in err and err.startswith("Note: ")
     assert out.startswith("3 sessions (")
+
+
+def test_merge_into_a_name_the_plenary_would_skip_is_refused(capsys, folder, tmp_path):
+    code, out, err = run(capsys, "merge", folder, "--into", tmp_path / "alles.db")
+    assert code == 2 and out == "" and not (tmp_path / "alles.db").exists()
+    assert ".dilemma.db" in err and "alles.dilemma.db" in err
+
+
+def test_an_existing_merge_target_is_refused_before_any_file_is_read(capsys, folder, tmp_path):
+    (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
+    target = tmp_path / "alles.dilemma.db"
+    target.write_bytes(b"eerder werk")
+    code, out, err = run(capsys, "merge", folder, "--into", target)
+    assert code == 2 and "--force" in err and "kapot" not in err  # refused before the sources were read
+    assert target.read_bytes() == b"eerder werk"
+
+
+def test_a_report_with_a_skipped_file_is_still_a_good_report(capsys, folder, tmp_path):
+    (folder / "kapot.dilemma.db").write_bytes(b"\x00" * 4096)
+    out_file = tmp_path / "verslag.md"
+    code, _, err = run(capsys, "report", folder, "--out", out_file)
+    assert code == 0 and "kapot.dilemma.db" in err and "kapot.dilemma.db" in out_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option, value, known", [("--table", "9", "Tafels: 1, 2, 3"),
+                                                  ("--case", "verhuisdag", "hygiene-normen, open-deur"),
+                                                  ("--round", "5", "Gespeelde rondes: 1, 2")])
+def test_a_filter_that_matches_nothing_says_what_there_is(capsys, folder, tmp_path, option, value, known):
+    out_file = tmp_path / "verslag.md"
+    code, out, err = run(capsys, "report", folder, option, value, "--out", out_file)
+    assert code == 2 and out == "" and known in err and not out_file.exists()
 
 
 def test_wrong_use_of_merge(capsys, folder, tmp_path):
@@ -159,6 +190,47 @@ def test_sessions_list(capsys, folder):
     assert lines[0] == f"Sessies in {folder}:"
     assert sum("tafel" in line and "klaar" in line for line in lines) == 3
     assert "kapot.dilemma.db" in out and lines[-1] == "3 sessies."
+
+
+def test_sessions_list_on_the_usb_layout_counts_each_session_once(capsys, folder, library, tmp_path):
+    """Subfolders per laptop, a copied file, a merged file beside the originals, and a table still playing."""
+    for number in (1, 2):
+        (folder / "laptop-a").mkdir(exist_ok=True)
+        shutil.move(folder / f"tafel{number}.dilemma.db", folder / "laptop-a" / f"tafel{number}.dilemma.db")
+    shutil.copy(folder / "laptop-a" / "tafel1.dilemma.db", folder / "kopie-tafel1.dilemma.db")
+    busy = start_session(library, StartSession(("Dirk", "Eva"), ("open-deur",), plan="lang"),
+                         path=folder / "laptop-b" / "tafel4.dilemma.db")
+    busy.close()
+    assert run(capsys, "merge", folder, "--into", folder / "alles.dilemma.db")[0] == 0
+    only_merged = tmp_path / "archief"
+    only_merged.mkdir()
+    shutil.copy(folder / "alles.dilemma.db", only_merged / "alles.dilemma.db")
+
+    code, out, _ = run(capsys, "sessions", "list", "--folder", folder)
+    lines = out.splitlines()
+    assert code == 0 and lines[-1] == "4 sessies."
+    busy_line = next(line for line in lines if "tafel4" in line)
+    assert "laptop-b/tafel4.dilemma.db" in busy_line and "nog bezig" in busy_line and "klaar" not in busy_line
+    assert sum("klaar" in line for line in lines) == 3 and "samengevoegd" not in out
+    assert "tafel1.dilemma.db" in out and "(kopieën, één keer geteld)" in out
+
+    code, out, _ = run(capsys, "sessions", "list", "--folder", only_merged)
+    lines = out.splitlines()
+    assert lines[-1] == "4 sessies." and sum("samengevoegd" in line for line in lines) == 4
+    assert unfinished_sessions(only_merged) == [] and [s.path for s in unfinished_sessions(folder)] == [busy.path]
+
+
+def test_resume_refuses_a_merged_file(capsys, folder, library, tmp_path):
+    busy = start_session(library, StartSession(("Dirk", "Eva"), ("open-deur",), plan="lang"),
+                         path=folder / "tafel4.dilemma.db")
+    busy.close()
+    merged = tmp_path / "alles.dilemma.db"
+    assert run(capsys, "merge", folder, "--into", merged)[0] == 0
+    before = merged.read_bytes()
+    with pytest.raises(SessionFileError) as refused:
+        resume_session(library, merged)
+    assert refused.value.code == "MERGED" and "samengevoegd" in refused.value.message("nl")
+    assert merged.read_bytes() == before and resume_session(library, busy.path).state.phase == "draw"
 
 
 def test_sessions_delete_asks_first(capsys, folder, monkeypatch):

@@ -8,7 +8,8 @@ Table 1 (three players) and table 2 (two players) play the test case ``proef``
 - 'begin' first votes: praten 2, regel 2, wachten 0, passed 1 (of 5); after exploring table 1's
   partner switched from regel to praten: praten 3, regel 1, passed 1; 1 of 2 tables voted again;
 - 'vervolg': samen 2, alleen 2, terug 0, not voted 1 (table 2 showed the votes before E voted),
-  nobody voted again;
+  nobody voted again; 'samen' is only open after 'begin.praten', which table 1 followed and table 2 did
+  not: its share is of table 1's 3 players;
 - by role at 'begin': bewoner praten, partner regel, evv praten + regel, teamleider passed;
 - picked vs favoured: 8 choices by players with values; the four at 'begin' each favour one of
   the voter's own values, the four at 'vervolg' favour nothing: 4 of 8 match; praten favours
@@ -66,8 +67,9 @@ def test_how_the_votes_split_before_and_after_exploring(two_tables, cases):
     assert bars(begin.before) == [("praten", 2, 5), ("regel", 2, 5), ("wachten", 0, 5), (None, 1, 5)]
     assert bars(begin.after) == [("praten", 3, 5), ("regel", 1, 5), ("wachten", 0, 5), (None, 1, 5)]
     assert (vervolg.node, vervolg.visits, vervolg.revoted, vervolg.changed) == ("vervolg", 2, 0, 0)
-    assert bars(vervolg.before) == bars(vervolg.after) == [("samen", 2, 5), ("alleen", 2, 5), ("terug", 0, 5),
+    assert bars(vervolg.before) == bars(vervolg.after) == [("samen", 2, 3), ("alleen", 2, 5), ("terug", 0, 5),
                                                           (NOT_VOTED, 1, 5)]
+    assert vervolg.conditional == ("samen",) and begin.conditional == ()
 
 
 def test_the_perspective_gap_shows_choices_by_role(two_tables, cases):

@@ -219,12 +219,12 @@ def test_the_command_line_names_the_damaged_file_without_a_traceback(name, two_t
     command = [sys.executable, "-m", "game"]
     report = subprocess.run(command + ["report", str(folder), "--format", "json"], capture_output=True, text=True,
                             timeout=120)
-    assert report.returncode == 1, report.stderr
+    assert report.returncode == 0, report.stderr   # a good report with a warning: exit 0 (1: nothing read)
     assert "Traceback" not in report.stderr and f"{name}.dilemma.db" in report.stderr
     assert [story["table"] for story in json.loads(report.stdout)["stories"]] == [1, 2]
     merge = subprocess.run(command + ["merge", str(folder), "--into", str(tmp_path / "samen.dilemma.db")],
                            capture_output=True, text=True, timeout=120)
-    assert merge.returncode == 1 and "Traceback" not in merge.stderr and f"{name}.dilemma.db" in merge.stderr
+    assert merge.returncode == 0 and "Traceback" not in merge.stderr and f"{name}.dilemma.db" in merge.stderr
     listed = subprocess.run(command + ["sessions", "list", "--folder", str(folder)], capture_output=True, text=True,
                             timeout=120)
     assert listed.returncode == 1 and "Traceback" not in listed.stderr
@@ -314,7 +314,7 @@ def test_a_wal_that_is_no_regular_file_makes_the_session_damaged_without_waiting
     {"fifo": lambda: os.mkfifo(wal), "device": lambda: wal.symlink_to("/dev/zero"), "folder": wal.mkdir}[kind]()
     done = subprocess.run([sys.executable, "-m", "game", "report", str(folder), "--format", "json"],
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1 and "Traceback" not in done.stderr and "tafel1.dilemma.db" in done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr and "tafel1.dilemma.db" in done.stderr
     assert [story["table"] for story in json.loads(done.stdout)["stories"]] == [1]
 
 
@@ -333,7 +333,7 @@ def test_a_special_file_among_the_sessions_is_named_and_skipped_without_waiting(
     command = [sys.executable, "-m", "game"]
     done = subprocess.run(command + ["report", str(folder), "--format", "json"], capture_output=True, text=True,
                           timeout=60)
-    assert done.returncode == 1 and "Traceback" not in done.stderr and "geen gewoon bestand" in done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr and "geen gewoon bestand" in done.stderr
     assert [story["table"] for story in json.loads(done.stdout)["stories"]] == [1, 2]
     listed = subprocess.run(command + ["sessions", "list", "--folder", str(folder)], capture_output=True, text=True,
                             timeout=60)

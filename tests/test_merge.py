@@ -89,7 +89,12 @@ def test_two_copies_played_on_apart_are_named(library, tmp_path):
     assert [s.path.parent.name for s in gathering.sessions] == ["b"]
     (warning,) = gathering.warnings
     assert warning.path.parent.name == "a"
-    assert "t.dilemma.db" in warning.message("nl") and "langste" in warning.message("nl")
+    full, short = warning.message("nl"), warning.message("nl", full_path=False)
+    assert str(tmp_path / "a" / "t.dilemma.db") in full and str(tmp_path / "b" / "t.dilemma.db") in full
+    assert "a/t.dilemma.db" in short and "b/t.dilemma.db" in short and str(tmp_path) not in short
+    assert "Alleen b/t.dilemma.db telt mee" in short and "verst gekomen" in short
+    assert short.endswith("tellen dus niet mee: “hier”")  # the point only the other copy has is named
+    assert "daar" not in short and "“hier”" in warning.message("en")
 
 
 def test_a_table_still_writing_is_read_and_keeps_writing(library, tmp_path):
@@ -288,7 +293,7 @@ def test_reading_a_folder_leaves_every_file_byte_for_byte_while_a_table_writes(u
         before = digests(usb)
         gathering = gather([usb])
         merge_into(gathering, tmp_path / "alles.dilemma.db")
-        assert len(list_sessions(usb)[0]) == 4  # the folder itself, not its subfolders
+        assert len(list_sessions(usb)[0]) == 5  # the folder and its subfolder
         plenary = Plenary([usb], library, "nl")
         scenario = library.case("open-deur", "nl").scenario
         group_choices(usb, library, scenario, list(scenario.decisions))

@@ -74,7 +74,7 @@ def read_only(folder: Path):
 
 @pytest.mark.parametrize("command", FILE_COMMANDS)
 def test_a_folder_given_as_the_file_is_refused(capsys, usb, tmp_path, command):
-    folder = tmp_path / "map"
+    folder = tmp_path / ("map.dilemma.db" if command == "merge" else "map")  # merge wants the suffix first
     folder.mkdir()
     code, err = run(capsys, command, usb, folder)
     assert code == 2 and "is een map, geen bestand" in err
@@ -251,9 +251,9 @@ def test_a_name_with_brackets_leaves_nothing_either(tmp_path):
 
 
 def test_merge_with_force_onto_a_folder_leaves_neither_a_building_file_nor_a_change(capsys, usb, tmp_path):
-    folder = tmp_path / "map"
+    folder = tmp_path / "map.dilemma.db"
     folder.mkdir()
     (folder / "van-mij.txt").write_text("blijft", encoding="utf-8")
     code = main(["merge", str(usb), "--into", str(folder), "--force"])
     assert code == 2 and "is een map, geen bestand" in capsys.readouterr().err
-    assert everything_in(tmp_path) == {"map": "map", "van-mij.txt": digests(folder)["van-mij.txt"]}
+    assert everything_in(tmp_path) == {"map.dilemma.db": "map", "van-mij.txt": digests(folder)["van-mij.txt"]}

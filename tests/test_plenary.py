@@ -10,7 +10,8 @@ from game.app import open_library, start_session
 from game.engine import AddNote, StartSession
 from game.report.figures import Selection
 from game.report.plenary import Plenary
-from game.scenario.loader import BUNDLED_LIBRARY, add_case, load_library
+from game.scenario.loader import BUNDLED_LIBRARY, add_case, load_case, load_library
+from tests.conftest import DATA
 from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
 
 
@@ -70,6 +71,28 @@ def test_an_after_exploring_column_only_where_a_table_voted_again(tmp_path, proe
     assert [s.key for s in votes["begin"].series] == ["before", "after"]
     assert "in 1 van de 2 besprekingen opnieuw gestemd" in votes["begin"].note
     assert [s.key for s in votes["vervolg"].series] == ["before"]
-    assert [bar.shown for bar in votes["vervolg"].series[0].bars] == ["2 (40%)", "2 (40%)", "0", "1 (20%)"]
+    # 'samen' was open only to table 1 (it followed 'praten'): 2 of its 3 players, not 2 of all 5
+    assert [bar.shown for bar in votes["vervolg"].series[0].bars] == ["2 (67%)", "2 (40%)", "0", "1 (20%)"]
     assert votes["vervolg"].note == ("In geen van de 2 besprekingen werd hier na het verkennen opnieuw gestemd: "
-                                     "alleen de eerste stem telt.")
+                                     "alleen de eerste stem telt. Keuze A stond alleen open na bepaalde eerdere keuzes: "
+                                     "het percentage is van wie die keuze kon maken.")
+
+
+def test_an_option_label_names_the_option_on_the_charts(tmp_path, proef_book, decks):
+    """The case format's short label (at most 40 characters) stands for the option's sentence on a chart."""
+    text = (DATA / "proef.yaml").read_text(encoding="utf-8")
+    labelled = text.replace("      - id: praten\n", "      - id: praten\n        label: Eerst praten\n", 1)
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "proef.yaml").write_text(labelled, encoding="utf-8")
+    loaded = load_case(tmp_path / "case" / "proef.yaml", decks)
+    assert loaded.problems == () and loaded.case.scenario.decisions["begin"].options[0].label == "Eerst praten"
+    scripted(proef_book, tmp_path / "t" / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE).close()
+    own = load_library(BUNDLED_LIBRARY)
+    add_case(own, loaded.case)
+    votes = next(block for section in Plenary([tmp_path / "t"], own, "nl").report().sections
+                 for block in section.blocks if block.figure == "votes")
+    assert votes.series[0].bars[0].label == "A. Eerst praten"
+    too_long = text.replace("      - id: praten\n", "      - id: praten\n        label: " + "x" * 41 + "\n", 1)
+    (tmp_path / "case" / "proef.yaml").write_text(too_long, encoding="utf-8")
+    problems = load_case(tmp_path / "case" / "proef.yaml", decks).problems
+    assert problems and (problems[0].line, problems[0].col) == (28, 16) and "40" in str(problems[0])

@@ -244,10 +244,13 @@ def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
     before = Series("before", _("report.series.before", lang), _bars(split.before, option))
     title = _("report.votes.title", lang, decision=labels.decision(split.case, split.node))
     scope = {"case": split.case, "decision": split.node}
+    conditional = ([n_("report.votes.conditional", len(split.conditional), lang, options=", ".join(
+        labels.option_letter(split.case, split.node, key) for key in split.conditional))] if split.conditional else [])
     if not split.revoted:  # an 'after exploring' column equal to the first would read as 'nobody changed their mind'
-        return Chart("votes", title, n_("report.votes.no_revote", split.visits, lang), scope, (before,))
+        note = " ".join([n_("report.votes.no_revote", split.visits, lang), *conditional])
+        return Chart("votes", title, note, scope, (before,))
     note = " ".join((n_("report.votes.note", split.visits, lang, revoted=split.revoted),
-                     n_("report.votes.changed", split.changed, lang)))
+                     n_("report.votes.changed", split.changed, lang), *conditional))
     return Chart("votes", title, note, scope,
                  (before, Series("after", _("report.series.after", lang), _bars(split.after, option))))
 

@@ -38,6 +38,7 @@ class Visit:
     final: tuple[str | None, ...]
     revoted: bool
     followed: str | None
+    chosen: frozenset[str] = frozenset()
 
     def votes(self, stage: str) -> tuple[str | None, ...]:
         """Each player's option (None: passed, NOT_VOTED: did not vote) at ``first`` or ``final`` (after exploring)."""
@@ -62,6 +63,7 @@ class TableRound:
     leading_values: tuple[str, ...]
     notes: tuple[str, ...]
     finished: bool
+    note_ids: tuple[int, ...] = ()
 
 
 def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
@@ -75,7 +77,8 @@ def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
                 table=table, session_id=state.session_id, round=r.number, case=r.case,
                 case_title=title.get(r.case, r.case), players=state.players, roles=r.roles, picked=r.values,
                 visits=_visits(r), path=r.path, ending=r.ending, leading_values=r.leading_values,
-                notes=tuple(note.text for note in r.notes), finished=state.finished or r.number < len(state.rounds)))
+                notes=tuple(note.text for note in r.notes), finished=state.finished or r.number < len(state.rounds),
+                note_ids=tuple(note.id for note in r.notes)))
     return tuple(found)
 
 
@@ -93,7 +96,9 @@ def _visits(r: RoundState) -> tuple[Visit, ...]:
         final = tuple(again.get(player, first[player]) for player in range(r.players))
         left = r.path[step] if step < len(r.path) else None  # the way the table went on from this decision
         node = left.node if left else r.node  # known even when the votes were shown before anyone voted
-        visits.append(Visit(node, step, first, final, bool(again), left.option if left else None))
+        chosen = frozenset(f"{s.node}.{s.option}" for s in r.path[:step])
+        asked_again = (step, AGAIN) in revealed  # who changed their mind was asked, even if nobody did
+        visits.append(Visit(node, step, first, final, asked_again, left.option if left else None, chosen))
     return tuple(visits)
 
 
@@ -142,11 +147,14 @@ class Tally:
         return self.count / self.base if self.base else 0.0
 
 
-def _tallies(counts: Counter, base: int, order: Iterable = ()) -> tuple[Tally, ...]:
-    """Bars in ``order`` (each key listed there, even at zero), then the other keys, most first."""
+def _tallies(counts: Counter, base: int, order: Iterable = (), bases: Mapping = {}) -> tuple[Tally, ...]:
+    """Bars in ``order`` (each key listed there, even at zero), then the other keys, most first.
+
+    ``bases`` gives a key its own base where not everyone counted in ``base`` could have chosen it.
+    """
     order = tuple(dict.fromkeys(order))
     rest = sorted((key for key in counts if key not in order), key=lambda key: (-counts[key], key is None, key or ""))
-    return tuple(Tally(key, counts[key], base) for key in order + tuple(rest))
+    return tuple(Tally(key, counts[key], bases.get(key, base)) for key in order + tuple(rest))
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,8 @@ class VoteSplit:
     A player who did not vote again after exploring kept their first vote, so both
     rows count the same players. ``revoted``: visits where the table voted again;
     ``changed``: players whose vote after exploring differs from their first.
+    ``conditional``: options that were not open to everyone who voted here (they depend
+    on an earlier choice); their shares are of the players who could choose them.
     """
 
     case: str
@@ -192,6 +202,7 @@ class VoteSplit:
     changed: int
     before: tuple[Tally, ...]
     after: tuple[Tally, ...]
+    conditional: tuple[str, ...] = ()
 
 
 def vote_splits(rounds: Iterable[TableRound], cases: Mapping[str, Scenario]) -> tuple[VoteSplit, ...]:
@@ -202,9 +213,24 @@ def vote_splits(rounds: Iterable[TableRound], cases: Mapping[str, Scenario]) -> 
         base = sum(before.values())
         order = _option_order(cases, case, node, before + after)
         changed = sum(a != b for visit in visits for a, b in zip(visit.first, visit.final))
+        bases = {key: could for key, could in _conditional_bases(cases, case, node, visits).items() if could != base}
         splits.append(VoteSplit(case, node, len(visits), sum(visit.revoted for visit in visits), changed,
-                                _tallies(before, base, order), _tallies(after, base, order)))
+                                _tallies(before, base, order, bases), _tallies(after, base, order, bases),
+                                tuple(bases)))
     return tuple(splits)
+
+
+def _conditional_bases(cases: Mapping[str, Scenario], case: str, node: str, visits: Iterable[Visit]) -> dict:
+    """For each option with a condition (``when``/``unless``): the voters at the visits where it was open."""
+    decision = cases[case].decisions.get(node) if case in cases else None
+    if decision is None:
+        return {}
+    bases = {}
+    for option_id, option in zip(decision.option_ids(), decision.options):
+        if option.when or option.unless:
+            bases[option_id] = sum(len(visit.first) for visit in visits
+                                   if set(option.when) <= visit.chosen and not set(option.unless) & visit.chosen)
+    return bases
 
 
 def _visits_by_decision(rounds: Iterable[TableRound], cases: Mapping[str, Scenario]) -> dict[tuple[str, str], list]:

@@ -70,7 +70,8 @@ class Labels:
         return found.title if found else node
 
     def option(self, case_id: str, node: str, option: str | None) -> str:
-        """The option as the table saw it: its letter and its text (``A. Eerst praten``)."""
+        """The option with its letter, as a chart names it: its short label where the case has one, else its
+        text (``A. Eerst praten``)."""
         if option in (None, NOT_VOTED):
             return self._no_choice(option)
         found = self._option(case_id, node, option)
@@ -93,4 +94,5 @@ class Labels:
         if decision is None or option not in decision.option_ids():
             return None
         index = decision.option_ids().index(option)
-        return default_option_id(index).upper(), decision.options[index].text
+        chosen = decision.options[index]
+        return default_option_id(index).upper(), chosen.label or chosen.text

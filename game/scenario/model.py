@@ -19,6 +19,7 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 Language = Literal["nl", "en"]
 ImagePath = Annotated[
     str,
@@ -72,6 +73,10 @@ class Option(Frozen):
         description="Vaste naam van de optie. Zonder id krijgt de optie een letter: a, b, c, d "
                     "(geef zelf een id als je opties later nog van volgorde wilt wisselen).")
     text: Line = Field(description="De keuze zoals de spelers die lezen.")
+    label: Label | None = Field(
+        default=None,
+        description="Een korte naam voor de keuze (hooguit 40 tekens), voor de grafieken van de plenaire "
+                    "bespreking en het verslag. Zonder label staat daar de hele keuze.")
     next: Id | None = Field(
         default=None, description="Het beslismoment of het einde waar deze keuze naartoe leidt.")
     consequences: Consequences = Field(description="Gevolgen voor bewoner, familie en team.")

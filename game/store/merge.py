@@ -37,8 +37,18 @@ class FileWarning:
         return cls(error.path, f"store.{error.code}", dict(error.params))
 
     def message(self, lang: str | None = None, full_path: bool = True) -> str:
-        """The warning; ``full_path=False`` names the file only (for reports that leave the room)."""
-        return _(self.msgid, lang, path=self.path if full_path else self.path.name, **self.params)
+        """The warning; ``full_path=False`` names the file only (for reports that leave the room).
+
+        A warning that names a second file (two copies of one session, often with the same
+        name) names both with their folder, so the two can't be mistaken for each other.
+        """
+        files = {key: value for key, value in self.params.items() if isinstance(value, Path)}
+
+        def shown(path: Path) -> object:
+            return path if full_path else (f"{path.parent.name}/{path.name}" if files else path.name)
+
+        params = {**self.params, **{key: shown(value) for key, value in files.items()}}
+        return _(self.msgid, lang, path=shown(self.path), **params)
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,8 @@ class TableSession:
     event_ids: frozenset[str]
     path: Path
     started_at: float
+    last_at: float = 0.0
+    merged_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,10 +126,19 @@ def gather(paths: Iterable[Path]) -> Gathering:
     for versions in copies.values():
         best = max(versions, key=lambda s: len(s.event_ids))
         chosen.append(best)
-        warnings += [FileWarning(other.path, "report.merge.diverged", {"kept": best.path.name})
-                     for other in versions if not other.event_ids <= best.event_ids]
+        warnings += [_diverged(other, best) for other in versions if not other.event_ids <= best.event_ids]
     chosen.sort(key=lambda s: (s.started_at, s.session_id))
     return Gathering(tuple(chosen), tuple(files), tuple(warnings), stamp)
+
+
+def _diverged(other: TableSession, kept: TableSession) -> FileWarning:
+    """A copy played on apart from the one that counts: both files, why that one counts, and what is left out."""
+    counted = {(r.number, note.text) for r in kept.state.rounds for note in r.notes}
+    left_out = [f"“{note.text}”" for r in other.state.rounds for note in r.notes if (r.number, note.text) not in counted]
+    params = {"kept": kept.path, "kept_steps": len(kept.event_ids), "steps": len(other.event_ids)}
+    if left_out:
+        return FileWarning(other.path, "report.merge.diverged_points", {**params, "points": "; ".join(left_out)})
+    return FileWarning(other.path, "report.merge.diverged", params)
 
 
 def read_sessions(path: Path) -> list[TableSession]:
@@ -125,6 +146,7 @@ def read_sessions(path: Path) -> list[TableSession]:
     log = SessionLog.open(path, read_only=True)
     try:
         records = list(log.records())
+        merged = _has_merged_mark(log)
     finally:
         log.close()
     grouped: dict[str, tuple[list[str], list[ev.Event]]] = {}
@@ -132,8 +154,25 @@ def read_sessions(path: Path) -> list[TableSession]:
         ids, events = grouped.setdefault(session_id, ([], []))
         ids.append(event_id)
         events.append(event)
-    return [TableSession(session_id, replayed(events, path), frozenset(ids), path, events[0].at)
-            for session_id, (ids, events) in grouped.items()]
+    return [TableSession(session_id, replayed(events, path), frozenset(ids), path, events[0].at, events[-1].at,
+                         merged) for session_id, (ids, events) in grouped.items()]
+
+
+def _has_merged_mark(log: SessionLog) -> bool:
+    """Whether ``merge`` wrote the file: its sessions are copies, never to be played on in it."""
+    try:
+        return log.db.execute("SELECT 1 FROM meta WHERE key = ?", [MERGED_MARK]).fetchone() is not None
+    except sqlite3.DatabaseError as exc:
+        raise SessionFileError("CORRUPT", log.path) from exc
+
+
+def is_merged_file(path: Path) -> bool:
+    """Whether ``path`` is a file ``merge`` wrote (read without writing)."""
+    log = SessionLog.open(path, read_only=True)
+    try:
+        return _has_merged_mark(log)
+    finally:
+        log.close()
 
 
 class MergeTargetError(Exception):

@@ -205,10 +205,17 @@ class Page:
         if subtitle:
             self.label(self.fitted(subtitle, width, "small"), MARGIN, 92, width, 48, "@muted")
 
+    def measure(self, text: str, size: str, bold: bool = False) -> float:
+        """The width in units a label needs to show ``text`` on one line, whole."""
+        return self._font(size, bold).size(text)[0] / self.scale + 16
+
+    def _font(self, size: str, bold: bool):
+        fonts = self.manager.get_theme().get_font_dictionary()
+        return fonts.find_font(font_sizes(self.scale, self.app.settings.text_scale)[size], FONT, bold=bold)
+
     def fitted(self, text: str, width: float, size: str, bold: bool = False) -> str:
         """``text`` shortened with '…' where it would not fit on one line of ``width`` units."""
-        fonts = self.manager.get_theme().get_font_dictionary()
-        font = fonts.find_font(font_sizes(self.scale, self.app.settings.text_scale)[size], FONT, bold=bold)
+        font = self._font(size, bold)
         room = width * self.scale - 16 * self.scale
         if font.size(text)[0] <= room:
             return text

@@ -13,6 +13,7 @@ table 2 and writes two more discussion points. By hand, over the three tables (7
 from __future__ import annotations
 
 import random
+import shutil
 
 import pygame
 import pytest
@@ -23,11 +24,13 @@ from game.cli import main
 from game.engine import AddNote, PickValues, StartSession
 from game.i18n import _
 from game.report.document import Story
+from game.report.exports import render
 from game.scenario.loader import add_case, load_case
 from game.ui.scenes.plenary import PlenaryScene, wrapped
 from game.ui.scenes.start import StartScene
 from tests.conftest import DATA
 from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
+from tests.test_golden_session import KORT_ROUND
 from tests.ui.harness import Table
 from tests.ui.test_screenshots import OUT, check_layout
 
@@ -70,7 +73,7 @@ def label_texts(t: Table) -> list[str]:
 def rows(t: Table) -> dict[str, list[str]]:
     """The chart or table on screen: each row's name with the numbers beside it, left to right."""
     found: dict[int, list[UILabel]] = {}
-    top = t.app.page.rect(0, 300, 0, 0).top
+    top = t.app.page.rect(0, 220, 0, 0).top   # under the filters (and a warning, on the first page)
     for label in labels(t):
         if label.rect.centery > top and label.rect.bottom < t.app.page.rect(0, t.app.page.footer_y, 0, 0).top:
             line = next((y for y in found if abs(y - label.rect.centery) <= 10), label.rect.centery)
@@ -121,6 +124,8 @@ def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, pro
     t.key(pygame.K_LEFT)
     t.key(pygame.K_PAGEUP)
     assert title(t) == _("report.picked.title")
+    t.key(pygame.K_ESCAPE)                                    # a clicker may send Escape: it asks first
+    assert isinstance(t.app.scene, PlenaryScene) and _("plenary.screen.leave_confirm") in t.screen_text()
     t.key(pygame.K_ESCAPE)
     assert isinstance(t.app.scene, StartScene)
 
@@ -180,6 +185,7 @@ def test_an_empty_folder_says_what_to_do(tmp_path, library):
     assert title(t) == "Nog geen tafels gevonden"
     assert str(tmp_path / "leeg") in t.screen_text() and "dilemmaspel plenary" in t.screen_text()
     assert "overgeslagen" not in t.screen_text()                # a folder not made yet is no broken file
+    t.key(pygame.K_ESCAPE)
     t.key(pygame.K_ESCAPE)
     assert isinstance(t.app.scene, StartScene)
 
@@ -410,3 +416,104 @@ def test_control_characters_in_an_older_file_show_as_nothing_on_the_projector(tm
         shown.append(t.screen_text())
     assert "gekaapt" in " ".join(shown)
     assert not any(char in CONTROLS for char in " ".join(shown))
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024x768", "1080p"])
+def test_no_text_on_any_page_is_cut(tmp_path, room_of_six, size):
+    """Six players on 'open-deur' (long option texts, long decision titles) and two skipped files: every page
+    read whole, the status line and titles too."""
+    library, folder = room_of_six
+    t = on_plenary(tmp_path, library, folder, size=size)
+    for number in range(1, len(t.app.scene.slides) + 1):
+        story = t.app.scene.slide.block
+        for _point in getattr(story, "notes", ()):
+            t.key(pygame.K_SPACE)
+        cut = [text for text in label_texts(t) if text.endswith("…")]
+        t.shot(OUT / f"plenary-nl-{size[0]}x{size[1]}-whole" / f"{number:02d}.png")
+        assert not cut, (number, title(t), cut)
+        assert not overlapping(t), (number, title(t))
+        check_layout(t)
+        t.key(pygame.K_RIGHT)
+
+
+def test_a_table_file_that_arrives_late_shows_no_point_nobody_chose_to_show(tmp_path, proef_library, proef_book):
+    """Points shown belong to a session and a point: a table that started earlier but arrives later renumbers
+    the tables, and what was shown stays with the table that showed it."""
+    folder = tmp_path / "usb"
+    scripted(proef_book, folder / "drie.dilemma.db", ("F", "G"), TABLE_THREE, START + 1000).close()
+    t = on_plenary(tmp_path, proef_library, folder)
+    page_to(t, "Gesprekspunten · Tafel 1")
+    t.key(pygame.K_SPACE)
+    t.key(pygame.K_SPACE)
+    assert "2 van 3 punten getoond" in t.screen_text()
+    scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE, START).close()   # started first
+    t.now.offset += 3
+    t.step(2)
+    t.app.scene.turn(0)
+    t.step(1)
+    page_to(t, "Gesprekspunten · Tafel 1")                    # now the late table: nothing of it shown
+    assert "0 van 1 punt getoond" in t.screen_text() and "Wie beslist" not in t.screen_text()
+    page_to(t, "Gesprekspunten · Tafel 2")                    # the first table, with what was shown of it
+    assert "2 van 3 punten getoond" in t.screen_text()
+
+
+def test_with_a_case_chosen_the_value_pages_name_that_case(tmp_path, room_of_six):
+    library, folder = room_of_six
+    t = on_plenary(tmp_path, library, folder)
+    t.key(pygame.K_c)
+    assert title(t) == _("report.leading.title")
+    assert "De deur staat open" in label_texts(t) and _("plenary.screen.every_case") not in label_texts(t)
+
+
+def test_a_clicker_reaches_every_point_page_by_page(tmp_path, proef_library, proef_book):
+    """Five long points: paged so that each is whole on screen and none needs scrolling; Home and End, B to
+    blank, and the skipped-file warning only on the first page."""
+    notes = [AddNote(f"Punt {n}: " + "wie beslist hier eigenlijk, en wie draagt het als het misgaat? " * 3)
+             for n in range(1, 6)]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
+    scripted(proef_book, folder / "vier.dilemma.db", ("H", "I"), TABLE_TWO[:-3] + notes + TABLE_TWO[-3:]).close()
+    t = on_plenary(tmp_path, proef_library, folder, size=(1920, 1080))
+    assert "kapot.dilemma.db" in t.screen_text()
+    t.key(pygame.K_END)
+    slide = t.app.scene.slide
+    assert isinstance(slide.block, Story) and slide.parts > 1 and "kapot.dilemma.db" not in t.screen_text()
+    t.app.scene.turn(t.app.scene.index - slide.parts + 1)
+    t.step(1)
+    seen = []
+    for page in range(1, slide.parts + 1):
+        assert title(t).endswith(f"({page}/{slide.parts})")
+        for _point in range(t.app.scene.slide.count):
+            t.key(pygame.K_SPACE)
+        assert not t.app.page.scrollable, title(t)          # every point on the page whole, no scrolling
+        seen += [n for n in range(1, 6) if f"Punt {n}:" in t.screen_text()]
+        t.key(pygame.K_SPACE)                               # all shown: space turns the page
+    assert sorted(seen) == [1, 2, 3, 4, 5]
+    t.key(pygame.K_HOME)
+    assert "kapot.dilemma.db" in t.screen_text()
+    t.key(pygame.K_b)
+    assert label_texts(t) == []
+    t.key(pygame.K_RIGHT)                                   # any key brings the page back, where it was
+    assert title(t) == _("report.picked.title") or "1 / " in " ".join(label_texts(t))
+
+
+def test_a_short_plan_table_among_the_tables_reads_whole(tmp_path, room_of_six):
+    """A table on plan Kort plays only the core decision: no path and no ending, on the screen and in the report."""
+    library, folder = room_of_six
+    room = tmp_path / "zaal"
+    shutil.copytree(folder, room)
+    short = start_session(library, StartSession(("K", "L", "M", "N", "O"), ("hygiene-normen",), seed=7, plan="kort"),
+                          path=room / "kort.dilemma.db")
+    for command in KORT_ROUND:
+        short.execute(command)
+    short.close()
+    t = on_plenary(tmp_path, library, room, size=(1024, 768))
+    stories = [slide.block for slide in t.app.scene.slides if isinstance(slide.block, Story)]
+    short_story = next(story for story in stories if story.table == 3)
+    assert short_story.path == () and short_story.ending is None
+    t.app.scene.turn(t.app.scene.slides.index(next(s for s in t.app.scene.slides if s.block is short_story)))
+    t.step(1)
+    check_layout(t)
+    assert title(t).startswith("Gesprekspunten · Tafel 3") and not any(text.endswith("…") for text in label_texts(t))
+    assert "Tafel 3" in render(t.app.scene.plenary.report(), "md")

@@ -6,14 +6,20 @@ choices by role, the values picked versus the values chosen, and one page of
 discussion points per table round). Made for the back of a room: big numbers on every
 bar, few words, the Okabe-Ito colours, and the filter always in sight.
 
-The presenter steps with the arrows or a clicker (Page Up/Down), space shows the next
-hidden discussion point, H hides it again, C/R/T cycle the case, round and table
-filters, F11 is full screen and Escape goes back to the start screen. Every two seconds
-the folder is looked at again; the screen is built anew only when a file changed.
+The presenter steps with the arrows or a clicker (Page Up/Down, Home/End for the first
+and last page), space shows the next hidden discussion point, H hides it again, B or '.'
+blanks the screen, C/R/T cycle the case, round and table filters and F11 is full screen.
+Escape (some clickers send it) asks first and leaves only when pressed again. A table's
+points are paged, so that a clicker reaches every one; which points were shown is kept
+per session and point, so a table file that arrives late and renumbers the tables shows
+nothing the presenter did not choose to show. No text is ever cut: a line that does not
+fit wraps, takes a smaller size, or a chart takes another page. Every two seconds the
+folder is looked at again; the screen is built anew only when a file changed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -34,7 +40,7 @@ OVERALL_FIGURES = ("leading_values", "picked_values")
 CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
 ROWS_PER_PAGE = 8             # bars on one page: rows tall enough to read from the back, also under a warning
 ROLES_PER_PAGE = 7            # roles in a table of choices on one page, with the letters' options under it
-TOP = 228                     # below the title, the context line and the filter buttons
+TOP = 232                     # below the title, the context line and the filter buttons (78: a finger at 4:3)
 WARNING_H = 52
 SUMMARY_LINE_H = 48          # the count of tables and players, and under it the tables still playing
 HEAD_ROW = 56                 # the row naming the series (or the options, in a table)
@@ -42,7 +48,10 @@ NUMBER_W = 270                # room for "12 (100%)" in large bold type
 BIG_ROW = 76                  # from this row height on, numbers use the heading size
 TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
 LINE_H = 48                   # one line of a row's name that wraps
-MOST_LINES = 3
+ALL = 10_000                  # lines: as many as the text needs
+MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
+POINT_LINE = 80               # a line of a discussion point in its box (heading size, the theme's line spacing)
+BOX_PADDING = (40, 30)        # the theme's padding of that box (@cover)
 NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
 NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
@@ -50,7 +59,10 @@ FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("tab
 
 @dataclass(frozen=True)
 class Slide:
-    """One page: a chart (or a part of a long one), a table of choices by role, or a table round's points."""
+    """One page: a chart (or a part of a long one), a table of choices by role, or a table round's points.
+
+    ``first`` and ``count`` are the rows of a chart or table, or the points of a table round, on this page.
+    """
 
     block: Chart | Matrix | Story
     context: str
@@ -64,23 +76,41 @@ class Slide:
         return slice(self.first, self.first + self.count)
 
 
-def slides_of(report: Report, every_case: str) -> list[Slide]:
-    """The pages of a report: overall values first, then each case's decisions, then every table's points."""
+Fits = Callable[[Chart | Matrix, int], bool]
+
+
+def slides_of(report: Report, every_case: str, fits: Fits | None = None,
+              story_pages: Callable[[Story], list[tuple[int, int]]] | None = None) -> list[Slide]:
+    """The pages of a report: overall values first, then each case's decisions, then every table's points.
+
+    ``every_case`` is the context of the values over all cases shown (the filter's case when one is
+    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page, and
+    ``story_pages(story)`` the (first, count) of the points on each page of a table round.
+    """
     slides: list[Slide] = []
     for section in report.sections:
         overall = section.key == "overall"
         for block in section.blocks:
             if overall and block.figure in OVERALL_FIGURES and not block.scope:
-                slides += _parts(block, every_case)
+                slides += _parts(block, every_case, fits)
             elif not overall and block.figure in CASE_FIGURES:
-                slides += _parts(block, section.title)
-    return slides + [Slide(story, story.case_label) for story in report.stories]
+                slides += _parts(block, section.title, fits)
+    for story in report.stories:
+        pages = story_pages(story) if story_pages else [(0, len(story.notes))]
+        slides += [Slide(story, story.case_label, first, count, part, len(pages))
+                   for part, (first, count) in enumerate(pages, start=1)]
+    return slides
 
 
-def _parts(block: Chart | Matrix, context: str) -> list[Slide]:
-    """A long chart over as few pages as hold it, its rows shared evenly (13 rows: 7 and 6, not 10 and 3)."""
+def _parts(block: Chart | Matrix, context: str, fits: Fits | None = None) -> list[Slide]:
+    """A long chart over as few pages as hold it, its rows shared evenly (13 rows: 7 and 6, not 10 and 3).
+
+    A page holds at most ROWS_PER_PAGE bars (ROLES_PER_PAGE roles), fewer where their texts need the room.
+    """
     count = len(block.series[0].bars) if isinstance(block, Chart) else len(block.rows)
     parts = max(1, -(-count // (ROWS_PER_PAGE if isinstance(block, Chart) else ROLES_PER_PAGE)))
+    while fits and parts < count and not fits(block, -(-count // parts)):
+        parts += 1
     size, longer = divmod(count, parts)
     return [Slide(block, context, part * size + min(part, longer), size + (part < longer), part + 1, parts)
             for part in range(parts)]
@@ -93,9 +123,13 @@ class PlenaryScene(BaseScene):
         self.plenary = Plenary(self.paths, app.library, app.settings.lang)
         self.selection = Selection()
         self.index = 0
-        self.revealed: dict[tuple[int, int], int] = {}
+        self.revealed: set[tuple[str, int, int]] = set()   # (session, round, note id): shown on the projector
+        self.blanked = False
+        self.leaving = False
         self._slides: list[Slide] | None = None
         self._figures = None
+        self._page: Page | None = None
+        self._measured_for: tuple[int, int] | None = None
         self._checked = app.now()
 
     # what is shown ---------------------------------------------------------------------------
@@ -105,9 +139,16 @@ class PlenaryScene(BaseScene):
 
     @property
     def slides(self) -> list[Slide]:
-        """The pages for the current filter, computed once per filter and per change of the files."""
+        """The pages for the current filter, computed once per filter, per change of the files and per window size."""
+        page = self._page
+        if page is not None and self._measured_for != self.app.size:
+            self._slides, self._measured_for = None, self.app.size
         if self._slides is None:
-            self._slides = slides_of(self.plenary.report(self.selection), _("plenary.screen.every_case", self.lang))
+            case = self.selection.case
+            every_case = self.plenary.labels.case(case) if case else _("plenary.screen.every_case", self.lang)
+            measured = {} if page is None else {"fits": partial(self._fits, page),
+                                                "story_pages": partial(self._story_pages, page)}
+            self._slides = slides_of(self.plenary.report(self.selection), every_case, **measured)
             self._figures = self.plenary.figures(self.selection)
         return self._slides
 
@@ -122,47 +163,97 @@ class PlenaryScene(BaseScene):
 
     # input ---------------------------------------------------------------------------------------
     def key(self, key: int) -> bool:
-        """A presenter's key; True when it was one (the app then does nothing else with it)."""
+        """A presenter's key; True when it was one (the app then does nothing else with it).
+
+        While the screen is blank, a key only brings it back. Escape asks first; any other key
+        after it means staying.
+        """
         actions: dict[int, Callable[[], None]] = {
             pygame.K_RIGHT: self.next_page, pygame.K_PAGEDOWN: self.next_page,
             pygame.K_LEFT: self.previous_page, pygame.K_PAGEUP: self.previous_page,
+            pygame.K_HOME: lambda: self.turn(0), pygame.K_END: lambda: self.turn(len(self.slides) - 1),
             pygame.K_SPACE: self.reveal_or_next, pygame.K_h: self.hide, pygame.K_BACKSPACE: self.hide,
+            pygame.K_b: self.blank, pygame.K_PERIOD: self.blank, pygame.K_ESCAPE: self.ask_to_leave,
             **{filter_key: (lambda field=field, many=many: self.cycle(field, many)) for field, many, filter_key in FILTERS}}
         action = actions.get(key)
-        if action:
-            self.app.later(action)
-        return action is not None
+        if action is None:
+            return False
+        if self.blanked:
+            action = self.blank
+        elif self.leaving and key != pygame.K_ESCAPE:
+            self._stay()
+        self.app.later(action)
+        return True
+
+    def blank(self) -> None:
+        """B or '.': a black screen (the room talks, the figures wait); again, or any key, brings it back."""
+        self.blanked = not self.blanked
+        self.app.rebuild()
+
+    def ask_to_leave(self) -> None:
+        """Escape: say that a second Escape leaves; leave on that second one."""
+        if self.leaving:
+            self.back()
+            return
+        self.leaving = True
+        self.app.notice = _("plenary.screen.leave_confirm", self.lang)
+        self.app.rebuild()
+
+    def _stay(self) -> None:
+        self.leaving = False
+        self.app.notice = ""
 
     def turn(self, index: int) -> None:
         self.index = max(0, min(index, len(self.slides) - 1))
         self.app.rebuild()
 
     def next_page(self) -> None:
-        self.turn(self.index + 1)
+        """The next page; on a point longer than its page, first the rest of that point."""
+        if not self._scrolled(1):
+            self.turn(self.index + 1)
 
     def previous_page(self) -> None:
-        self.turn(self.index - 1)
+        if not self._scrolled(-1):
+            self.turn(self.index - 1)
 
-    def _story_place(self) -> tuple[Story, tuple[int, int]] | None:
+    def _scrolled(self, direction: int) -> bool:
+        """Scroll the page's text that does not fit by most of its height, if it can go that way."""
+        boxes = self.app.page.scrollable if self.app.page else []
+        if not boxes:
+            return False
+        bar = boxes[0].scroll_bar
+        can = bar.start_percentage + bar.visible_percentage < 0.999 if direction > 0 else bar.start_percentage > 0.001
+        if can:
+            self.app.page.scroll(direction)
+        return can
+
+    def _points(self, story: Story) -> list[tuple[str, int, int]]:
+        """Each point of a table round as the set of shown points knows it: (session, round, note id)."""
+        found = next((r for r in self.plenary.rounds if (r.table, r.round) == (story.table, story.round)), None)
+        if found is None:
+            return []
+        return [(found.session_id, found.round, note_id) for note_id in found.note_ids]
+
+    def _points_on_page(self) -> list[tuple[str, int, int]]:
         slide = self.slide
-        if slide and isinstance(slide.block, Story):
-            return slide.block, (slide.block.table, slide.block.round)
-        return None
+        if slide is None or not isinstance(slide.block, Story):
+            return []
+        return self._points(slide.block)[slide.rows]
 
     def reveal_or_next(self) -> None:
-        """Space: the next hidden discussion point of this table, or the next page when all are shown."""
-        found = self._story_place()
-        if found and self.revealed.get(found[1], 0) < len(found[0].notes):
-            self.revealed[found[1]] = self.revealed.get(found[1], 0) + 1
+        """Space: the next hidden discussion point on this page, or the next page when all are shown."""
+        hidden = [point for point in self._points_on_page() if point not in self.revealed]
+        if hidden:
+            self.revealed.add(hidden[0])
             self.app.rebuild()
         else:
             self.next_page()
 
     def hide(self) -> None:
-        """H: hide the last point shown again."""
-        found = self._story_place()
-        if found and self.revealed.get(found[1], 0) > 0:
-            self.revealed[found[1]] -= 1
+        """H: hide the last point shown on this page again."""
+        shown = [point for point in self._points_on_page() if point in self.revealed]
+        if shown:
+            self.revealed.discard(shown[-1])
             self.app.rebuild()
 
     def cycle(self, field: str, many: str) -> None:
@@ -177,6 +268,7 @@ class PlenaryScene(BaseScene):
 
     def back(self) -> None:
         from game.ui.scenes.start import StartScene
+        self.leaving = False
         self.app.show(StartScene(self.app))
 
     def tick(self, now: float) -> bool:
@@ -192,6 +284,10 @@ class PlenaryScene(BaseScene):
 
     # the screen --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
+        self._page = page
+        if self.blanked:
+            page.decorate(lambda surface: surface.fill((0, 0, 0)))
+            return
         if not self.plenary.rounds:
             self._build_empty(page)
             return
@@ -199,22 +295,23 @@ class PlenaryScene(BaseScene):
         self.index = self.slides.index(slide) if slide else 0
         title, context = self._titles(slide)
         counter = _("plenary.screen.page", self.lang, page=self.index + 1, pages=max(1, len(self.slides)))
-        page.label(page.fitted(title, page.content_width - 260, "heading", bold=True), MARGIN, 16,
-                   page.content_width - 260, 70, "@heading")
-        page.label(counter, page.width - MARGIN - 240, 16, 240, 70, "@heading")
+        counter_w = page.measure(counter, "heading", bold=True)
+        self._one_line(page, title, MARGIN, 16, page.content_width - counter_w - 20, 70,
+                       (("heading", "@heading"), ("body", "@strong")))
+        page.label(counter, page.width - MARGIN - counter_w, 16, counter_w, 70, "@heading")
+        status_w = self._summary(page)
+        room = page.content_width - status_w - (20 if status_w else 0)
         note = getattr(slide.block, "note", "") if slide else ""
         in_line = f"{context} · {note}" if note else context
-        # a chart's note carries numbers: whole, under the chart; a table of roles needs its height more
-        note_below = (slide is not None and isinstance(slide.block, Chart)
-                      and page.fitted(in_line, page.content_width, "small") != in_line)
-        shown = context if note_below else page.fitted(in_line, page.content_width, "small")
-        page.label(shown, MARGIN, 88, page.content_width, 50, "@muted")
+        note_below = bool(note) and page.fitted(in_line, room, "small") != in_line  # numbers go whole under the block
+        self._one_line(page, context if note_below else in_line, MARGIN, 88, room, 50, (("small", "@muted"),))
         self._filters(page)
-        top = self._warning(page)
-        bottom = page.footer_y - 20 - (NOTE_H if note_below else 0)
+        top = self._warning(page) if self.index == 0 else TOP   # on the first page; the report names them all
+        bottom = page.footer_y - 20 - (self._note_height(page, note) if note_below else 0)
         area = (MARGIN, top, page.content_width, bottom - top)
         if note_below:
-            self._lines(page, note, MARGIN, bottom, page.content_width, NOTE_H, "small", "@muted")
+            self._lines(page, note, MARGIN, bottom, page.content_width, self._note_height(page, note), "small",
+                        "@muted")
         if slide is None:
             page.text(escape(_("plenary.screen.nothing", self.lang)), *area, "@card")
         elif isinstance(slide.block, Chart):
@@ -222,22 +319,38 @@ class PlenaryScene(BaseScene):
         elif isinstance(slide.block, Matrix):
             self._matrix(page, slide, *area)
         else:
-            self._story(page, slide.block, *area)
+            self._story(page, slide, *area)
         self._footer(page)
+
+    def _one_line(self, page: Page, text: str, x: float, y: float, w: float, h: float,
+                  sizes: tuple[tuple[str, str], ...]) -> None:
+        """``text`` on one line in the first size it fits whole; in the last size over lines where none does."""
+        for size, style in sizes:
+            bold = style in ("@heading", "@strong")
+            if page.measure(text, size, bold) <= w:
+                page.label(text, x, y, w, h, style)
+                return
+        self._lines(page, text, x, y, w, max(h, 2 * LINE_H), "small", "@muted")
+
+    def _note_height(self, page: Page, note: str) -> float:
+        return max(NOTE_H, len(wrapped(page, note, page.content_width, "small", 4)) * LINE_H)
 
     def _titles(self, slide: Slide | None) -> tuple[str, str]:
         lang = self.lang
         if slide is None:
             return _("plenary.screen.nothing_title", lang), ""
         block = slide.block
-        if isinstance(block, Story):
-            return _("plenary.screen.notes_title", lang, table=block.table_label, round=block.round), slide.context
-        title = block.title if slide.parts == 1 else _("plenary.screen.part", lang, title=block.title,
-                                                         part=slide.part, parts=slide.parts)
+        title = (_("plenary.screen.notes_title", lang, table=block.table_label, round=block.round)
+                 if isinstance(block, Story) else block.title)
+        if slide.parts > 1:
+            title = _("plenary.screen.part", lang, title=title, part=slide.part, parts=slide.parts)
         return title, slide.context
 
     def _filters(self, page: Page) -> None:
-        """The filter in sight, as buttons that step through its values (keys C, R and T do the same)."""
+        """The filter in sight, as buttons that step through its values (keys C, R and T do the same).
+
+        Each button is as wide as its text; the case's takes what is left when a long title needs it.
+        """
         lang, selection = self.lang, self.selection
         texts = (_("plenary.screen.case", lang, case=self.plenary.labels.case(selection.case)) if selection.case
                  else _("plenary.screen.all_cases", lang),
@@ -245,28 +358,32 @@ class PlenaryScene(BaseScene):
                  else _("plenary.screen.all_rounds", lang),
                  _("plenary.screen.table", lang, table=selection.table) if selection.table
                  else _("plenary.screen.all_tables", lang))
-        widths = (620, 300, 300)
+        chosen = [getattr(selection, field) is not None for field, _many, _key in FILTERS]
+        widths = [max(240.0, page.measure(_("ui.chosen", text=text) if on else text, "body", bold=True) + 60)
+                  for text, on in zip(texts, chosen)]
+        widths[0] = min(widths[0], page.content_width - sum(widths[1:]) - 40)
         x = MARGIN
-        for text, width, (field, many, _key) in zip(texts, widths, FILTERS):
-            page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 74,
-                        lambda field=field, many=many: self.cycle(field, many),
-                        selected=getattr(selection, field) is not None, key=f"filter:{field}")
+        for text, width, on, (field, many, _key) in zip(texts, widths, chosen, FILTERS):
+            page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 78,
+                        lambda field=field, many=many: self.cycle(field, many), selected=on, key=f"filter:{field}")
             x += width + 20
-        self._summary(page, x + 20, page.width - MARGIN - x - 20)
 
-    def _summary(self, page: Page, x: float, w: float) -> None:
-        """How many tables and players the figures count; a second line while a table still plays."""
+    def _summary(self, page: Page) -> float:
+        """How many tables and players the figures count, and the tables still playing, right of the
+        context line; the width they take."""
         lang, shown = self.lang, self._figures
-        summary = n_("plenary.screen.summary", shown.tables, lang, players=shown.players)
-        if not shown.playing:
-            page.label(page.fitted(summary, w, "body", bold=True), x, 142, w, 74, "@strong")
-            return
-        done = shown.tables - shown.playing
-        busy = (n_("plenary.screen.playing", shown.playing, lang, done=done) if done
-                else _("plenary.screen.none_done", lang))
-        page.label(page.fitted(summary, w, "body", bold=True), x, 132, w, SUMMARY_LINE_H, "@strong")
-        page.label(page.fitted(busy, w, "small", bold=True), x, 132 + SUMMARY_LINE_H, w, SUMMARY_LINE_H, "@error")
-
+        parts = [(n_("plenary.screen.summary", shown.tables, lang, players=shown.players), "body", "@strong")]
+        if shown.playing:
+            done = shown.tables - shown.playing
+            parts.append((n_("plenary.screen.playing", shown.playing, lang, done=done) if done
+                          else _("plenary.screen.none_done", lang), "small", "@error"))
+        right = page.width - MARGIN
+        for text, size, style in reversed(parts):
+            width = page.measure(text, size, bold=True)
+            right -= width
+            page.label(text, right, 88, width, 50, style)
+            right -= 16
+        return page.width - MARGIN - right - 16
     def _warning(self, page: Page) -> float:
         """A line naming the skipped files, while the rest still shows; where the content starts."""
         warnings = [w for w in self.plenary.warnings if w.path.exists()]  # a missing folder: the empty screen says so
@@ -280,6 +397,7 @@ class PlenaryScene(BaseScene):
         return TOP + height + 8
 
     def _footer(self, page: Page) -> None:
+        """The buttons, and between them the keys: over two lines where one is too short for them."""
         lang = self.lang
         last = len(self.slides) - 1
         page.footer([(_("plenary.screen.previous", lang), self.previous_page if self.index > 0 else None),
@@ -287,8 +405,10 @@ class PlenaryScene(BaseScene):
                     back=(_("plenary.screen.back", lang), self.back))
         left = MARGIN + page.button_width(_("plenary.screen.back", lang)) + 30
         width = page.width - MARGIN - 2 * page.button_width(_("plenary.screen.next", lang)) - 60 - left
-        page.label(page.fitted(_("plenary.screen.keys", lang), width, "small"), left, page.footer_y + 18, width, 52,
-                   "@muted")
+        lines = wrapped(page, _("plenary.screen.keys", lang), width, "small", 2)
+        height = BUTTON_H / len(lines)
+        for number, line in enumerate(lines):
+            page.label(line, left, page.footer_y + number * height, width, height, "@muted")
 
     def _build_empty(self, page: Page) -> None:
         lang = self.lang
@@ -316,7 +436,8 @@ class PlenaryScene(BaseScene):
         for number, s in enumerate(series):
             self._legend(page, s.label, number, x + label_w + number * column_w, y, column_w)
         keys = series[0].bars[slide.rows]
-        row_h = min(TALLEST_ROW, (h - HEAD_ROW) / max(1, len(keys)))
+        needed = max((len(wrapped(page, bar.label, label_w - 20, "body", ALL)) for bar in keys), default=1) * LINE_H + 24
+        row_h = min(max(TALLEST_ROW, needed), (h - HEAD_ROW) / max(1, len(keys)))
         for row, bar in enumerate(keys):
             top = y + HEAD_ROW + row * row_h
             self._lines(page, bar.label, x, top, label_w - 20, row_h)
@@ -326,8 +447,11 @@ class PlenaryScene(BaseScene):
 
     def _lines(self, page: Page, text: str, x: float, y: float, w: float, h: float, size: str = "body",
                style: str = "@body", bold: bool = False) -> None:
-        """``text`` over as many lines as fit in ``h`` (at most three), centred; '…' only where even they are too few."""
-        lines = wrapped(page, text, w, size, max(1, min(MOST_LINES, int(h // LINE_H))), bold)
+        """``text`` over as many lines as fit in ``h``, centred; '…' only where even they are too few.
+
+        The pages are laid out so that they are never too few (``_fits``, ``_story_pages``).
+        """
+        lines = wrapped(page, text, w, size, max(1, int(h // LINE_H)), bold)
         height = LINE_H if len(lines) > 1 else 52
         top = y + (h - height * len(lines)) / 2
         for number, line in enumerate(lines):
@@ -370,9 +494,9 @@ class PlenaryScene(BaseScene):
         lang = self.lang
         rows = matrix.rows[slide.rows]
         legend = [column.label for column in matrix.columns if column.short != column.label]
-        heights = self._legend_heights(page, legend, w, h - HEAD_ROW - len(rows) * NUMBER_ROW)
+        heights = self._legend_heights(page, legend, w)
         legend_h = sum(heights) + 10 if legend else 0
-        label_w = w * 0.34           # room for "Specialist ouderengeneeskunde"
+        label_w = w * MATRIX_LABEL_SHARE
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
         for index, column in enumerate(matrix.columns):
@@ -382,7 +506,7 @@ class PlenaryScene(BaseScene):
         colour = self._colours()[2]
         for row_index, row in enumerate(rows):
             top = y + HEAD_ROW + row_index * row_h
-            page.label(page.fitted(row.label, label_w - 20, "body"), x, top + (row_h - 52) / 2, label_w - 20, 52)
+            self._lines(page, row.label, x, top, label_w - 20, row_h)
             for index, cell in enumerate(row.cells):
                 self._cell(page, cell, colour, x + label_w + index * cell_w, top, cell_w - 20, row_h)
         line = page.rect(x, y + HEAD_ROW - 4, w, 0)
@@ -393,50 +517,92 @@ class PlenaryScene(BaseScene):
             self._lines(page, text, x, top, w, height, "small", "@muted")
             top += height
 
-    def _legend_heights(self, page: Page, legend: list[str], w: float, room: float) -> list[float]:
-        """The height of each letter's option under the table, one under the other over the full width.
+    def _legend_heights(self, page: Page, legend: list[str], w: float) -> list[float]:
+        """The height of each letter's option under the table, one under the other over the full width, whole."""
+        return [52.0 if lines == 1 else lines * LINE_H
+                for lines in (len(wrapped(page, text, w, "small", ALL)) for text in legend)]
 
-        An option's sentence too long for one line wraps onto a second where the rows of roles leave
-        the room, first option first; where they do not, it is cut with '…' (the report carries it whole).
+    # what fits on a page ------------------------------------------------------------------------------
+    def _room(self, page: Page, note: str = "") -> float:
+        """The height for a block: under the header (and a warning, if any) and above its note and the footer."""
+        warning = 2 * LINE_H + 8 if any(w.path.exists() for w in self.plenary.warnings) else 0
+        return page.footer_y - 20 - TOP - warning - (self._note_height(page, note) if note else 0)
+
+    def _fits(self, page: Page, block: Chart | Matrix, rows: int) -> bool:
+        """Whether ``rows`` rows of ``block`` fit on one page with every text whole (the note under it)."""
+        h, w = self._room(page, block.note), page.content_width
+        if isinstance(block, Chart):
+            label_w = w * (0.34 if len(block.series) > 1 else 0.4) - 20
+            lines = max((len(wrapped(page, bar.label, label_w, "body", ALL)) for bar in block.series[0].bars),
+                        default=1)
+            return (h - HEAD_ROW) / rows >= lines * LINE_H + 24
+        legend = [column.label for column in block.columns if column.short != column.label]
+        legend_h = sum(self._legend_heights(page, legend, w)) + 10 if legend else 0
+        lines = max((len(wrapped(page, row.label, w * MATRIX_LABEL_SHARE - 20, "body", ALL)) for row in block.rows),
+                    default=1)
+        return h - HEAD_ROW - legend_h >= rows * max(NUMBER_ROW, lines * LINE_H)
+
+    def _story_head(self, page: Page, story: Story, w: float) -> tuple[str, float]:
+        """The line over a table's points (its leading values, and whether it still plays) and its height."""
+        lang = self.lang
+        values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
+                  else _("plenary.screen.no_leading", lang))
+        if not story.finished:
+            values = f"{values} · {_('plenary.screen.still_playing', lang)}"
+        lines = len(wrapped(page, values, w, "body", ALL, bold=True))
+        return values, 56 if lines == 1 else lines * LINE_H
+
+    def _story_pages(self, page: Page, story: Story) -> list[tuple[int, int]]:
+        """The points of a table round in pages that each hold their points whole: (first, count) per page.
+
+        A point longer than a whole page gets a page of its own, where Page Down scrolls it.
         """
-        heights = [52.0] * len(legend)
-        for index, text in enumerate(legend):
-            wraps = len(wrapped(page, text, w, "small", 2)) > 1
-            if wraps and sum(heights) + 2 * LINE_H - 52 + 10 <= room:
-                heights[index] = 2 * LINE_H
-        return heights
+        w, h = page.content_width, page.footer_y - 20 - TOP
+        box_h = h - self._story_head(page, story, w)[1] - 14 - BUTTON_H - 20
+        room = int((box_h - 2 * BOX_PADDING[1] - 8) // POINT_LINE)
+        pages, first, used = [], 0, 0
+        for index, note in enumerate(story.notes):
+            lines = len(wrapped(page, f"{index + 1}. {note}", w - 2 * BOX_PADDING[0] - 16, "heading", ALL))
+            if used and used + 1 + lines > room:
+                pages.append((first, index - first))
+                first, used = index, 0
+            used += lines + (1 if used else 0)
+        return pages + [(first, len(story.notes) - first)]
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
         """A count with its share, and a thin bar under it where the row leaves room (the number says it all)."""
-        style, height = ("@heading", 70) if row_h >= BIG_ROW + 10 else ("@strong", 52)
+        big = row_h >= BIG_ROW + 10 and page.measure(cell.shown, "heading", bold=True) <= w
+        style, height = ("@heading", 70) if big else ("@strong", 52)
         with_bar = row_h >= NUMBER_ROW + 14
+        if page.measure(cell.shown, "body", bold=True) > w:   # a narrow column: the count and its share apart
+            count, share = cell.shown.split(" ", 1)
+            page.label(count, x, y, w, row_h / 2, style)
+            page.label(share, x, y + row_h / 2, w, row_h / 2, "@muted")
+            return
         page.label(cell.shown, x, y + (row_h - height - (14 if with_bar else 0)) / 2, w, height, style)
         if cell.count and with_bar:
             rect = page.rect(x, y + (row_h + height - 14) / 2, max(4, (w - 20) * cell.share), 12)
             page.decorate(lambda surface: pygame.draw.rect(surface, colour, rect))
 
     # a table's discussion points ------------------------------------------------------------------------
-    def _story(self, page: Page, story: Story, x: float, y: float, w: float, h: float) -> None:
-        lang = self.lang
-        values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
-                  else _("plenary.screen.no_leading", lang))
-        if not story.finished:
-            values = f"{values} · {_('plenary.screen.still_playing', lang)}"
-        page.label(page.fitted(values, w, "body", bold=True), x, y, w, 56, "@strong")
-        count = len(story.notes)
-        shown = min(self.revealed.get((story.table, story.round), 0), count)
+    def _story(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
+        """A page of a table round's points: those the presenter chose to show, each whole, numbered as written."""
+        lang, story = self.lang, slide.block
+        values, head_h = self._story_head(page, story, w)
+        self._lines(page, values, x, y, w, head_h, "body", "@strong", bold=True)
+        points = self._points(story)
+        on_page = list(zip(range(slide.first, slide.first + slide.count), points[slide.rows]))
+        shown = [(index, story.notes[index]) for index, point in on_page if point in self.revealed]
         bottom = y + h - BUTTON_H
-        if count:
-            status = n_("plenary.screen.shown", count, lang, shown=shown)
+        if story.notes:
+            status = n_("plenary.screen.shown", len(story.notes), lang,
+                        shown=sum(point in self.revealed for point in points))
             page.label(page.fitted(status, w - 360, "small"), x, bottom + 18, w - 360, 52, "@muted")
             page.button(_("plenary.screen.reveal", lang), x + w - 320, bottom, 320, BUTTON_H,
-                        self.reveal_or_next if shown < count else None)
-        points = "<br><br>".join(f"<b>{number}.</b> {escape(note)}" for number, note in
-                                 enumerate(story.notes[:shown], start=1))
-        empty = _("plenary.screen.hidden" if count else "plenary.screen.no_notes", lang)
-        box = page.text(points or escape(empty), x, y + 70, w, bottom - y - 90, "@cover")
-        if box.scroll_bar is not None:  # the newest point in sight
-            box.scroll_bar.set_scroll_from_start_percentage(1.0)
+                        self.reveal_or_next if len(shown) < len(on_page) else None)
+        markup = "<br><br>".join(f"<b>{index + 1}.</b> {escape(note)}" for index, note in shown)
+        empty = _("plenary.screen.hidden" if story.notes else "plenary.screen.no_notes", lang)
+        page.text(markup or escape(empty), x, y + head_h + 14, w, bottom - y - head_h - 34, "@cover")
 
 
 def wrapped(page: Page, text: str, width: float, size: str, most: int, bold: bool = False) -> list[str]:
