@@ -207,14 +207,16 @@ class Page:
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
-        return self._font(size, bold).size(text)[0] / self.scale + 16
+        return self._font(size, bold).size(printable(text, lines=False))[0] / self.scale + 16
 
     def _font(self, size: str, bold: bool):
         fonts = self.manager.get_theme().get_font_dictionary()
         return fonts.find_font(font_sizes(self.scale, self.app.settings.text_scale)[size], FONT, bold=bold)
 
     def fitted(self, text: str, width: float, size: str, bold: bool = False) -> str:
-        """``text`` shortened with '…' where it would not fit on one line of ``width`` units."""
+        """``text`` shortened with '…' where it would not fit on one line of ``width`` units (control characters,
+        which a font cannot measure, left out as on screen)."""
+        text = printable(text, lines=False)
         font = self._font(size, bold)
         room = width * self.scale - 16 * self.scale
         if font.size(text)[0] <= room:
