@@ -166,7 +166,9 @@ def test_most_voted_counts_the_votes_as_they_stand_and_gives_a_tie_as_several(ta
     t.do(CastVote(0, "praten"), CastVote(1, "praten"), CastVote(2, "regel"), CastVote(3, "regel"),
          CastVote(4, None))
     assert set(t.state.current.most_voted()) == {"praten", "regel"}
-    t.do(ExploreOption("regel"), AdvancePhase(), CastVote(1, "regel"), Continue("regel"))
+    t.do(ExploreOption("regel"), AdvancePhase(), CastVote(1, "regel"))
+    assert t.state.current.most_voted() == ("regel",)   # a change said aloud counts before the vote closes
+    t.do(Continue("regel"))
     assert t.state.rounds[-1].final_votes(0)[1] == "regel"
 
 

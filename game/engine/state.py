@@ -112,10 +112,17 @@ class RoundState:
             votes.update(self.votes_at(AGAIN, step))
         return votes
 
+    def votes_now(self, step: int | None = None) -> dict[int, str | None]:
+        """Each player's choice as the table knows it: the first vote, changed by any second vote already cast
+        (players change their mind aloud, so a change counts before the second vote is closed)."""
+        votes = self.votes_at(FIRST, step)
+        votes.update(self.votes_at(AGAIN, step))
+        return votes
+
     def most_voted(self) -> tuple[str, ...]:
         """The option(s) with the most votes as they stand here (a tie gives several; passes do not count)."""
         counts: dict[str, int] = {}
-        for option in self.final_votes().values():
+        for option in self.votes_now().values():
             if option is not None:
                 counts[option] = counts.get(option, 0) + 1
         top = max(counts.values(), default=0)

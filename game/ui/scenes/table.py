@@ -16,6 +16,7 @@ from game.engine import (AdvancePhase, CastVote, Continue, DrawRole, ExploreOpti
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _, n_
 from game.scenario.model import Decision, Scenario
+from game.scenario.plans import plan_steps
 from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_card, value_ids, value_names
 from game.ui.clock import ClockPanel
@@ -116,15 +117,15 @@ class RoundScene(BaseScene):
         return _("ui.step.then", where=where, next=self._next_step(clock.step))
 
     def _next_step(self, step: str) -> str:
+        """What comes after ``step`` in the round's plan; after exploring in the long plan the path decides."""
         if step == "explore":
             return _("ui.step.next_decision")
-        following = {"draw": "share", "share": "choose" if self.state.plan == "kort" else "vote",
-                     "choose": "record", "vote": "explore", "record": "plenary" if self.state.plan == "kort" else
-                     "ending", "ending": "plenary", "plenary": "round_end"}[step]
-        if following == "round_end":
-            last = self.round.number == len(self.state.cases)
-            return _("ui.step.end") if last else _("ui.step.next_round")
-        return _(f"ui.step.{following}")
+        steps = plan_steps(self.state.plan, 1, plenary=self.state.mode == "table")
+        later = steps[steps.index(step) + 1:]
+        if later:
+            return _(f"ui.step.{later[0]}")
+        last = self.round.number == len(self.state.cases)
+        return _("ui.step.end") if last else _("ui.step.next_round")
 
     def _sync_view(self) -> None:
         key = (self.round.number, self.round.phase, self.round.step)
@@ -515,7 +516,8 @@ class RoundScene(BaseScene):
                                [(_("ui.reconsider.cancel"), lambda: self._pick_changer(None))])
             return
         cards = []
-        for player, option in sorted(self._votes_now().items()):
+        votes = self.round.votes_now()
+        for player, option in ((p, votes.get(p)) for p in range(self.round.players)):
             choice = self._option_label(decision, option)
             changed = player in self.round.votes_at(AGAIN)
             cards.append(escape(_("ui.reconsider.changed_to" if changed else "ui.reconsider.now", choice=choice)))
@@ -523,12 +525,6 @@ class RoundScene(BaseScene):
         done = (_("ui.reconsider.done_short"), self.advance) if self.state.plan == "kort" \
             else (_("ui.reconsider.done_long"), self._changes_done)
         self.footer(page, [done])
-
-    def _votes_now(self) -> dict[int, str | None]:
-        """Each player's choice as it stands, changes included (they are made aloud)."""
-        votes = self.round.votes_at(FIRST)
-        votes.update(self.round.votes_at(AGAIN))
-        return {player: votes.get(player) for player in range(self.round.players)}
 
     def _option_label(self, decision: Decision, option: str | None) -> str:
         if option is None:
@@ -575,12 +571,7 @@ class RoundScene(BaseScene):
         """The options the table may follow: those with the most votes as they stand (any, when nobody chose)."""
         if self.state.mode != "table":
             return self.stored.session.available_options()
-        counts: dict[str, int] = {}
-        for option in self._votes_now().values():
-            if option is not None:
-                counts[option] = counts.get(option, 0) + 1
-        top = max(counts.values(), default=0)
-        return tuple(o for o, n in counts.items() if n == top) or self.stored.session.available_options()
+        return self.round.most_voted() or self.stored.session.available_options()
 
     def _vote_line(self, option: str) -> str:
         parts = []
