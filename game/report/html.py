@@ -29,6 +29,7 @@ p, li, td, th, dd { overflow-wrap: anywhere; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 dl.summary dt { font-weight: 600; }
 dl.summary dd { margin: 0; }
+dl.summary dd.blank { border-bottom: 1px solid #555; min-width: 16rem; max-width: 24rem; height: 1.3em; }
 .meta { color: #444; font-size: .9rem; }
 .notices { border: 2px solid #D55E00; padding: .5rem 1rem; margin: 1rem 0; }
 .notices h2 { border: 0; margin: 0; font-size: 1.05rem; }
@@ -93,7 +94,11 @@ def render_html(report: Report) -> str:
 
 
 def _header(report: Report) -> str:
-    rows = "".join(f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
+    """Title, rule and summary; the facilitator's name, or a line to write it on."""
+    trainer = (f'<dd dir="auto">{text(report.trainer)}</dd>' if report.trainer
+               else '<dd class="blank" aria-label="-"></dd>')
+    rows = f"<dt>{text(_('report.summary.trainer', report.lang))}</dt>{trainer}" + "".join(
+        f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
     generated = _("report.generated", report.lang, when=report.generated)
     return (f"<header><h1>{text(report.title)}</h1><p class=\"rule\">{text(report.rule)}</p>"
             f"<dl class=\"summary\">{rows}</dl><p class=\"meta\">{text(generated)}</p></header>")
