@@ -10,6 +10,7 @@ import random
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,30 @@ def test_the_report_in_a_browser_and_on_paper(room):
     pages, size = pdf_pages(OUT / "verslag.pdf")
     assert "(A4)" in size and pages >= 4
     assert len(png_pages(OUT / "verslag.pdf", "verslag-blad")) == pages
+
+
+def filled_share(pdf: Path) -> list[float]:
+    """Per page of ``pdf``: how far down the page its content reaches (0 an empty page, 1 the bottom edge)."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-gray", "-r", "30", str(pdf), f"{folder}/blad"], check=True)
+        shares = []
+        for page in sorted(Path(folder).glob("blad-*.pgm")):
+            data = page.read_bytes()
+            _magic, width, height, _depth, pixels = data.split(maxsplit=4)
+            width, height = int(width), int(height)
+            ink = [row for row in range(height) if min(pixels[row * width:(row + 1) * width]) < 160]
+            shares.append((ink[-1] + 1) / height if ink else 0.0)
+        return shares
+
+
+def test_the_printed_report_has_no_half_empty_pages(room, tmp_path):
+    """Only the last page may end early: a case, a long chart or the tables' points never leave half a page blank."""
+    html = tmp_path / "verslag.html"
+    assert main(["report", str(room), "--trainer", "Marieke de Vries", "--out", str(html)]) == 0
+    print_pdf(html, tmp_path / "verslag.pdf")
+    shares = filled_share(tmp_path / "verslag.pdf")
+    assert len(shares) >= 4
+    assert all(share > 0.6 for share in shares[:-1]), str([round(share, 2) for share in shares])
 
 
 def test_the_cards_print_one_sheet_per_a4_page(room):
