@@ -183,7 +183,7 @@ def test_report_of_a_folder_without_sessions(capsys, tmp_path):
 def test_cards_as_html(capsys, tmp_path, library):
     code, _, _ = run(capsys, "cards", "--out", tmp_path / "kaarten.html")
     assert code == 0
-    html = (tmp_path / "kaarten.html").read_text(encoding="utf-8")
+    html = (tmp_path / "kaarten.html").read_text(encoding="utf-8").replace("\u00ad", "")  # without soft hyphens
     for card in (*library.decks.roles.values(), *library.decks.values.values()):
         assert f">{card.name}</h2>" in html.replace("&#x27;", "'")
     for scenario in library.scenarios("nl"):
@@ -193,7 +193,7 @@ def test_cards_as_html(capsys, tmp_path, library):
 def test_cards_for_chosen_cases_in_english(capsys, tmp_path):
     code, _, _ = run(capsys, "cards", "--out", tmp_path / "cards.html", "--case", "open-deur", "--lang", "en")
     assert code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8").replace("\u00ad", "")
     assert "The door is open" in html and "Key worker" in html
     assert "A flannel is enough" not in html
     code, _, err = run(capsys, "cards", "--out", tmp_path / "x.html", "--case", "bestaat-niet")

@@ -6,6 +6,8 @@ become PNG files in out/plenary/ (not in git) for a person to look at.
 """
 from __future__ import annotations
 
+import html as markup
+import json
 import random
 import re
 import shutil
@@ -18,7 +20,9 @@ import pytest
 from game.app import open_library, start_session
 from game.cli import main
 from game.engine import StartSession
-from game.report.browser import find_browser, print_pdf, screenshot
+from game.report.browser import QUIET_FLAGS, find_browser, print_pdf, screenshot
+from game.report.cards import card_decks, render_cards
+from game.scenario.loader import load_library
 from tests.tables import HOSTILE_NOTES, play_like_a_table
 
 OUT = Path(__file__).parents[1] / "out" / "plenary"
@@ -106,3 +110,33 @@ def test_cards_straight_to_pdf(tmp_path):
     assert main(["cards", "--out", str(tmp_path / "kaarten.pdf"), "--case", "verhuisdag", "--lang", "en"]) == 0
     pages, size = pdf_pages(tmp_path / "kaarten.pdf")
     assert "(A4)" in size and pages >= 4
+
+
+# Run in a copy of the cards' page (its policy forbids scripts): each card's name, and how far its text
+# reaches beyond its box (height and width, in pixels).
+OVERFLOW_PROBE = """<script>
+const cards = [...document.querySelectorAll('.card')].map(card => [
+  (card.querySelector('h2') || card).textContent, card.scrollHeight - card.clientHeight,
+  card.scrollWidth - card.clientWidth]);
+document.body.setAttribute('data-overflow', JSON.stringify(cards));
+</script>"""
+
+
+def overflowing_cards(page: str, folder: Path) -> tuple[int, list]:
+    """How many cards the page has, and those whose text does not fit, as Chromium lays them out."""
+    probed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    (folder / "kaarten.html").write_text(probed.replace("</body>", OVERFLOW_PROBE + "</body>"), encoding="utf-8")
+    done = subprocess.run([find_browser(), *QUIET_FLAGS, f"--user-data-dir={folder / 'profiel'}", "--dump-dom",
+                           (folder / "kaarten.html").as_uri()], capture_output=True, text=True, timeout=300)
+    cards = json.loads(markup.unescape(re.search(r'data-overflow="([^"]*)"', done.stdout).group(1)))
+    return len(cards), [card for card in cards if card[1] > 1 or card[2] > 1]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_text_leaves_its_card(tmp_path, lang):
+    """Every card of the library (the open-door case card and a long role name overflowed before), laid out
+    by a real browser."""
+    library = load_library()
+    count, overflowing = overflowing_cards(render_cards(card_decks(library, lang), lang), tmp_path)
+    assert overflowing == []
+    assert count > 500  # the consequences, later decision points and endings of every case too
