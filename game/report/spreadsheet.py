@@ -9,10 +9,12 @@ Column headings come from the catalogs in the report's language.
 from __future__ import annotations
 
 import io
+import math
 from datetime import date
 from typing import Iterable
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,6 +26,7 @@ from game.text import printable
 VALUE_FIGURES = ("leading_values", "picked_values", "values_vs_choices")
 WIDEST_COLUMN = 60  # characters; longer texts wrap inside the cell
 SHARE_FORMAT = "0%"
+LINE_HEIGHT = 13  # points, a line of text at the default size
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -100,7 +103,10 @@ def _overview(sheet: Worksheet, report: Report) -> None:
     sheet.append([_cell(report.privacy)])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = WIDEST_COLUMN
-    _as_text(sheet)
+    for row in sheet.iter_rows():
+        if row[0].value and len(str(row[0].value)) > 40 and (len(row) < 2 or row[1].value is None):
+            sheet.merge_cells(start_row=row[0].row, start_column=1, end_row=row[0].row, end_column=2)
+    _wrap_long_texts(sheet, {"A": 40 + WIDEST_COLUMN})
 
 
 def _table(sheet: Worksheet, title: str, headings: tuple[str, ...], rows: Iterable[tuple]) -> None:
@@ -113,28 +119,37 @@ def _table(sheet: Worksheet, title: str, headings: tuple[str, ...], rows: Iterab
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    widths = {}
     for index, column in enumerate(sheet.iter_cols(), start=1):
         longest = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest, 6) + 2, WIDEST_COLUMN)
+        widths[get_column_letter(index)] = min(max(longest, 6) + 2, WIDEST_COLUMN)
+        sheet.column_dimensions[get_column_letter(index)].width = widths[get_column_letter(index)]
         for cell in column[1:]:
             if isinstance(cell.value, float):
                 cell.number_format = SHARE_FORMAT
-            elif isinstance(cell.value, str) and len(cell.value) > WIDEST_COLUMN:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _as_text(sheet)
+    _wrap_long_texts(sheet, widths)
+
+
+def _wrap_long_texts(sheet: Worksheet, widths: dict[str, float]) -> None:
+    """Texts wider than their column wrap inside it, each row as high as its longest text needs (a spreadsheet
+    does not make a row higher by itself), and every text stays text."""
+    for row in sheet.iter_rows():
+        lines = {}
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # one that starts with '=' would otherwise be saved as a formula
+                width = widths.get(cell.column_letter, sheet.column_dimensions[cell.column_letter].width or 10)
+                lines[cell.column_letter] = sum(math.ceil(max(len(line), 1) / width) for line in cell.value.split("\n"))
+        if max(lines.values(), default=1) > 1:
+            for cell in row:  # the row's cells start at its top, beside the text that wraps
+                if not isinstance(cell, MergedCell):
+                    cell.alignment = Alignment(wrap_text=lines.get(cell.column_letter, 1) > 1, vertical="top")
+            sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * max(lines.values())
 
 
 def _cell(value: object) -> object:
     """Numbers as they are; texts without control characters (a workbook can't hold them); no text: an empty cell."""
     return (printable(value) or None) if isinstance(value, str) else value
-
-
-def _as_text(sheet: Worksheet) -> None:
-    """Every text cell stays text: one that starts with '=' would otherwise be saved as a formula."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
 
 
 def _sheet_title(title: str) -> str:
