@@ -244,6 +244,9 @@ def test_the_workbook_has_a_sheet_per_view_with_numbers_as_numbers(report, workb
     tables = sheet_rows(book, "Tafels")
     assert tables[0][:3] == ("Tafel", "Tafelnummer", "Ronde") and len(tables) == 1 + len(report.stories)
     assert [row[1:3] for row in tables[1:]] == [(s.table, s.round) for s in report.stories]
+    paths = [row[5] for row in book["Tafels"].iter_rows(min_row=2) if len(row[5].value or "") > 60]
+    assert paths and all(cell.alignment.wrap_text and book["Tafels"].row_dimensions[cell.row].height >= 26
+                         for cell in paths)  # a long path wraps in a row high enough for it
     votes = sheet_rows(book, "Stemmen per speler")
     assert len(votes) == 1 + len(report.ballots) and all(isinstance(row[4], int) for row in votes[1:])
     assert {row[9] for row in votes[1:]} <= {"ja", "nee"} and "ja" in {row[9] for row in votes[1:]}
