@@ -23,7 +23,7 @@ from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
 from game.output import OutputError, building, write_file
 from game.report.document import build_report
-from game.report.exports import FORMATS, render
+from game.report.exports import BINARY_FORMATS, CSV_DIALECTS, FORMATS, render
 from game.report.figures import Selection, choices, table_rounds
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.store.locks import claimed
@@ -52,6 +52,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     report.add_argument("--case", metavar="ID", help=_("report.cli.case_help"))
     report.add_argument("--round", type=int, metavar="N", help=_("report.cli.round_help"))
     report.add_argument("--table", type=int, metavar="N", help=_("report.cli.table_help"))
+    report.add_argument("--trainer", metavar=_("report.cli.name_metavar"), default="", help=_("report.cli.trainer_help"))
+    report.add_argument("--dialect", choices=tuple(CSV_DIALECTS), help=_("report.cli.dialect_help"))
     _library_option(report)
 
     cards = add("cards", cmd_cards, "report.cli.cards_help", "report.cli.cards_description")
@@ -192,13 +194,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     if unknown:
         _say(unknown)
         return 2
+    fmt = _report_format(args)
+    if fmt in BINARY_FORMATS and not args.out:
+        _say(_("report.cli.xlsx_needs_out"))
+        return 2
     library = load_library(args.library)
     known = {case_id for case_id, _lang in library.cases}
     for case_id in sorted({ref.id for s in gathering.sessions for ref in s.state.cases} - known):
         _say(_("report.cli.case_not_in_library", case=case_id, library=args.library))
-    report = build_report(gathering, library, get_language(), names=args.names, selection=selection)
-    fmt = _report_format(args)
-    output = render(report, fmt)
+    report = build_report(gathering, library, get_language(), names=args.names, selection=selection,
+                          trainer=args.trainer)
+    output = render(report, fmt, args.dialect or ("nl" if get_language() == "nl" else "en"))
     if not args.out:
         sys.stdout.write(output)
     elif failed := _write(args.out, output, encoding="utf-8-sig" if fmt == "csv" else "utf-8"):

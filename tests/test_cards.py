@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 
 import pytest
 
-from game.report.cards import FULL, SMALL, TALL, WIDE, card_decks, cut_marks, render_cards
+from game.report.cards import FULL, NO_BREAK, SMALL, SOFT_HYPHEN, card_decks, cut_marks, hyphenated, render_cards
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from tests.conftest import DATA
 
@@ -26,13 +27,50 @@ def own_library(tmp_path):
 
 def test_every_card_of_the_library_is_there(library):
     decks = card_decks(library, "nl")
-    kinds = [(deck.format, len(deck.cards)) for deck in decks]
-    cases = sorted({case_id for case_id, _lang in library.cases})
-    extra_values = sum(len(library.case(c).scenario.values) for c in cases)
-    briefs = sum(len(library.case(c).scenario.roles) for c in cases)
-    assert kinds[:2] == [(SMALL, len(library.decks.roles)), (SMALL, len(library.decks.values) + extra_values)]
-    assert sum(n for fmt, n in kinds if fmt in (WIDE, FULL)) == len(cases)
-    assert kinds[-1] == (TALL, briefs)
+    cards = [card for deck in decks for card in deck.cards]
+    cases = [library.case(c).scenario for c in sorted({case_id for case_id, _lang in library.cases})]
+    count = Counter(card.kind for card in cards)
+    assert count["role"] == len(library.decks.roles)
+    assert count["value"] == len(library.decks.values) + sum(len(case.values) for case in cases)
+    assert count["case"] == len(cases)
+    assert count["brief"] == sum(len(case.roles) for case in cases)
+    assert count["decision"] == sum(len(case.decisions) - 1 for case in cases)  # the first is on the case card
+    assert count["consequence"] == sum(len(d.options) for case in cases for d in case.decisions.values())
+    assert count["ending"] == sum(len(case.endings) for case in cases)
+    assert all(card.format == deck.format for deck in decks for card in deck.cards)
+    assert {card.format for card in cards if card.kind in ("role", "value")} == {SMALL}
+
+
+def plain(html: str) -> str:
+    """The page's text without its soft hyphens, no-break spaces and tags."""
+    return re.sub(r"<[^>]+>", " ", html.replace(SOFT_HYPHEN, "").replace(NO_BREAK, " "))
+
+
+@pytest.mark.parametrize("case_id", ["open-deur", "hygiene-normen", "verhuisdag"])
+def test_a_table_can_play_a_case_on_paper(library, case_id):
+    """Every option names its consequence card, every consequence card the next decision point or ending, and
+    each of those cards is there."""
+    words = plain(render_cards(card_decks(library, "nl", [case_id]), "nl"))
+    scenario = library.case(case_id).scenario
+    options = re.findall(r"→ lees gevolg (\d+[A-D])", words)
+    assert len(options) == sum(len(d.options) for d in scenario.decisions.values())
+    labels = set(re.findall(r'(Gevolg \d+[A-D]|Beslismoment \d+|Einde \d+) · ', words))
+    assert {f"Gevolg {code}" for code in options} <= labels
+    onward = re.findall(r"Ga verder met beslismoment (\d+)|Lees nu einde (\d+)", words)
+    assert len(onward) == len(options)
+    decisions = {int(d) for d, _e in onward if d}
+    endings = {int(e) for _d, e in onward if e}
+    assert {f"Beslismoment {n}" for n in decisions - {1}} <= labels
+    assert endings == set(range(1, len(scenario.endings) + 1))
+    assert {f"Einde {n}" for n in endings} <= labels
+
+
+def test_long_words_break_at_their_syllables_with_a_hyphen(library):
+    html = render_cards(card_decks(library, "nl", ["open-deur"]), "nl")
+    assert f"Wijk{SOFT_HYPHEN}ver{SOFT_HYPHEN}pleeg{SOFT_HYPHEN}kun{SOFT_HYPHEN}di{SOFT_HYPHEN}ge" in html
+    assert "anywhere" not in html  # no word is cut where it has no syllable break
+    assert hyphenated("verantwoordelijkheid", "nl") == SOFT_HYPHEN.join(["ver", "ant", "woor", "de", "lijk", "heid"])
+    assert hyphenated("de deur", "nl") == "de deur"
 
 
 def test_one_sheet_per_page_and_cut_marks_on_every_sheet(library):
@@ -71,7 +109,7 @@ def test_texts_from_the_case_are_escaped(own_library):
     (own_library / "proef.yaml").write_text(text, encoding="utf-8")
     library = load_library(own_library)
     assert library.problems == []
-    html = render_cards(card_decks(library, "nl"), "nl")
+    html = render_cards(card_decks(library, "nl"), "nl").replace(SOFT_HYPHEN, "")
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&#x27;kaart&#x27;)&lt;/script&gt; &amp; co" in html
     assert "&lt;img src=x onerror=alert(1)&gt; weet" in html
@@ -83,9 +121,9 @@ def test_a_long_case_gets_a_page_of_its_own(own_library):
     text = text.replace("intro: Een korte proef.", f"intro: {long_intro}")
     (own_library / "proef.yaml").write_text(text, encoding="utf-8")
     decks = card_decks(load_library(own_library), "nl")
-    (case_deck,) = [deck for deck in decks if deck.format in (WIDE, FULL)]
-    assert case_deck.format == FULL and case_deck.cards[0].dense
-    assert 'class="card full case dense"' in render_cards(decks, "nl")
+    (case_card,) = [card for deck in decks for card in deck.cards if card.kind == "case"]
+    assert case_card.format == FULL
+    assert f'class="card full case d{case_card.density}"' in render_cards(decks, "nl")
 
 
 def test_cards_in_english(library):

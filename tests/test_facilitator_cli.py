@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from game.app import case_book, open_library, put_aside, resume_session, start_session, unfinished_sessions
 from game.cli import main
@@ -115,18 +116,42 @@ def test_wrong_use_of_merge(capsys, folder, tmp_path):
 
 
 @pytest.mark.parametrize("name, fmt", [("verslag.html", "html"), ("verslag.md", "md"), ("verslag.csv", "csv"),
-                                       ("verslag.json", "json")])
+                                       ("verslag.json", "json"), ("verslag.xlsx", "xlsx")])
 def test_report_takes_its_format_from_the_file_name(capsys, folder, tmp_path, name, fmt):
     out_file = tmp_path / "uit" / name
     code, out, err = run(capsys, "report", folder, "--out", out_file)
     assert code == 0 and out == "" and str(out_file) in err
     data = out_file.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") == (fmt == "csv")  # a BOM so that spreadsheets read UTF-8
+    if fmt == "xlsx":
+        assert load_workbook(out_file).sheetnames[0] == "Verslag"
+        return
     text = data.decode("utf-8-sig")
-    {"html": lambda: text.startswith("<!DOCTYPE html>"), "md": lambda: text.startswith("# Verslag"),
-     "csv": lambda: next(csv.reader(io.StringIO(text)))[0] == "section",
-     "json": lambda: json.loads(text)["format"] == "dilemmaspel-report"}[fmt]()
+    assert {"html": lambda: text.startswith("<!DOCTYPE html>"), "md": lambda: text.startswith("# Verslag"),
+            "csv": lambda: next(csv.reader(io.StringIO(text), delimiter=";"))[0] == "section",
+            "json": lambda: json.loads(text)["format"] == "dilemmaspel-report"}[fmt]()
     assert "Anna" not in text
+
+
+@pytest.mark.parametrize("options, separator", [((), ";"), (("--lang", "en"), ","), (("--dialect", "en"), ","),
+                                                (("--lang", "en", "--dialect", "nl"), ";")])
+def test_the_csv_dialect_follows_the_language_unless_chosen(folder, tmp_path, options, separator):
+    out_file = tmp_path / "verslag.csv"
+    done = subprocess.run([sys.executable, "-m", "game.cli", "report", str(folder), "--out", str(out_file), *options],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    header, *rows = list(csv.reader(io.StringIO(out_file.read_text(encoding="utf-8-sig")), delimiter=separator))
+    assert header[:2] == ["section", "figure"]
+    shares = [row[header.index("share")] for row in rows if row[header.index("share")]]
+    assert shares and all(("," if separator == ";" else ".") in share or share in ("0", "1") for share in shares)
+
+
+def test_a_workbook_needs_a_file_and_the_report_names_its_trainer(capsys, folder, tmp_path):
+    code, out, err = run(capsys, "report", folder, "--format", "xlsx")
+    assert code == 2 and out == "" and "--out" in err
+    code, _, _ = run(capsys, "report", folder, "--trainer", "Marieke de Vries", "--out", tmp_path / "v.xlsx")
+    overview = dict(row[:2] for row in load_workbook(tmp_path / "v.xlsx")["Verslag"].iter_rows(values_only=True))
+    assert code == 0 and overview["Begeleider"] == "Marieke de Vries"
 
 
 def test_report_to_the_screen_with_names_and_filters(capsys, folder):
@@ -158,7 +183,7 @@ def test_report_of_a_folder_without_sessions(capsys, tmp_path):
 def test_cards_as_html(capsys, tmp_path, library):
     code, _, _ = run(capsys, "cards", "--out", tmp_path / "kaarten.html")
     assert code == 0
-    html = (tmp_path / "kaarten.html").read_text(encoding="utf-8")
+    html = (tmp_path / "kaarten.html").read_text(encoding="utf-8").replace("\u00ad", "")  # without soft hyphens
     for card in (*library.decks.roles.values(), *library.decks.values.values()):
         assert f">{card.name}</h2>" in html.replace("&#x27;", "'")
     for scenario in library.scenarios("nl"):
@@ -168,7 +193,7 @@ def test_cards_as_html(capsys, tmp_path, library):
 def test_cards_for_chosen_cases_in_english(capsys, tmp_path):
     code, _, _ = run(capsys, "cards", "--out", tmp_path / "cards.html", "--case", "open-deur", "--lang", "en")
     assert code == 0
-    html = (tmp_path / "cards.html").read_text(encoding="utf-8")
+    html = (tmp_path / "cards.html").read_text(encoding="utf-8").replace("\u00ad", "")
     assert "The door is open" in html and "Key worker" in html
     assert "A flannel is enough" not in html
     code, _, err = run(capsys, "cards", "--out", tmp_path / "x.html", "--case", "bestaat-niet")

@@ -6,10 +6,13 @@ become PNG files in out/plenary/ (not in git) for a person to look at.
 """
 from __future__ import annotations
 
+import html as markup
+import json
 import random
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,9 @@ import pytest
 from game.app import open_library, start_session
 from game.cli import main
 from game.engine import StartSession
-from game.report.browser import find_browser, print_pdf, screenshot
+from game.report.browser import QUIET_FLAGS, find_browser, print_pdf, screenshot
+from game.report.cards import card_decks, render_cards
+from game.scenario.loader import load_library
 from tests.tables import HOSTILE_NOTES, play_like_a_table
 
 OUT = Path(__file__).parents[1] / "out" / "plenary"
@@ -68,6 +73,30 @@ def test_the_report_in_a_browser_and_on_paper(room):
     assert len(png_pages(OUT / "verslag.pdf", "verslag-blad")) == pages
 
 
+def filled_share(pdf: Path) -> list[float]:
+    """Per page of ``pdf``: how far down the page its content reaches (0 an empty page, 1 the bottom edge)."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-gray", "-r", "30", str(pdf), f"{folder}/blad"], check=True)
+        shares = []
+        for page in sorted(Path(folder).glob("blad-*.pgm")):
+            data = page.read_bytes()
+            _magic, width, height, _depth, pixels = data.split(maxsplit=4)
+            width, height = int(width), int(height)
+            ink = [row for row in range(height) if min(pixels[row * width:(row + 1) * width]) < 160]
+            shares.append((ink[-1] + 1) / height if ink else 0.0)
+        return shares
+
+
+def test_the_printed_report_has_no_half_empty_pages(room, tmp_path):
+    """Only the last page may end early: a case, a long chart or the tables' points never leave half a page blank."""
+    html = tmp_path / "verslag.html"
+    assert main(["report", str(room), "--trainer", "Marieke de Vries", "--out", str(html)]) == 0
+    print_pdf(html, tmp_path / "verslag.pdf")
+    shares = filled_share(tmp_path / "verslag.pdf")
+    assert len(shares) >= 4
+    assert all(share > 0.6 for share in shares[:-1]), str([round(share, 2) for share in shares])
+
+
 def test_the_cards_print_one_sheet_per_a4_page(room):
     assert main(["cards", "--out", str(OUT / "kaarten.html"), "--case", "hygiene-normen", "--case", "open-deur"]) == 0
     sheets = (OUT / "kaarten.html").read_text(encoding="utf-8").count('<section class="sheet">')
@@ -81,3 +110,33 @@ def test_cards_straight_to_pdf(tmp_path):
     assert main(["cards", "--out", str(tmp_path / "kaarten.pdf"), "--case", "verhuisdag", "--lang", "en"]) == 0
     pages, size = pdf_pages(tmp_path / "kaarten.pdf")
     assert "(A4)" in size and pages >= 4
+
+
+# Run in a copy of the cards' page (its policy forbids scripts): each card's name, and how far its text
+# reaches beyond its box (height and width, in pixels).
+OVERFLOW_PROBE = """<script>
+const cards = [...document.querySelectorAll('.card')].map(card => [
+  (card.querySelector('h2') || card).textContent, card.scrollHeight - card.clientHeight,
+  card.scrollWidth - card.clientWidth]);
+document.body.setAttribute('data-overflow', JSON.stringify(cards));
+</script>"""
+
+
+def overflowing_cards(page: str, folder: Path) -> tuple[int, list]:
+    """How many cards the page has, and those whose text does not fit, as Chromium lays them out."""
+    probed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    (folder / "kaarten.html").write_text(probed.replace("</body>", OVERFLOW_PROBE + "</body>"), encoding="utf-8")
+    done = subprocess.run([find_browser(), *QUIET_FLAGS, f"--user-data-dir={folder / 'profiel'}", "--dump-dom",
+                           (folder / "kaarten.html").as_uri()], capture_output=True, text=True, timeout=300)
+    cards = json.loads(markup.unescape(re.search(r'data-overflow="([^"]*)"', done.stdout).group(1)))
+    return len(cards), [card for card in cards if card[1] > 1 or card[2] > 1]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_text_leaves_its_card(tmp_path, lang):
+    """Every card of the library (the open-door case card and a long role name overflowed before), laid out
+    by a real browser."""
+    library = load_library()
+    count, overflowing = overflowing_cards(render_cards(card_decks(library, lang), lang), tmp_path)
+    assert overflowing == []
+    assert count > 500  # the consequences, later decision points and endings of every case too

@@ -6,9 +6,13 @@ import io
 import json
 import random
 import re
+import shutil
+import subprocess
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
+from openpyxl import load_workbook
 
 from game.app import open_library, start_session
 from game.engine import AdvancePhase, DrawRole, StartSession
@@ -21,7 +25,7 @@ from tests.tables import HOSTILE_NOTES, play_like_a_table
 NAMES = ("Wilhelmina Zwartjes", "Bartholomeus Kwak", "Cornelia Vroegop", "Dirkje Haverkamp")
 SAFE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
              "aside", "ul", "ol", "li", "section", "figure", "figcaption", "strong", "table", "thead", "tbody", "tr",
-             "th", "td", "svg", "rect", "text", "article", "footer", "span"}
+             "th", "td", "svg", "rect", "text", "article", "footer", "span", "div", "colgroup", "col"}
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +173,122 @@ def test_votes_shown_before_anyone_voted_read_as_not_voted_never_as_passed(libra
     stored.close()
     text = render(build_report(gather([tmp_path]), library, "nl"), fmt)
     assert "(niet gestemd)" in text and "(gepast)" not in text
+
+
+def csv_rows(text: str, separator: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=separator))
+
+
+def test_csv_for_a_dutch_spreadsheet_uses_semicolons_and_a_decimal_comma(report):
+    dutch, plain = render(report, "csv", "nl"), render(report, "csv", "en")
+    assert dutch.startswith("section;figure;") and plain.startswith("section,figure,")
+    rows, plain_rows = csv_rows(dutch, ";"), csv_rows(plain, ",")
+    assert len(rows) == len(plain_rows) and [r["text"] for r in rows] == [r["text"] for r in plain_rows]
+    shares = [(row["share"], other["share"]) for row, other in zip(rows, plain_rows) if row["share"]]
+    assert shares and all(nl == en.replace(".", ",") and "." not in nl for nl, en in shares)
+    assert any("," in nl for nl, _en in shares)  # a share such as 0,3333, which Dutch Excel reads as a number
+
+
+def test_csv_and_json_carry_the_figures_a_note_tells_in_words(report):
+    rows = csv_rows(render(report, "csv", "en"), ",")
+    document = json.loads(render(report, "json"))
+    charts = [block for section in document["sections"] for block in section["blocks"] if block["figure"] == "votes"]
+    assert charts and all(set(chart["numbers"]) == {"visits", "revoted", "changed", "voters"} for chart in charts)
+    for chart in charts:  # the per-player votes add up to the figures of the chart
+        ballots = [b for b in document["ballots"]
+                   if (b["case"], b["decision"]) == (chart["scope"]["case"], chart["scope"]["decision"])]
+        assert chart["numbers"]["changed"] == sum(b["changed"] for b in ballots)
+        assert chart["numbers"]["voters"] == len(ballots) == chart["series"][0]["bars"][0]["base"]
+        assert all(isinstance(value, int) for value in chart["numbers"].values())
+        numbers = {row["key"]: int(row["count"]) for row in rows if row["series"] == "numbers"
+                   and (row["case"], row["decision"]) == (chart["scope"]["case"], chart["scope"]["decision"])}
+        assert numbers == chart["numbers"]
+    assert any(chart["numbers"]["revoted"] for chart in charts) and any(b["changed"] for b in document["ballots"])
+    assert document["totals"] == {"tables": 3, "playing": 0, "rounds": 6, "players": 12, "cases": 2}
+    assert {row["key"]: int(row["count"]) for row in rows if row["figure"] == "totals"} == document["totals"]
+    assert not any(name in json.dumps(document["ballots"]) for name in NAMES)  # anonymous: roles only
+
+
+def test_the_header_names_the_training_day_the_tables_the_cases_and_the_trainer(gathering, library):
+    named = build_report(gathering, library, "nl", trainer="  Marieke de Vries ")
+    summary = dict(named.summary)
+    assert re.fullmatch(r"\d{1,2} [a-z]+ 20\d\d", summary["Datum van de training"])  # 3 december 2026
+    assert named.training_dates and summary["Tafels die meededen"] == "Tafel 1, Tafel 2, Tafel 3"
+    assert summary["Casussen"] == "Een washand is genoeg, De deur staat open"
+    html, markdown = render(named, "html"), render(named, "md")
+    assert "<dt>Begeleider</dt><dd dir=\"auto\">Marieke de Vries</dd>" in html
+    assert "- **Begeleider:** Marieke de Vries" in markdown
+    anonymous = build_report(gathering, library, "nl")
+    assert '<dt>Begeleider</dt><dd class="blank"' in render(anonymous, "html")  # a line to write the name on
+    assert "Begeleider" not in render(anonymous, "md")
+    assert "December" in dict(build_report(gathering, library, "en").summary)["Date of the training"]
+
+
+@pytest.fixture(scope="module")
+def workbook(report, tmp_path_factory):
+    path = tmp_path_factory.mktemp("xlsx") / "verslag.xlsx"
+    path.write_bytes(render(report, "xlsx"))
+    return path
+
+
+def sheet_rows(book, name: str) -> list[tuple]:
+    return list(book[name].iter_rows(values_only=True))
+
+
+def test_the_workbook_has_a_sheet_per_view_with_numbers_as_numbers(report, workbook):
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["Verslag", "Tafels", "Stemmen per speler", "Waarden", "Gesprekspunten"]
+    overview = dict(row[:2] for row in sheet_rows(book, "Verslag") if row and row[0])
+    assert overview["Tafels"] == 3 and overview["Spelers"] == 12
+    assert isinstance(overview["Datum van de training"], datetime)
+    tables = sheet_rows(book, "Tafels")
+    assert tables[0][:3] == ("Tafel", "Tafelnummer", "Ronde") and len(tables) == 1 + len(report.stories)
+    assert [row[1:3] for row in tables[1:]] == [(s.table, s.round) for s in report.stories]
+    paths = [row[5] for row in book["Tafels"].iter_rows(min_row=2) if len(row[5].value or "") > 60]
+    assert paths and all(cell.alignment.wrap_text and book["Tafels"].row_dimensions[cell.row].height >= 26
+                         for cell in paths)  # a long path wraps in a row high enough for it
+    votes = sheet_rows(book, "Stemmen per speler")
+    assert len(votes) == 1 + len(report.ballots) and all(isinstance(row[4], int) for row in votes[1:])
+    assert {row[9] for row in votes[1:]} <= {"ja", "nee"} and "ja" in {row[9] for row in votes[1:]}
+    values = book["Waarden"]
+    shares = [row[7] for row in values.iter_rows(min_row=2)]
+    assert shares and all(isinstance(c.value, (int, float)) and 0 <= c.value <= 1 and c.number_format == "0%"
+                          for c in shares)
+    assert all(isinstance(row[5], int) and isinstance(row[6], int) for row in sheet_rows(book, "Waarden")[1:])
+
+
+def test_every_note_is_text_in_the_workbook_never_a_formula(workbook):
+    points = load_workbook(workbook)["Gesprekspunten"]
+    cells = [row[4] for row in points.iter_rows(min_row=2)]
+    assert all(cell.data_type == "s" for cell in cells)
+    assert set(HOSTILE_NOTES) <= {cell.value for cell in cells}
+
+
+def test_the_workbook_in_english(gathering, library, tmp_path):
+    (tmp_path / "report.xlsx").write_bytes(render(build_report(gathering, library, "en"), "xlsx"))
+    book = load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["Report", "Tables", "Votes per player", "Values", "Discussion points"]
+    assert sheet_rows(book, "Votes per player")[0][6:8] == ("First vote", "After exploring")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="needs LibreOffice (Debian: apt-get install libreoffice-calc-nogui)")
+def test_libreoffice_reads_the_workbook_as_written(workbook, tmp_path):
+    """LibreOffice, an independent reader, opens every sheet and finds the same texts and numbers."""
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,1043,false,false,true,false,false,-1",
+                    "--outdir", str(tmp_path), str(workbook)], check=True, capture_output=True, timeout=300)
+    book = load_workbook(workbook)
+    for name in book.sheetnames:
+        with open(tmp_path / f"verslag-{name}.csv", encoding="utf-8", newline="") as handle:
+            read = [row for row in csv.reader(handle, delimiter=";")]
+        written = list(book[name].iter_rows())
+        assert len(read) == len(written), name
+        for got, expected in zip(read, written):
+            for shown, cell in zip(got, expected):
+                if cell.number_format == "0%":
+                    assert shown.endswith("%") and abs(int(shown[:-1]) - cell.value * 100) <= 0.5, name
+                elif isinstance(cell.value, datetime):
+                    assert shown == cell.value.strftime("%d-%m-%Y"), name
+                else:
+                    assert shown == ("" if cell.value is None else str(cell.value)), name

@@ -4,11 +4,15 @@
 them in the room's language; the writers (HTML, Markdown, CSV, JSON) only lay out
 this document. It is anonymised unless ``names`` is set: tables are numbered and
 players are shown by their role.
+
+Every figure a note puts in a sentence is also a number of its own (``Chart.numbers``,
+``Report.totals``, ``Report.ballots``), so a spreadsheet or another tool never has to read
+it out of the text.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import Callable, Iterable, Mapping
 
@@ -44,7 +48,7 @@ class Series:
 
 @dataclass(frozen=True)
 class Chart:
-    """Bars, one row per key; several series (before/after) share the keys."""
+    """Bars, one row per key; several series (before/after) share the keys; ``numbers``: the note's figures."""
 
     figure: str
     title: str
@@ -52,6 +56,7 @@ class Chart:
     scope: Mapping[str, object]
     series: tuple[Series, ...]
     kind: str = "chart"
+    numbers: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,32 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Ballot:
+    """One player's vote at one decision a table reached: the first vote and the vote after exploring.
+
+    ``first``/``final`` are option ids (None: passed, ``-``: had not voted when the votes were shown);
+    ``revoted``: the table voted again there; ``changed``: this player's two votes differ.
+    """
+
+    table: int
+    table_label: str
+    round: int
+    case: str
+    case_label: str
+    decision: str
+    decision_label: str
+    player: int
+    seat: str
+    role: str | None
+    first: str | None
+    first_label: str
+    final: str | None
+    final_label: str
+    revoted: bool
+    changed: bool
+
+
+@dataclass(frozen=True)
 class Report:
     title: str
     rule: str
@@ -125,12 +156,18 @@ class Report:
     notices: tuple[str, ...]
     privacy: str
     selection: Mapping[str, object] = field(default_factory=dict)
+    trainer: str = ""
+    training_dates: tuple[str, ...] = ()  # ISO dates on which the tables played, first to last
+    totals: Mapping[str, int] = field(default_factory=dict)
+    ballots: tuple[Ballot, ...] = ()
 
 
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
-                 selection: Selection = Selection()) -> Report:
-    """The report of the gathered sessions in ``lang``; player names only with ``names``."""
-    return report_of(countable(gathering, library, lang), library, lang, names, selection)
+                 selection: Selection = Selection(), trainer: str = "") -> Report:
+    """The report of the gathered sessions in ``lang``; player names only with ``names``; ``trainer`` for the
+    header."""
+    return replace(report_of(countable(gathering, library, lang), library, lang, names, selection),
+                   trainer=trainer.strip())
 
 
 # What a session's figures raise when its events were each well-formed but do not add up (a vote at a step
@@ -167,24 +204,69 @@ def report_of(gathering: Gathering, library: Library, lang: str, names: bool, se
         case_figures = figures(rounds, cases, Selection(case_id, selection.round, selection.table))
         sections.append(_case_section(case_figures, case_id, cases.get(case_id), labels))
     solo = [FileWarning(s.path, "report.merge.solo") for s in gathering.sessions if s.state.mode != "table"]
+    dates = _training_dates(gathering, overall)
     return Report(
         title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"), anonymised=not names,
-        summary=_summary(overall, labels), sections=tuple(sections),
+        summary=_summary(overall, labels, dates), sections=tuple(sections),
         stories=tuple(_story(r, labels, names) for r in overall.rounds),
         notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),
         privacy=_("report.privacy_names" if names else "report.privacy", lang),
-        selection={key: value for key, value in vars(selection).items() if value is not None})
+        selection={key: value for key, value in vars(selection).items() if value is not None},
+        training_dates=tuple(day.isoformat() for day in dates), totals=_totals(overall),
+        ballots=tuple(ballot for r in overall.rounds for ballot in _ballots(r, labels, names)))
 
 
-def _summary(overall: Figures, labels: Labels) -> tuple[tuple[str, str], ...]:
+def _training_dates(gathering: Gathering, overall: Figures) -> tuple[date, ...]:
+    """The days (local time) on which the sessions in the report started, first to last."""
+    shown = {r.session_id for r in overall.rounds}
+    return tuple(sorted({datetime.fromtimestamp(s.started_at).date() for s in gathering.sessions
+                         if s.session_id in shown}))
+
+
+def _summary(overall: Figures, labels: Labels, dates: tuple[date, ...]) -> tuple[tuple[str, str], ...]:
     lang = labels.lang
     case_ids = choices(overall.rounds).cases
     playing = ((_("report.summary.playing", lang), str(overall.playing)),) if overall.playing else ()
-    return ((_("report.summary.tables", lang), str(overall.tables)), *playing,
+    tables = ", ".join(_("report.table", lang, table=t) for t in choices(overall.rounds).tables)
+    return ((_("report.summary.date", lang), _days_shown(dates, lang)),
+            (_("report.summary.tables", lang), str(overall.tables)), *playing,
+            (_("report.summary.table_names", lang), tables or "-"),
             (_("report.summary.rounds", lang), str(len(overall.rounds))),
             (_("report.summary.players", lang), str(overall.players)),
             (_("report.summary.cases", lang), ", ".join(labels.case(c) for c in case_ids) or "-"))
+
+
+def _days_shown(dates: tuple[date, ...], lang: str) -> str:
+    """``3 december 2026``, or ``2 december 2026 – 3 december 2026`` for tables that played on several days."""
+    from babel.dates import format_date  # the locale data loads slowly; only a report needs it
+    shown = [format_date(day, "d MMMM y", locale=lang) for day in dict.fromkeys((dates[:1] + dates[-1:]))]
+    return " – ".join(shown) or "-"
+
+
+def _totals(overall: Figures) -> dict[str, int]:
+    """The summary's figures as numbers."""
+    return {"tables": overall.tables, "playing": overall.playing, "rounds": len(overall.rounds),
+            "players": overall.players, "cases": len(choices(overall.rounds).cases)}
+
+
+def _ballots(r: TableRound, labels: Labels, names: bool) -> list[Ballot]:
+    """Every player's votes at every decision the table's round revealed."""
+    found = []
+    for visit in r.visits:
+        option = partial(labels.option, r.case, visit.node)
+        for player, (first, final) in enumerate(zip(visit.first, visit.final)):
+            role = r.roles[player] if player < len(r.roles) else None
+            found.append(Ballot(r.table, _("report.table", labels.lang, table=r.table), r.round, r.case,
+                                labels.case(r.case), visit.node, labels.decision(r.case, visit.node), player + 1,
+                                _seat(r.players[player], labels.role(role), names), role, first, option(first),
+                                final, option(final), visit.revoted, first != final))
+    return found
+
+
+def _seat(player: str, role: str, names: bool) -> str:
+    """A player as the report shows them: by role, with the name only when names are asked for."""
+    return f"{player} ({role})" if names else role
 
 
 def _bars(tallies: Iterable[Tally], label: Callable[[str | None], str]) -> tuple[Bar, ...]:
@@ -197,13 +279,17 @@ def _value_charts(values: ValueFigures, labels: Labels, scope: dict, case: str |
     name = partial(labels.value, case_id=case)
     charts = []
     if values.leading:
+        base = values.leading[0].base
         charts.append(Chart("leading_values", heading + _("report.leading.title", lang),
-                            n_("report.leading.note", values.leading[0].base, lang), scope,
-                            (Series("leading", _("report.series.tables", lang), _bars(values.leading, name)),)))
+                            n_("report.leading.note", base, lang), scope,
+                            (Series("leading", _("report.series.tables", lang), _bars(values.leading, name)),),
+                            numbers={"table_rounds": base}))
     if values.picked:
+        base = values.picked[0].base
         charts.append(Chart("picked_values", heading + _("report.picked.title", lang),
-                            n_("report.picked.note", values.picked[0].base, lang), scope,
-                            (Series("picked", _("report.series.players", lang), _bars(values.picked, name)),)))
+                            n_("report.picked.note", base, lang), scope,
+                            (Series("picked", _("report.series.players", lang), _bars(values.picked, name)),),
+                            numbers={"players": base}))
     return charts
 
 
@@ -246,13 +332,15 @@ def _vote_chart(split: VoteSplit, labels: Labels) -> Chart:
     scope = {"case": split.case, "decision": split.node}
     conditional = ([n_("report.votes.conditional", len(split.conditional), lang, options=", ".join(
         labels.option_letter(split.case, split.node, key) for key in split.conditional))] if split.conditional else [])
+    numbers = {"visits": split.visits, "revoted": split.revoted, "changed": split.changed,
+               "voters": sum(tally.count for tally in split.before)}
     if not split.revoted:  # an 'after exploring' column equal to the first would read as 'nobody changed their mind'
         note = " ".join([n_("report.votes.no_revote", split.visits, lang), *conditional])
-        return Chart("votes", title, note, scope, (before,))
+        return Chart("votes", title, note, scope, (before,), numbers=numbers)
     note = " ".join((n_("report.votes.note", split.visits, lang, revoted=split.revoted),
                      n_("report.votes.changed", split.changed, lang), *conditional))
     return Chart("votes", title, note, scope,
-                 (before, Series("after", _("report.series.after", lang), _bars(split.after, option))))
+                 (before, Series("after", _("report.series.after", lang), _bars(split.after, option))), numbers=numbers)
 
 
 def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
@@ -276,13 +364,14 @@ def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Lab
         note += " " + n_("report.match.unknown", match.unknown, lang)
     return Chart("values_vs_choices", _("report.match.title", lang), note, {"case": case_id, "stage": FIRST},
                  (Series("picked", _("report.series.picked", lang), picked),
-                  Series("favoured", _("report.series.favoured", lang), favoured)))
+                  Series("favoured", _("report.series.favoured", lang), favoured)),
+                 numbers={"choices": match.choices, "matching": match.matching, "unknown": match.unknown,
+                          "pickers": pickers})
 
 
 def _story(r: TableRound, labels: Labels, names: bool) -> Story:
     lang = labels.lang
-    roles = [labels.role(role) for role in r.roles]
-    seats = tuple(f"{name} ({role})" for name, role in zip(r.players, roles)) if names else tuple(roles)
+    seats = tuple(_seat(name, labels.role(role), names) for name, role in zip(r.players, r.roles))
     path = tuple(Step(labels.decision(r.case, step.node), labels.option(r.case, step.node, step.option))
                  for step in r.path)
     return Story(r.table, _("report.table", lang, table=r.table), r.round, r.case, labels.case(r.case), seats, path,

@@ -1,11 +1,13 @@
-"""The report as Markdown, CSV and JSON, and the choice between the four formats.
+"""The report as Markdown, CSV and JSON, and the choice between the five formats (HTML and xlsx elsewhere).
 
 * Markdown escapes every text from a log or a case, so it shows as written and never
   as markup (a note can't become a link, a heading or raw HTML).
-* CSV is one long table, one row per bar, cell or note; a cell that a spreadsheet would
-  read as a formula (starting with ``= + - @``, a tab or a carriage return) gets a
-  leading apostrophe.
-* JSON is the whole document, with ids and names, for other tools.
+* CSV is one long table, one row per bar, cell, figure or note; a cell that a spreadsheet
+  would read as a formula (starting with ``= + - @``, a tab or a carriage return) gets a
+  leading apostrophe. Two dialects: ``nl`` (semicolons and a decimal comma, as a Dutch
+  spreadsheet reads it) and ``en`` (commas and a decimal point).
+* JSON is the whole document, with ids and names, for other tools: every figure is a
+  number of its own, also those a note tells in a sentence.
 """
 from __future__ import annotations
 
@@ -19,17 +21,24 @@ from game.text import printable
 from game.i18n import _
 from game.report.document import Chart, Matrix, Report, Story
 
-FORMATS = ("html", "md", "csv", "json")
+FORMATS = ("html", "md", "csv", "json", "xlsx")
+BINARY_FORMATS = ("xlsx",)
+CSV_DIALECTS = {"nl": (";", ","), "en": (",", ".")}  # the cell separator and the decimal mark
 JSON_FORMAT_VERSION = 1
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*\d*)([#+\-=>.)])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in ``fmt``: one of FORMATS."""
+def render(report: Report, fmt: str, csv_dialect: str = "en") -> str | bytes:
+    """The report in ``fmt``: one of FORMATS (bytes for BINARY_FORMATS); ``csv_dialect`` one of CSV_DIALECTS."""
+    if fmt == "csv":
+        return render_csv(report, csv_dialect)
+    if fmt == "xlsx":
+        from game.report.spreadsheet import render_xlsx  # openpyxl, only when a workbook is asked for
+        return render_xlsx(report)
     from game.report.html import render_html  # the charts' drawing code, only when HTML is asked for
-    return {"html": render_html, "md": render_markdown, "csv": render_csv, "json": render_json}[fmt](report)
+    return {"html": render_html, "md": render_markdown, "json": render_json}[fmt](report)
 
 
 def md(value: object) -> str:
@@ -41,7 +50,8 @@ def md(value: object) -> str:
 def render_markdown(report: Report) -> str:
     lang = report.lang
     lines = [f"# {md(report.title)}", "", f"**{md(report.rule)}**", ""]
-    lines += [f"- **{md(label)}:** {md(value)}" for label, value in report.summary]
+    trainer = ((_("report.summary.trainer", lang), report.trainer),) if report.trainer else ()
+    lines += [f"- **{md(label)}:** {md(value)}" for label, value in (*trainer, *report.summary)]
     lines += ["", md(_("report.generated", lang, when=report.generated)), ""]
     if report.notices:
         lines += [f"## {md(_('report.notices', lang))}", ""] + [f"- {md(n)}" for n in report.notices] + [""]
@@ -101,20 +111,29 @@ def safe_cell(value: object) -> object:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report, dialect: str = "en") -> str:
+    separator, decimal_mark = CSV_DIALECTS[dialect]
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, CSV_COLUMNS, delimiter=separator, lineterminator="\r\n")
     writer.writeheader()
     for row in _csv_rows(report):
-        writer.writerow({key: safe_cell(value) for key, value in row.items()})
+        writer.writerow({key: _csv_number(value, decimal_mark) if isinstance(value, float) else safe_cell(value)
+                         for key, value in row.items()})
     return out.getvalue()
 
 
+def _csv_number(value: float, decimal_mark: str) -> str:
+    return repr(value).replace(".", decimal_mark)
+
+
 def _csv_rows(report: Report):
+    yield from _csv_header_rows(report)
     for section in report.sections:
         for block in section.blocks:
             scope = {"section": section.key, "figure": block.figure, **block.scope}
             if isinstance(block, Chart):
+                for name, number in block.numbers.items():
+                    yield {**scope, "series": "numbers", "key": name, "count": number}
                 for series in block.series:
                     for bar in series.bars:
                         yield {**scope, "series": series.key, "key": bar.key or "", "label": bar.label,
@@ -134,6 +153,16 @@ def _csv_rows(report: Report):
             yield {**where, "figure": "discussion_point", "text": note}
     for notice in report.notices:
         yield {"section": "notices", "figure": "skipped_file", "text": notice}
+
+
+def _csv_header_rows(report: Report):
+    """The training (date, trainer) and the summary's figures, each in a row of its own."""
+    for day in report.training_dates:
+        yield {"section": "summary", "figure": "training", "key": "date", "text": day}
+    if report.trainer:
+        yield {"section": "summary", "figure": "training", "key": "trainer", "text": report.trainer}
+    for name, number in report.totals.items():
+        yield {"section": "summary", "figure": "totals", "key": name, "count": number}
 
 
 def render_json(report: Report) -> str:

@@ -15,6 +15,10 @@ from game.report.document import Bar, Chart, Matrix, Report, Section, Story
 from game.report.palette import SERIES_COLOURS
 
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
+# A chart of at most this many rows is printed whole on one page; a longer one may continue on the next page
+# (between rows, its heading repeated), so that it never leaves most of a page empty before it.
+SHORT_CHART_ROWS = 12
+ROWS_WITH_CAPTION = 3  # the rows of a longer chart that stay on the page of its caption
 
 STYLE = """
 :root { color-scheme: light; }
@@ -29,10 +33,14 @@ p, li, td, th, dd { overflow-wrap: anywhere; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 dl.summary dt { font-weight: 600; }
 dl.summary dd { margin: 0; }
+dl.summary dd.blank { border-bottom: 1px solid #555; min-width: 16rem; max-width: 24rem; height: 1.3em; }
 .meta { color: #444; font-size: .9rem; }
 .notices { border: 2px solid #D55E00; padding: .5rem 1rem; margin: 1rem 0; }
 .notices h2 { border: 0; margin: 0; font-size: 1.05rem; }
-figure { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
+figure { margin: 1rem 0 1.4rem; }
+figure.matrix, figure .keep { break-inside: avoid; page-break-inside: avoid; }
+table.bars.more { margin-top: 0; }
+tr { break-inside: avoid; page-break-inside: avoid; }
 figcaption strong { display: block; font-size: 1.05rem; }
 figcaption span { color: #333; font-size: .92rem; }
 table { border-collapse: collapse; width: 100%; margin-top: .4rem; }
@@ -51,16 +59,17 @@ table.matrix td { white-space: nowrap; }
 table.matrix svg { display: block; width: 100%; height: 6px; margin-top: 2px; }
 table.matrix thead th:not(:first-child) { text-align: center; }
 ul.legend { list-style: none; padding: 0; margin: .3rem 0 0; font-size: .9rem; }
-article.story { border-left: 4px solid #009E73; padding: .1rem 0 .1rem .8rem; margin: 1rem 0;
-                break-inside: avoid; page-break-inside: avoid; }
+article.story { border-left: 4px solid #009E73; padding: .1rem 0 .1rem .8rem; margin: 1rem 0; }
+article.story > p:has(+ ol, + ul) { break-after: avoid; page-break-after: avoid; }
+article.story li { break-inside: avoid; page-break-inside: avoid; }
 ul.notes li { white-space: pre-wrap; margin: .25rem 0; }
 .muted { color: #555; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-size: .9rem; color: #333; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  section.case, section.tables { break-before: page; page-break-before: always; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p, li { orphans: 3; widows: 3; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -93,7 +102,11 @@ def render_html(report: Report) -> str:
 
 
 def _header(report: Report) -> str:
-    rows = "".join(f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
+    """Title, rule and summary; the facilitator's name, or a line to write it on."""
+    trainer = (f'<dd dir="auto">{text(report.trainer)}</dd>' if report.trainer
+               else '<dd class="blank" aria-label="-"></dd>')
+    rows = f"<dt>{text(_('report.summary.trainer', report.lang))}</dt>{trainer}" + "".join(
+        f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
     generated = _("report.generated", report.lang, when=report.generated)
     return (f"<header><h1>{text(report.title)}</h1><p class=\"rule\">{text(report.rule)}</p>"
             f"<dl class=\"summary\">{rows}</dl><p class=\"meta\">{text(generated)}</p></header>")
@@ -123,18 +136,26 @@ def _chart(chart: Chart, lang: str) -> str:
     """One row per key, one column of bars per series (first vote | after exploring), side by side.
 
     Bar lengths follow the shares, so series with different bases (players, choices) compare fairly;
-    the longest bar of the chart fills the room.
+    the longest bar of the chart fills the room. A long chart is printed as two tables with the same
+    columns: its caption with the first rows, which stay together, and the rest, which may go on to
+    the next page (a caption alone at the foot of a page would say nothing).
     """
     longest = max((bar.share for series in chart.series for bar in series.bars), default=0)
-    head = "".join(f'<th class="series" style="width:{62 / len(chart.series):.0f}%">{text(series.label)}</th>'
-                   for series in chart.series)
+    columns = "<colgroup><col>" + f'<col style="width:{62 / len(chart.series):.0f}%">' * len(chart.series) + "</colgroup>"
+    head = "".join(f'<th class="series">{text(series.label)}</th>' for series in chart.series)
     rows = []
     for index, bar in enumerate(chart.series[0].bars):
         bars = "".join(f"<td>{_bar_svg(series.bars[index], longest, SERIES_COLOURS[number])}</td>"
                        for number, series in enumerate(chart.series))
         rows.append(f'<tr><th class="label" dir="auto">{text(bar.label)}</th>{bars}</tr>')
-    return (f'<figure class="chart">{_caption(chart)}<table class="bars"><thead><tr><th></th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></figure>')
+    if len(rows) <= SHORT_CHART_ROWS:
+        first, rest = rows, []
+    else:
+        first, rest = rows[:ROWS_WITH_CAPTION], rows[ROWS_WITH_CAPTION:]
+    start = (f'<div class="keep">{_caption(chart)}<table class="bars">{columns}<thead><tr><th></th>{head}</tr>'
+             f'</thead><tbody>{"".join(first)}</tbody></table></div>')
+    more = f'<table class="bars more">{columns}<tbody>{"".join(rest)}</tbody></table>' if rest else ""
+    return f'<figure class="chart">{start}{more}</figure>'
 
 
 def _matrix(matrix: Matrix, lang: str) -> str:
