@@ -20,7 +20,8 @@ from pydantic import TypeAdapter, ValidationError
 from game.i18n import _, get_language
 from game.output import OutputError, write_file
 from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START, TEMPLATE_TEXT
-from game.scenario.loader import BUNDLED_LIBRARY, decks_for, load_decks
+from game.resources import schemas_folder
+from game.scenario.loader import decks_for, load_decks
 from game.scenario.model import Id
 
 PREFERRED_ROLES = ("bewoner", "partner", "evv", "teamleider")
@@ -80,7 +81,7 @@ def schema_reference(path: Path) -> str:
     """The schema for the editor, relative to the new file: the nearest schemas/ above it, else the bundled one."""
     folder = path.absolute().parent
     found = next((f / "schemas" / SCHEMA_NAME for f in (folder, *folder.parents)
-                  if (f / "schemas" / SCHEMA_NAME).is_file()), BUNDLED_LIBRARY.parent / "schemas" / SCHEMA_NAME)
+                  if (f / "schemas" / SCHEMA_NAME).is_file()), schemas_folder() / SCHEMA_NAME)
     try:
         return Path(os.path.relpath(found, folder)).as_posix()
     except ValueError:  # another drive (Windows): only a full address works
