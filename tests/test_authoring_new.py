@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_decks
 from game.scenario.model import Scenario

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.app import open_library, start_session
-from game.cli import main
+from game.commands.cli import main
 from game.engine import StartSession
 from game.report.browser import find_browser, print_pdf, screenshot
 from tests.tables import HOSTILE_NOTES, play_like_a_table

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
-HEAVY = ("game.app", "game.engine", "game.store.log", "game.scenario.loader", "game.cli", "pydantic", "networkx",
+HEAVY = ("game.app", "game.engine", "game.store.log", "game.scenario.loader", "game.commands.cli", "pydantic", "networkx",
          "sqlite_utils")
 FIRST_FRAME = """
 import json, sys

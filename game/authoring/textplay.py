@@ -21,8 +21,8 @@ from game.engine import (AdvancePhase, CaseBook, CastVote, CommandRejected, Cont
 from game.i18n import _, get_language, n_
 from game.scenario.loader import Decks, LoadedCase, decks_for, load_case, load_decks
 from game.scenario.model import Card, Scenario
-from tools.progress import Progress
-from tools.snippets import with_snippets
+from game.authoring.progress import Progress
+from game.authoring.snippets import with_snippets
 
 if TYPE_CHECKING:
     from game.store.log import StoredSession
@@ -82,7 +82,7 @@ def play_practice(args: argparse.Namespace) -> int:
     """``--solo CASE-ID``: a case of the library as a learner's practice run, kept with the window's runs."""
     from game.app import open_library
     from game.solo import start_run
-    from game.solo_command import unknown_case_message
+    from game.commands.solo import unknown_case_message
     library = open_library()
     case_id, lang = str(args.file), get_language()
     known = sorted({known_id for known_id, _lang in library.cases})

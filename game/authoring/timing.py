@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from game.cli import _check_paths
+from game.commands.cli import _check_paths
 from game.i18n import _, get_language
 from game.scenario.loader import BUNDLED_LIBRARY
 from game.scenario.plans import PLANS

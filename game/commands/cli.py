@@ -60,7 +60,7 @@ class _ShowVersion(argparse.Action):
 
 # Modules that add subcommands of their own: each has register(add), where add(name, run,
 # help_id, description_id) returns the new subparser for its arguments.
-COMMAND_MODULES: tuple[str, ...] = ("game.facilitator", "tools.commands", "game.plenary_command", "game.solo_command")
+COMMAND_MODULES: tuple[str, ...] = ("game.commands.facilitator", "game.commands.registry", "game.commands.plenary", "game.commands.solo")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    add.existing = commands.choices  # the subcommands by name, for a module that extends one (tools.watch)
+    add.existing = commands.choices  # the subcommands by name, for a module that extends one (game.authoring.watch)
     for name, run in (("validate", cmd_validate), ("lint", cmd_lint)):
         add(name, run, f"cli.{name}_help", f"cli.{name}_description").add_argument(
             "paths", nargs="*", type=Path, metavar=_("cli.path_metavar"), help=_("cli.validate_paths_help"))

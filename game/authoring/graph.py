@@ -23,7 +23,7 @@ from game.output import OutputError, building, write_file
 from game.scenario.checks import option_ids, reach, start_of, story_graph
 from game.scenario.loader import decks_for, load_case, load_decks
 from game.scenario.yamlsource import Source, read_source
-from tools.snippets import with_snippets
+from game.authoring.snippets import with_snippets
 
 FORMATS = ("mermaid", "dot", "svg", "png")
 DRAWN = ("svg", "png")  # formats Graphviz draws

@@ -2,7 +2,7 @@
 every save (--watch; once the file is valid, with the points ``lint`` would still find), and progress on stderr while a big folder is read (for ``lint`` as well).
 
 Without the new options ``validate`` prints exactly what it always printed; the checking and the report
-are those of ``game.cli``, so the two can never drift apart. Saving is noticed by polling the time,
+are those of ``game.commands.cli``, so the two can never drift apart. Saving is noticed by polling the time,
 size and inode of the files (an editor that saves by renaming a new file changes the inode).
 """
 from __future__ import annotations
@@ -14,13 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from game.cli import _check_paths, _report
+from game.commands.cli import _check_paths, _report
 from game.i18n import _, n_
 from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, DECK_FILES, decks_for, reporting_loads
 from game.scenario.problems import display_path, one_per_place
-from tools.progress import Progress
-from tools.snippets import with_snippets
+from game.authoring.progress import Progress
+from game.authoring.snippets import with_snippets
 
 Run = Callable[[argparse.Namespace], int]
 Snapshot = dict[Path, tuple[int, int, int] | None]
