@@ -80,8 +80,10 @@ def run(installed: Path, user: dict, *args: str, program: str = "dilemmaspel") -
                           text=True, timeout=300)
 
 
-def test_the_wheel_carries_the_library_the_decks_the_schemas_and_the_assets(wheel):
+def test_the_wheel_installs_only_the_game_package_with_its_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
+    top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    assert top_level == {"game"}
     assert "game/library/decks/roles.yaml" in names and "game/library/en/open-deur.yaml" in names
     assert "game/schemas/scenario.schema.json" in names and "game/i18n/nl.po" in names
     if (ROOT / "assets").is_dir():

@@ -60,8 +60,7 @@ class CaseMap:
     edges: tuple[MapEdge, ...]
 
 
-def register(add) -> None:
-    command = add("graph", run_graph, "authoring.graph.help", "authoring.graph.description")
+def graph_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.graph.file_help"))
     command.add_argument("--format", choices=FORMATS, default=None, help=_("authoring.graph.format_help"))
     command.add_argument("--out", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.graph.out_help"))

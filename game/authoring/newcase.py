@@ -33,8 +33,7 @@ COMMENT_WIDTH = 100
 _ID = TypeAdapter(Id)
 
 
-def register(add) -> None:
-    command = add("new", run_new, "authoring.new.help", "authoring.new.description")
+def new_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("case_id", metavar="CASE-ID", help=_("authoring.new.case_id_help"))
     command.add_argument("--out", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.new.out_help"))
 
