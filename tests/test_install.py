@@ -97,10 +97,13 @@ def test_the_installed_game_validates_its_bundled_library_from_an_empty_folder(i
     assert str(len(list((ROOT / "scenarios").rglob("*.yaml")))) in done.stdout
 
 
-def test_a_new_case_in_an_empty_folder_validates(installed, user):
+def test_a_new_case_in_an_empty_folder_validates_and_carries_its_schema(installed, user):
     assert run(installed, user, "new", "mijn-casus").returncode == 0
     assert (user["cwd"] / "mijn-casus.yaml").is_file()
     assert run(installed, user, "validate", "mijn-casus.yaml").returncode == 0
+    first_line = (user["cwd"] / "mijn-casus.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema = user["cwd"] / first_line.split("$schema=", 1)[1]
+    assert schema.is_file() and schema.resolve().is_relative_to(user["cwd"])
 
 
 def test_the_authoring_commands_work_on_the_installed_library(installed, user):
