@@ -21,22 +21,9 @@ from game.engine import StartSession
 from tests.tables import play_like_a_table
 
 ROOT = Path(__file__).parents[1]
-FIRST_FRAME = """
-import sys
-import pygame
-from importlib.metadata import version
-shown = pygame.display.flip
-
-def first_flip():
-    shown()
-    pygame.display.flip = shown
-    print("first frame", flush=True)
-    pygame.event.post(pygame.event.Event(pygame.QUIT))
-
-pygame.display.flip = first_flip
-from game.__main__ import main
-sys.exit(main(sys.argv[1:]))
-"""
+PROBE = ROOT / "tools" / "first_frame_probe.py"  # the standalone app's runtime hook: first frame, then close
+WITH_PROBE = (f"import runpy, sys; runpy.run_path({str(PROBE)!r}); "
+              "from game.__main__ import main; sys.exit(main(sys.argv[1:]))")
 
 
 def build_wheel(out: Path) -> Path:
@@ -62,22 +49,9 @@ def installed(tmp_path_factory, wheel) -> Path:
     return scripts
 
 
-@pytest.fixture
-def user(tmp_path) -> dict:
-    """An empty working folder and a home of its own, as on a laptop where the game was just installed."""
-    work = tmp_path / "leeg"
-    work.mkdir()
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env |= {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_DATA_HOME": str(tmp_path / "data"), "DILEMMASPEL_DATA": str(tmp_path / "sessies"),
-            "DILEMMASPEL_PRACTICE": str(tmp_path / "oefeningen"), "SDL_VIDEODRIVER": "dummy",
-            "SDL_AUDIODRIVER": "dummy"}
-    return {"cwd": work, "env": env}
-
-
-def run(installed: Path, user: dict, *args: str, program: str = "dilemmaspel") -> subprocess.CompletedProcess:
-    return subprocess.run([installed / program, *args], cwd=user["cwd"], env=user["env"], capture_output=True,
-                          text=True, timeout=300)
+def run(installed: Path, newcomer: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([installed / "dilemmaspel", *args], cwd=newcomer["cwd"], env=newcomer["env"],
+                          capture_output=True, text=True, timeout=300)
 
 
 def test_the_wheel_installs_only_the_game_package_with_its_data(wheel):
@@ -90,60 +64,61 @@ def test_the_wheel_installs_only_the_game_package_with_its_data(wheel):
         assert any(name.startswith("game/assets/") for name in names)
 
 
-def test_the_installed_game_validates_its_bundled_library_from_an_empty_folder(installed, user):
-    done = run(installed, user, "validate")
+def test_the_installed_game_validates_its_bundled_library_from_an_empty_folder(installed, newcomer):
+    done = run(installed, newcomer, "validate")
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(list((ROOT / "scenarios").rglob("*.yaml"))) > 30
     assert str(len(list((ROOT / "scenarios").rglob("*.yaml")))) in done.stdout
 
 
-def test_a_new_case_in_an_empty_folder_validates_and_carries_its_schema(installed, user):
-    assert run(installed, user, "new", "mijn-casus").returncode == 0
-    assert (user["cwd"] / "mijn-casus.yaml").is_file()
-    assert run(installed, user, "validate", "mijn-casus.yaml").returncode == 0
-    first_line = (user["cwd"] / "mijn-casus.yaml").read_text(encoding="utf-8").splitlines()[0]
-    schema = user["cwd"] / first_line.split("$schema=", 1)[1]
-    assert schema.is_file() and schema.resolve().is_relative_to(user["cwd"])
+def test_a_new_case_in_an_empty_folder_validates_and_carries_its_schema(installed, newcomer):
+    assert run(installed, newcomer, "new", "mijn-casus").returncode == 0
+    assert (newcomer["cwd"] / "mijn-casus.yaml").is_file()
+    assert run(installed, newcomer, "validate", "mijn-casus.yaml").returncode == 0
+    first_line = (newcomer["cwd"] / "mijn-casus.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema = newcomer["cwd"] / first_line.split("$schema=", 1)[1]
+    assert schema.is_file() and schema.resolve().is_relative_to(newcomer["cwd"])
 
 
-def test_the_authoring_commands_work_on_the_installed_library(installed, user):
+def test_the_authoring_commands_work_on_the_installed_library(installed, newcomer):
     case = str(next(installed.parent.glob("lib/python*/site-packages/game/library/open-deur.yaml"), None)
                or installed.parent / "Lib" / "site-packages" / "game" / "library" / "open-deur.yaml")
-    assert run(installed, user, "schema").returncode == 0
-    assert (user["cwd"] / "schemas" / "scenario.schema.json").is_file()
-    graph = run(installed, user, "graph", case, "--format", "mermaid")
+    assert run(installed, newcomer, "schema").returncode == 0
+    assert (newcomer["cwd"] / "schemas" / "scenario.schema.json").is_file()
+    graph = run(installed, newcomer, "graph", case, "--format", "mermaid")
     assert graph.returncode == 0 and graph.stdout.startswith(("flowchart", "graph", "%%")), graph.stderr
-    played = run(installed, user, "play-text", case, "--random", "--runs", "5", "--seed", "1")
+    played = run(installed, newcomer, "play-text", case, "--random", "--runs", "5", "--seed", "1")
     assert played.returncode == 0, played.stdout + played.stderr
-    assert run(installed, user, "timing").returncode == 0
-    assert run(installed, user, "lint", case).returncode in (0, 1)
+    assert run(installed, newcomer, "timing").returncode == 0
+    assert run(installed, newcomer, "lint", case).returncode in (0, 1)
 
 
-def test_the_installed_game_and_preview_draw_their_first_frame(installed, user):
+def test_the_installed_game_and_preview_draw_their_first_frame(installed, newcomer):
     for args in ([], ["preview", "open-deur.yaml"], ["plenary"]):
         if args and args[0] == "preview":
-            assert run(installed, user, "new", "open-deur").returncode == 0
-        done = subprocess.run([installed / "python", "-c", FIRST_FRAME, *args], cwd=user["cwd"], env=user["env"],
-                              capture_output=True, text=True, timeout=300)
+            assert run(installed, newcomer, "new", "open-deur").returncode == 0
+        done = subprocess.run([installed / "python", "-c", WITH_PROBE, *args], cwd=newcomer["cwd"],
+                              env=newcomer["env"] | {"DILEMMASPEL_FIRST_FRAME": "1"}, capture_output=True, text=True,
+                              timeout=300)
         assert done.returncode == 0 and "first frame" in done.stdout, (args, done.stderr[-2000:])
 
 
-def test_the_installed_report_and_cards_read_the_tables_files(installed, user, tmp_path):
+def test_the_installed_report_and_cards_read_the_tables_files(installed, newcomer, tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     library = open_library()
     stored = start_session(library, StartSession(("Anna", "Bert", "Cor"), ("open-deur",)), folder=folder)
     play_like_a_table(stored, random.Random(3), notes=["Wie beslist er eigenlijk?"])
     stored.close()
-    report = run(installed, user, "report", str(folder), "--format", "md", "--out", "verslag.md")
+    report = run(installed, newcomer, "report", str(folder), "--format", "md", "--out", "verslag.md")
     assert report.returncode == 0, report.stderr
-    assert "Wie beslist er eigenlijk?" in (user["cwd"] / "verslag.md").read_text(encoding="utf-8")
-    cards = run(installed, user, "cards", "--out", "kaarten.html")
+    assert "Wie beslist er eigenlijk?" in (newcomer["cwd"] / "verslag.md").read_text(encoding="utf-8")
+    cards = run(installed, newcomer, "cards", "--out", "kaarten.html")
     assert cards.returncode == 0, cards.stderr
-    assert (user["cwd"] / "kaarten.html").stat().st_size > 10_000
+    assert (newcomer["cwd"] / "kaarten.html").stat().st_size > 10_000
 
 
-def test_the_installed_command_names_its_version(installed, user):
-    done = run(installed, user, "--version")
+def test_the_installed_command_names_its_version(installed, newcomer):
+    done = run(installed, newcomer, "--version")
     assert done.returncode == 0 and done.stdout.startswith("dilemmaspel ")
     assert "unknown" not in done.stdout
