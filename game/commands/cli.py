@@ -13,14 +13,7 @@ import sys
 from game.commands.registry import SUBCOMMANDS
 from game.i18n import LANGUAGES, _, default_language, set_language
 from game.output import DISK_FULL
-
-
-def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # slow to import; only --version needs it
-    try:
-        return version("dilemmaspel")
-    except PackageNotFoundError:
-        return "0+unknown"
+from game.version import game_version
 
 
 def _argparse_text(text: str) -> str:
@@ -47,7 +40,7 @@ class _ShowVersion(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"dilemmaspel {package_version()}")
+        print(f"dilemmaspel {game_version()}")
         parser.exit()
 
 

@@ -42,7 +42,7 @@ def render_markdown(report: Report) -> str:
     lang = report.lang
     lines = [f"# {md(report.title)}", "", f"**{md(report.rule)}**", ""]
     lines += [f"- **{md(label)}:** {md(value)}" for label, value in report.summary]
-    lines += ["", md(_("report.generated", lang, when=report.generated)), ""]
+    lines += ["", md(_("report.generated", lang, when=report.generated, version=report.made_with)), ""]
     if report.notices:
         lines += [f"## {md(_('report.notices', lang))}", ""] + [f"- {md(n)}" for n in report.notices] + [""]
     for section in report.sections:

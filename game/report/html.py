@@ -94,7 +94,7 @@ def render_html(report: Report) -> str:
 
 def _header(report: Report) -> str:
     rows = "".join(f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
-    generated = _("report.generated", report.lang, when=report.generated)
+    generated = _("report.generated", report.lang, when=report.generated, version=report.made_with)
     return (f"<header><h1>{text(report.title)}</h1><p class=\"rule\">{text(report.rule)}</p>"
             f"<dl class=\"summary\">{rows}</dl><p class=\"meta\">{text(generated)}</p></header>")
 
