@@ -2,7 +2,7 @@
 
 Every command a trainer uses runs from an empty folder, far from the repository, so nothing can come from the
 source tree: the library, the decks, the schemas and the assets must be in the wheel. Building the wheel and
-installing it with its dependencies takes a minute or two.
+installing it with its dependencies (with pip, and once more with pipx) takes two minutes or so.
 """
 from __future__ import annotations
 
@@ -116,6 +116,17 @@ def test_the_installed_report_and_cards_read_the_tables_files(installed, newcome
     cards = run(installed, newcomer, "cards", "--out", "kaarten.html")
     assert cards.returncode == 0, cards.stderr
     assert (newcomer["cwd"] / "kaarten.html").stat().st_size > 10_000
+
+
+def test_pipx_installs_the_wheel_as_a_trainer_would(wheel, newcomer, tmp_path):
+    pipx = {"PIPX_HOME": str(tmp_path / "pipx"), "PIPX_BIN_DIR": str(tmp_path / "bin"),
+            "PIPX_MAN_DIR": str(tmp_path / "man")}
+    subprocess.run([sys.executable, "-m", "pipx", "install", str(wheel)], env=newcomer["env"] | pipx, check=True,
+                   capture_output=True, text=True, timeout=600)
+    installed = tmp_path / "bin"  # where pipx puts the command
+    assert run(installed, newcomer, "validate").returncode == 0
+    assert run(installed, newcomer, "new", "mijn-casus").returncode == 0
+    assert run(installed, newcomer, "validate", "mijn-casus.yaml").returncode == 0
 
 
 def test_the_installed_command_names_its_version(installed, newcomer):
