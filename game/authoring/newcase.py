@@ -17,10 +17,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from game.authoring.schemas import write_schemas
 from game.i18n import _, get_language
 from game.output import OutputError, write_file
 from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START, TEMPLATE_TEXT
-from game.authoring.schemas import write_schemas
 from game.scenario.loader import DECK_FOLDER, decks_for, library_root, load_decks
 from game.scenario.model import Id
 from game.scenario.problems import display_path
