@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         from game.ui.main import play
         return play()
-    from game.cli import main as command_line
+    from game.commands.cli import main as command_line
     return command_line(argv)
 
 

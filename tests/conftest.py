@@ -1,6 +1,7 @@
 """Shared fixtures: the real decks, a small test case, and a case book for the engine."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,16 @@ def book_of(decks, *cases: LoadedCase) -> CaseBook:
 @pytest.fixture(scope="session")
 def proef_book(decks, proef) -> CaseBook:
     return book_of(decks, proef)
+
+
+@pytest.fixture
+def newcomer(tmp_path) -> dict:
+    """An empty working folder and a home of its own, as on a laptop where the game was just installed."""
+    work = tmp_path / "leeg"
+    work.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env |= {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"), "DILEMMASPEL_DATA": str(tmp_path / "sessies"),
+            "DILEMMASPEL_PRACTICE": str(tmp_path / "oefeningen"), "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy"}
+    return {"cwd": work, "env": env}

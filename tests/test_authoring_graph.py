@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.yamlsource import read_source
-from tools.graph import map_of
+from game.authoring.graph import map_of
 
 EXAMPLES = Path(__file__).parent / "examples" / "errors"
 PROEF = Path(__file__).parent / "data" / "proef.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import build_parser, main
+from game.commands.cli import build_parser, main
 from game.i18n import set_language
 from game.scenario.problems import CODES, LINT_CODES
 

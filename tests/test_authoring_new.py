@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, load_case, load_decks
 from game.scenario.model import Scenario
@@ -51,7 +51,7 @@ def test_the_new_file_has_every_part_and_explains_it_in_dutch(capsys, tmp_path, 
     assert text.startswith("# yaml-language-server: $schema=")
     assert "# Het dilemma: precies twee kanten" in text and "# when: [begin.keuze-b]" in text
     schema = text.splitlines()[0].split("=", 1)[1]
-    assert (tmp_path / schema).resolve() == (ROOT / "schemas" / "scenario.schema.json").resolve()
+    assert schema == "schemas/scenario.schema.json"
 
 
 def test_an_edited_new_case_loses_its_findings_one_by_one(capsys, tmp_path, monkeypatch, decks):
@@ -111,6 +111,48 @@ def test_a_new_case_in_a_library_with_its_own_decks_uses_their_roles(capsys, tmp
     decks, problems = load_decks(tmp_path / "decks")
     assert problems == [] and load_case(tmp_path / "eigen.yaml", decks).problems == ()
     assert "partner:" not in text
+
+
+def test_a_new_case_writes_its_schema_beside_it_so_the_folder_travels_whole(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "mijn-casussen"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    code, out, _ = run(capsys, "new", "koffie")
+    assert code == 0 and "scenario.schema.json" in out and "deck.schema.json" in out
+    assert (folder / "schemas" / "scenario.schema.json").read_text(encoding="utf-8") == schema_text(Scenario)
+    shared = shutil.copytree(folder, tmp_path / "gedeeld" / "uitgepakt")  # zipped, sent, unpacked elsewhere
+    first_line = (shared / "koffie.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=schemas/scenario.schema.json"
+    written = (folder / "schemas" / "scenario.schema.json").stat().st_mtime_ns
+    assert run(capsys, "new", "thee")[0] == 0, "a second case uses the schema that is there"
+    assert (folder / "schemas" / "scenario.schema.json").stat().st_mtime_ns == written
+    assert "schema.json" not in capsys.readouterr().out
+
+
+def test_a_new_case_in_a_library_points_to_the_schemas_of_its_library(capsys, tmp_path):
+    library = tmp_path / "bibliotheek"
+    shutil.copytree(BUNDLED_LIBRARY / "decks", library / "decks")
+    (library / "en").mkdir()
+    assert run(capsys, "new", "engels", "--out", str(library / "en"))[0] == 0
+    text = (library / "en" / "engels.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/scenario.schema.json\n")
+    assert (library / "schemas" / "deck.schema.json").is_file() and not (library / "en" / "schemas").exists()
+
+
+def test_a_new_case_uses_the_schemas_kept_beside_its_library_as_the_repository_keeps_them(capsys, tmp_path):
+    shutil.copytree(BUNDLED_LIBRARY / "decks", tmp_path / "scenarios" / "decks")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "scenario.schema.json").write_text("{}", encoding="utf-8")
+    assert run(capsys, "new", "nieuw", "--out", str(tmp_path / "scenarios"))[0] == 0
+    text = (tmp_path / "scenarios" / "nieuw.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/scenario.schema.json\n")
+    assert not (tmp_path / "scenarios" / "schemas").exists()
+
+
+def test_a_case_that_exists_already_writes_no_schemas(capsys, tmp_path):
+    (tmp_path / "er-al.yaml").write_text("id: er-al\n", encoding="utf-8")
+    assert run(capsys, "new", "er-al", "--out", str(tmp_path))[0] == 1
+    assert not (tmp_path / "schemas").exists()
 
 
 def test_schema_writes_the_schemas_of_the_format(capsys, tmp_path, monkeypatch):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import build_parser
+from game.commands.cli import build_parser
 from game.i18n import catalog, set_language
 from tools.cli_reference import commands, documented_arguments
 from tools.make_reference import COMMANDS_DOC
 
-TOOLS = Path(__file__).parents[1] / "tools"
+TOOLS = Path(__file__).parents[1] / "game" / "authoring"
 MESSAGE_ID = re.compile(r"^[a-z_]+(\.[A-Za-z_]+)+$")  # what a text looks like when its translation is missing
 LITERAL_IDS = re.compile(r"""\b(?:_|n_)\(\s*f?["']([a-z_]+\.[A-Za-z_.]+)["']""")
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from game.app import open_library
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.loader import load_case
 from game.scenario.paths import all_walks
 from game.solo import export_reflections, history, unfinished_run
-from tools.textplay import walk_randomly
+from game.authoring.textplay import walk_randomly
 
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
 EXAMPLES = Path(__file__).parent / "examples" / "errors"
@@ -133,7 +133,7 @@ def test_a_walk_that_goes_round_is_reported_as_failed(decks, tmp_path):
 
 
 def test_failed_walks_make_the_exit_code_1(capsys, monkeypatch, tmp_path):
-    monkeypatch.setattr("tools.textplay.STEPS_PER_DECISION", 1)  # at most 3 steps for this case
+    monkeypatch.setattr("game.authoring.textplay.STEPS_PER_DECISION", 1)  # at most 3 steps for this case
     path = _looping_case(tmp_path)
     code, out, _ = play(capsys, monkeypatch, "", str(path), "--random", "--runs", "40", "--seed", "5")
     assert code == 1

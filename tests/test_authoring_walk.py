@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.lint import MAX_WORDS_IN_A_SENTENCE, lint_case
 from game.scenario.loader import load_case
 from tests.test_authoring_guide import CASE  # the guide's worked example: valid, clean, every part reached

@@ -8,8 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
-from game.cli import main
-from tools.snippets import MAX_SHOWN, snippet
+from game.commands.cli import main
+from game.authoring.snippets import MAX_SHOWN, snippet
 
 EXAMPLES = Path(__file__).parent / "examples" / "errors"
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
@@ -100,7 +100,7 @@ def test_watch_checks_again_after_every_save(tmp_path):
     case = tmp_path / "mijn-casus.yaml"
     case.write_text(PROEF.read_text(encoding="utf-8"), encoding="utf-8")
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "game.cli", "validate", "--watch", str(case), "--interval", "0.05",
+        [sys.executable, "-m", "game.commands.cli", "validate", "--watch", str(case), "--interval", "0.05",
          "--max-checks", "3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's code, wherever it is installed from
     guard = threading.Timer(60, watcher.kill)  # a hang must not hang the suite; no timing is asserted

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 
 EXAMPLES = Path(__file__).parent / "examples" / "errors"
 DATA = Path(__file__).parent / "data"
@@ -67,11 +67,11 @@ def test_wrong_use_exits_with_2(capsys, args):
 
 
 def test_help_and_version_as_an_installed_command():
-    done = subprocess.run([sys.executable, "-m", "game.cli", "--help"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "game.commands.cli", "--help"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.startswith("gebruik: dilemmaspel")
     assert "validate" in done.stdout and "toon deze hulp" in done.stdout
-    version = subprocess.run([sys.executable, "-m", "game.cli", "--version"], capture_output=True, text=True)
+    version = subprocess.run([sys.executable, "-m", "game.commands.cli", "--version"], capture_output=True, text=True)
     assert version.returncode == 0 and version.stdout.startswith("dilemmaspel ")
 
 

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.loader import BUNDLED_LIBRARY, DECK_FOLDER, load_decks
 from tests.conftest import DATA
 

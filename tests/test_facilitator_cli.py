@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from game.app import case_book, open_library, put_aside, resume_session, start_session, unfinished_sessions
-from game.cli import main
+from game.commands.cli import main
 from game.engine import StartSession
 from game.store.log import SessionFileError, StoredSession, aside_marker, companion_files
 from game.store.merge import read_sessions

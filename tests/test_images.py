@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.images import MAX_BYTES, image_fault
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from tests.images import png_chunk, tiny_png

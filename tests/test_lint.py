@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.lint import Readability, lint_case, readability, skeleton
 from game.scenario.loader import load_case, load_library
 from game.scenario.problems import LINT_CODES

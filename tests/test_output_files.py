@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from game.app import open_library, start_session
-from game.cli import main
+from game.commands.cli import main
 from game.engine import StartSession
 from game.output import OutputError, building, write_file
 from game.scenario.loader import BUNDLED_LIBRARY

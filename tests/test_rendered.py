@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from game.app import open_library, start_session
-from game.cli import main
+from game.commands.cli import main
 from game.engine import StartSession
 from game.report.browser import QUIET_FLAGS, find_browser, print_pdf, screenshot
 from game.report.cards import card_decks, render_cards

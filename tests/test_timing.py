@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.model import Scenario
 from game.scenario.timing import Rules, brief_seconds, estimate, round_work, walks_of
 

@@ -1,1 +1,1 @@
-"""Authoring tools for facilitators and for keeping the docs in step with the code."""
+"""Scripts for maintaining the project: regenerating the reference pages and the schemas, building the app."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.cli import build_parser
+from game.commands.cli import build_parser
 from game.i18n import _
 
 USAGE_WIDTH = 1000  # one line per usage: the page wraps it, not argparse

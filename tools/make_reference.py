@@ -18,7 +18,7 @@ from game.scenario.editor_schema import schema_text
 from game.scenario.reference import key_tables
 from game.scenario.timing import estimate
 from tools.cli_reference import reference_text
-from tools.schemas import SCHEMA_FILES
+from game.authoring.schemas import SCHEMA_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "casusformaat.md"

@@ -23,6 +23,7 @@ from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
 from game.store.merge import FileWarning, Gathering
+from game.version import game_version
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Report:
     rule: str
     lang: str
     generated: str
+    made_with: str  # the version of Dilemmaspel
     anonymised: bool
     summary: tuple[tuple[str, str], ...]
     sections: tuple[Section, ...]
@@ -207,7 +209,7 @@ def report_of(gathering: Gathering, library: Library, lang: str, names: bool, se
     dates = _training_dates(gathering, overall)
     return Report(
         title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"), anonymised=not names,
+        generated=datetime.now().strftime("%Y-%m-%d %H:%M"), made_with=game_version(), anonymised=not names,
         summary=_summary(overall, labels, dates), sections=tuple(sections),
         stories=tuple(_story(r, labels, names) for r in overall.rounds),
         notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),

@@ -52,7 +52,7 @@ def render_markdown(report: Report) -> str:
     lines = [f"# {md(report.title)}", "", f"**{md(report.rule)}**", ""]
     trainer = ((_("report.summary.trainer", lang), report.trainer),) if report.trainer else ()
     lines += [f"- **{md(label)}:** {md(value)}" for label, value in (*trainer, *report.summary)]
-    lines += ["", md(_("report.generated", lang, when=report.generated)), ""]
+    lines += ["", md(_("report.generated", lang, when=report.generated, version=report.made_with)), ""]
     if report.notices:
         lines += [f"## {md(_('report.notices', lang))}", ""] + [f"- {md(n)}" for n in report.notices] + [""]
     for section in report.sections:

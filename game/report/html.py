@@ -107,7 +107,7 @@ def _header(report: Report) -> str:
                else '<dd class="blank" aria-label="-"></dd>')
     rows = f"<dt>{text(_('report.summary.trainer', report.lang))}</dt>{trainer}" + "".join(
         f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in report.summary)
-    generated = _("report.generated", report.lang, when=report.generated)
+    generated = _("report.generated", report.lang, when=report.generated, version=report.made_with)
     return (f"<header><h1>{text(report.title)}</h1><p class=\"rule\">{text(report.rule)}</p>"
             f"<dl class=\"summary\">{rows}</dl><p class=\"meta\">{text(generated)}</p></header>")
 

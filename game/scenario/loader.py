@@ -23,10 +23,11 @@ from game.scenario.model import Deck, DeckCard, Scenario
 from game.scenario.problems import Problem, display_path, one_per_place
 from game.scenario.prose import text_cut_by_comment
 from game.i18n import _
+from game.resources import library_folder
 from game.scenario.validation import dotted, kind_of, problems_from
 from game.scenario.yamlsource import Source, read_source
 
-BUNDLED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
+BUNDLED_LIBRARY = library_folder()
 DECK_FOLDER = "decks"
 DECK_FILES = {"roles": "roles.yaml", "values": "values.yaml"}
 _DECK_ADAPTER = TypeAdapter(Deck)

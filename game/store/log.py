@@ -35,8 +35,10 @@ from game.engine.state import SessionState, replay
 from game.i18n import _
 from game.store.folders import default_folder
 from game.store.locks import LOCK_SUFFIX, OpenMark, claimed
+from game.version import game_version
 
 SCHEMA_VERSION = 2
+GAME_VERSION_KEY = "game_version"  # in meta: the Dilemmaspel that made the file (files before 0.1.0 lack it)
 SUFFIX = ".dilemma.db"
 BUILDING_SUFFIX = ".nieuw"
 # .NAME.dilemma.db.1a2b3c4d.nieuw (and its -wal, -shm, -journal) while a session is built; .NAME.dilemma.db.lock
@@ -217,7 +219,8 @@ class SessionLog:
                         if statement.strip():
                             db.execute(statement)
                     db["meta"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                                           {"key": "created", "value": datetime.now(timezone.utc).isoformat()}])
+                                           {"key": "created", "value": datetime.now(timezone.utc).isoformat()},
+                                           {"key": GAME_VERSION_KEY, "value": game_version()}])
                 _prepare(db)
                 if first:  # a failing write names the file the table will know, not the one being built
                     cls(db, path).append(list(first), session_id, after=0)

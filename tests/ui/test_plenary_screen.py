@@ -20,7 +20,7 @@ import pytest
 from pygame_gui.elements import UILabel
 
 from game.app import open_library, start_session
-from game.cli import main
+from game.commands.cli import main
 from game.engine import AddNote, PickValues, StartSession
 from game.i18n import _
 from game.report.document import Story

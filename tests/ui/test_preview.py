@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.cli import main
+from game.commands.cli import main
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.ui.preview_case import Position, load_preview, play, ways
 from game.ui.scenes.preview import open_preview

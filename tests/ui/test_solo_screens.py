@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.app import start_session
-from game.cli import main
+from game.commands.cli import main
 from game.engine import AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, PickValues
 from game.engine.commands import StartSession
 from game.i18n import _

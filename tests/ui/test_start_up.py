@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
-HEAVY = ("game.app", "game.engine", "game.store.log", "game.scenario.loader", "game.cli", "pydantic", "networkx",
+HEAVY = ("game.app", "game.engine", "game.store.log", "game.scenario.loader", "game.commands.cli", "pydantic", "networkx",
          "sqlite_utils")
 FIRST_FRAME = """
 import json, sys
@@ -57,3 +57,10 @@ def test_the_game_cleans_up_what_it_left_when_it_was_killed_while_creating_a_ses
         assert any(p.name.endswith(".nieuw") for p in folder.iterdir())
     Table(tmp_path, None)
     assert list(sessions.iterdir()) == [] and list(practice_folder().iterdir()) == []
+
+
+def test_the_start_screen_names_the_version_right_after_its_first_frame(tmp_path, library):
+    from game.version import game_version
+    from tests.ui.harness import Table
+    table = Table(tmp_path, library)
+    assert f"Dilemmaspel, versie {game_version()}" in table.screen_text()

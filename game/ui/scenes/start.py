@@ -16,6 +16,11 @@ def unfinished(app) -> list:
     return unfinished_sessions(app.places.sessions)
 
 
+def about_text() -> str:
+    from game.version import game_version
+    return _("ui.start.about", version=game_version())
+
+
 class StartScene(BaseScene):
     """The first screen. When the game opens it is drawn before the sessions and the library are read
     (``look_later``); right after, an unfinished session brings the offer to resume it."""
@@ -44,7 +49,10 @@ class StartScene(BaseScene):
         x = MARGIN + column + 60
         steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
         page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
-                  page.width - x - MARGIN, page.footer_y - 250, "@card")
+                  page.width - x - MARGIN, page.footer_y - 320, "@card")
+        # the version is looked up after the first frame: reading the package's metadata takes a few dozen ms
+        self._about = page.label("" if self._look_later else about_text(), x, page.footer_y - 80,
+                                 page.width - x - MARGIN, 50, "@muted")
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
         if self._look_later:
             self._look_later = False
@@ -53,6 +61,7 @@ class StartScene(BaseScene):
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder
         from game.solo import practice_folder
+        self._about.set_text(about_text())
         self.app.read_library()  # now, while the players look at the first screen
         for folder in (self.app.places.sessions, practice_folder()):
             tidy_sessions_folder(folder)

@@ -13,8 +13,7 @@ from game.i18n import _
 from game.scenario.yamlsource import NotARegularFile, read_limited
 
 
-def register(add) -> None:
-    command = add("preview", run_preview, "authoring.preview.help", "authoring.preview.description")
+def preview_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"),
                          help=_("authoring.preview.file_help"))
 

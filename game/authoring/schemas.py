@@ -20,8 +20,7 @@ SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck}
 DEFAULT_FOLDER = Path("schemas")
 
 
-def register(add) -> None:
-    command = add("schema", run_schema, "authoring.schema.help", "authoring.schema.description")
+def schema_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, default=DEFAULT_FOLDER, metavar=_("authoring.folder_metavar"),
                          help=_("authoring.schema.out_help"))
 

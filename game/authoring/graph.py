@@ -23,7 +23,7 @@ from game.output import OutputError, building, write_file
 from game.scenario.checks import option_ids, reach, start_of, story_graph
 from game.scenario.loader import decks_for, load_case, load_decks
 from game.scenario.yamlsource import Source, read_source
-from tools.snippets import with_snippets
+from game.authoring.snippets import with_snippets
 
 FORMATS = ("mermaid", "dot", "svg", "png")
 DRAWN = ("svg", "png")  # formats Graphviz draws
@@ -60,8 +60,7 @@ class CaseMap:
     edges: tuple[MapEdge, ...]
 
 
-def register(add) -> None:
-    command = add("graph", run_graph, "authoring.graph.help", "authoring.graph.description")
+def graph_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.graph.file_help"))
     command.add_argument("--format", choices=FORMATS, default=None, help=_("authoring.graph.format_help"))
     command.add_argument("--out", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.graph.out_help"))

@@ -9,6 +9,7 @@ exactly as the game does.
 from __future__ import annotations
 
 import argparse
+import difflib
 import random
 import sys
 from collections import Counter
@@ -21,8 +22,8 @@ from game.engine import (AdvancePhase, CaseBook, CastVote, CommandRejected, Cont
 from game.i18n import _, get_language, n_
 from game.scenario.loader import Decks, LoadedCase, decks_for, load_case, load_decks
 from game.scenario.model import Card, Scenario
-from tools.progress import Progress
-from tools.snippets import with_snippets
+from game.authoring.progress import Progress
+from game.authoring.snippets import with_snippets
 
 if TYPE_CHECKING:
     from game.store.log import StoredSession
@@ -33,8 +34,7 @@ PROGRESS_FROM = 100  # runs; smaller jobs finish before a progress line would he
 STEPS_PER_DECISION = 20  # a walk longer than this many steps per decision point is going round in circles
 
 
-def register(add) -> None:
-    command = add("play-text", run_play_text, "authoring.play.help", "authoring.play.description")
+def play_text_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.play.file_help"))
     command.add_argument("--solo", action="store_true", help=_("solo.text.solo_help"))
     command.add_argument("--role", metavar=_("authoring.role_metavar"), help=_("authoring.play.role_help"))
@@ -78,11 +78,17 @@ def run_play_text(args: argparse.Namespace) -> int:
     return 1 if coverage.failures else 0
 
 
+def unknown_case_message(case_id: str, known: list[str]) -> str:
+    """What to say about a case id the library does not have: the ids there are, and the nearest ones."""
+    message = _("solo.cli.unknown_case", case=case_id, known=", ".join(known))
+    near = difflib.get_close_matches(case_id, known, n=3, cutoff=0.5)
+    return message + ("\n" + _("solo.cli.did_you_mean", ids=", ".join(near)) if near else "")
+
+
 def play_practice(args: argparse.Namespace) -> int:
     """``--solo CASE-ID``: a case of the library as a learner's practice run, kept with the window's runs."""
     from game.app import open_library
     from game.solo import start_run
-    from game.solo_command import unknown_case_message
     library = open_library()
     case_id, lang = str(args.file), get_language()
     known = sorted({known_id for known_id, _lang in library.cases})

@@ -17,23 +17,25 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from game.authoring.schemas import write_schemas
 from game.i18n import _, get_language
 from game.output import OutputError, write_file
 from game.scenario.lint import PLACEHOLDER_END, PLACEHOLDER_START, TEMPLATE_TEXT
-from game.scenario.loader import BUNDLED_LIBRARY, decks_for, load_decks
+from game.scenario.loader import DECK_FOLDER, decks_for, library_root, load_decks
 from game.scenario.model import Id
+from game.scenario.problems import display_path
 
 PREFERRED_ROLES = ("bewoner", "partner", "evv", "teamleider")
 PREFERRED_VALUES = ("autonomie", "veiligheid")
 ROLE_COUNT = 4
 ENDING_COUNT = 3
+SCHEMA_FOLDER = "schemas"
 SCHEMA_NAME = "scenario.schema.json"
 COMMENT_WIDTH = 100
 _ID = TypeAdapter(Id)
 
 
-def register(add) -> None:
-    command = add("new", run_new, "authoring.new.help", "authoring.new.description")
+def new_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("case_id", metavar="CASE-ID", help=_("authoring.new.case_id_help"))
     command.add_argument("--out", type=Path, metavar=_("authoring.file_metavar"), help=_("authoring.new.out_help"))
 
@@ -51,13 +53,17 @@ def run_new(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         print(_("authoring.new.no_folder", folder=path.parent), file=sys.stderr)
         return 2
+    schema = schema_file(path)
     try:
-        write_file(path, case_template(args.case_id, path, get_language()), replace=False, make_folder=False)
+        write_file(path, case_template(args.case_id, path, get_language(), schema), replace=False, make_folder=False)
+        schemas_written = [] if schema.is_file() else write_schemas(schema.parent)
     except FileExistsError:
         print(_("authoring.new.exists", path=path), file=sys.stderr)
         return 1
     except OutputError as error:
         return error.tell()
+    for written in schemas_written:
+        print(_("authoring.written", path=display_path(written)))
     print(_("authoring.new.written", path=path, file=shlex.quote(str(path))))
     return 0
 
@@ -76,15 +82,24 @@ def suggested_id(wanted: str) -> str:
     return "-".join(words)[:60].strip("-") or "mijn-casus"
 
 
-def schema_reference(path: Path) -> str:
-    """The schema for the editor, relative to the new file: the nearest schemas/ above it, else the bundled one."""
+def schema_file(path: Path) -> Path:
+    """The schema for the editor of a new case at ``path``: one already in a ``schemas/`` folder beside the case,
+    above it within its library, or beside the library (as the repository keeps it); else the one ``new`` writes
+    beside the case, or at the top of its library, so that the folder can be zipped and shared whole."""
+    folder, root = path.absolute().parent, library_root(path)
+    within = [folder, *(above for above in folder.parents if above.is_relative_to(root))]
+    beside_library = [root.parent] if (root / DECK_FOLDER).is_dir() else []
+    found = (candidate / SCHEMA_FOLDER / SCHEMA_NAME for candidate in within + beside_library)
+    return next((schema for schema in found if schema.is_file()), root / SCHEMA_FOLDER / SCHEMA_NAME)
+
+
+def schema_reference(schema: Path, path: Path) -> str:
+    """The schema's address as the comment at the top of the case at ``path`` gives it: relative to the case."""
     folder = path.absolute().parent
-    found = next((f / "schemas" / SCHEMA_NAME for f in (folder, *folder.parents)
-                  if (f / "schemas" / SCHEMA_NAME).is_file()), BUNDLED_LIBRARY.parent / "schemas" / SCHEMA_NAME)
     try:
-        return Path(os.path.relpath(found, folder)).as_posix()
+        return Path(os.path.relpath(schema, folder)).as_posix()
     except ValueError:  # another drive (Windows): only a full address works
-        return found.as_uri()
+        return schema.as_uri()
 
 
 def _chosen(available: list[str], preferred: tuple[str, ...], count: int) -> list[str]:
@@ -132,13 +147,13 @@ class _Writer:
         return _(f"authoring.template.id.{key}", self.lang, **params)
 
 
-def case_template(case_id: str, path: Path, lang: str) -> str:
-    """The text of a new case file for ``path``."""
+def case_template(case_id: str, path: Path, lang: str, schema: Path) -> str:
+    """The text of a new case file for ``path``, its first line naming ``schema`` for the editor."""
     decks, _problems = load_decks(decks_for(path))
     roles = _chosen(list(decks.roles), PREFERRED_ROLES, ROLE_COUNT)
     first_value, second_value = _chosen(list(decks.values), PREFERRED_VALUES, 2)
     w = _Writer(lang)
-    w.put(f"# yaml-language-server: $schema={schema_reference(path)}")
+    w.put(f"# yaml-language-server: $schema={schema_reference(schema, path)}")
     w.about("header", case_id=case_id, file=shlex.quote(path.name))
     w.put()
     _top(w, case_id, first_value, second_value, ", ".join(decks.values))

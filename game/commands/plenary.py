@@ -8,14 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
 
 from game.i18n import _
 from game.store.folders import default_folder
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    plenary = add("plenary", cmd_plenary, "plenary.screen.cli_help", "plenary.screen.cli_description")
+def plenary_arguments(plenary: argparse.ArgumentParser) -> None:
     plenary.add_argument("paths", nargs="*", type=Path, metavar=_("plenary.screen.cli_path_metavar"),
                          help=_("plenary.screen.cli_paths"))
 

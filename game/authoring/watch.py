@@ -1,8 +1,9 @@
-"""More for ``dilemmaspel validate``: the spot in the file under each problem (--snippet), checking again on
-every save (--watch; once the file is valid, with the points ``lint`` would still find), and progress on stderr while a big folder is read (for ``lint`` as well).
+"""``dilemmaspel validate`` and ``lint`` as run from the command line: the spot in the file under each problem
+(--snippet), checking again on every save (--watch; once the file is valid, with the points ``lint`` would still
+find), and progress on stderr while a big folder is read.
 
-Without the new options ``validate`` prints exactly what it always printed; the checking and the report
-are those of ``game.cli``, so the two can never drift apart. Saving is noticed by polling the time,
+Without these options ``validate`` prints exactly what ``game.authoring.checking`` prints; the checking and the
+report are that module's, so the two can never drift apart. Saving is noticed by polling the time,
 size and inode of the files (an editor that saves by renaming a new file changes the inode).
 """
 from __future__ import annotations
@@ -10,34 +11,29 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from functools import partial
 from pathlib import Path
-from typing import Callable
 
-from game.cli import _check_paths, _report
+from game.authoring import checking
+from game.authoring.checking import check_paths, path_arguments, report_problems
+from game.authoring.progress import Progress
+from game.authoring.snippets import with_snippets
 from game.i18n import _, n_
 from game.scenario.lint import lint_case
 from game.scenario.loader import BUNDLED_LIBRARY, DECK_FILES, decks_for, reporting_loads
 from game.scenario.problems import display_path, one_per_place
-from tools.progress import Progress
-from tools.snippets import with_snippets
 
-Run = Callable[[argparse.Namespace], int]
 Snapshot = dict[Path, tuple[int, int, int] | None]
 PROGRESS_EVERY = 100  # files
 
 
-def register(add) -> None:
-    validate = add.existing["validate"]
-    validate.add_argument("--snippet", action="store_true", help=_("authoring.validate.snippet_help"))
-    validate.add_argument("--watch", action="store_true", help=_("authoring.validate.watch_help"))
-    validate.add_argument("--interval", type=_seconds, default=0.5, metavar=_("authoring.seconds_metavar"),
-                          help=_("authoring.validate.interval_help"))
-    validate.add_argument("--max-checks", type=_positive, default=None, metavar="N",
-                          help=_("authoring.validate.max_checks_help"))
-    validate.set_defaults(run=partial(run_validate, validate.get_default("run")))
-    lint = add.existing["lint"]
-    lint.set_defaults(run=partial(with_progress, lint.get_default("run")))
+def validate_arguments(parser: argparse.ArgumentParser) -> None:
+    path_arguments(parser)
+    parser.add_argument("--snippet", action="store_true", help=_("authoring.validate.snippet_help"))
+    parser.add_argument("--watch", action="store_true", help=_("authoring.validate.watch_help"))
+    parser.add_argument("--interval", type=_seconds, default=0.5, metavar=_("authoring.seconds_metavar"),
+                        help=_("authoring.validate.interval_help"))
+    parser.add_argument("--max-checks", type=_positive, default=None, metavar="N",
+                        help=_("authoring.validate.max_checks_help"))
 
 
 def _seconds(text: str) -> float:
@@ -54,22 +50,22 @@ def _positive(text: str) -> int:
     return value
 
 
-def with_progress(run: Run, args: argparse.Namespace) -> int:
-    """Run a command that reads case files, telling on stderr how many it has read so far."""
-    with _counting_files():
-        return run(args)
-
-
 def _counting_files():
+    """Tell on stderr how many case files have been read so far."""
     return reporting_loads(Progress("authoring.progress.files", PROGRESS_EVERY).step)
 
 
-def run_validate(plain: Run, args: argparse.Namespace) -> int:
+def run_validate(args: argparse.Namespace) -> int:
     paths = args.paths or [BUNDLED_LIBRARY]
     if args.watch:
         return watch(paths, args.interval, args.max_checks)
     with _counting_files():
-        return check(paths) if args.snippet else plain(args)
+        return check(paths) if args.snippet else checking.run_validate(args)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    with _counting_files():
+        return checking.run_lint(args)
 
 
 def check(paths: list[Path], quality: bool = False) -> int:
@@ -77,16 +73,16 @@ def check(paths: list[Path], quality: bool = False) -> int:
 
     With ``quality`` (the watcher), a check without errors goes on to what ``lint`` would find: each point
     to improve in full, and the example text left as a count only (a new case has dozens)."""
-    checked = _check_paths(paths)
+    checked = check_paths(paths)
     if checked is None:
         return 2
     if not quality or checked.problems:
-        return _report(checked, with_snippets(checked.problems))
+        return report_problems(checked, with_snippets(checked.problems))
     findings = [finding for case in checked.cases for finding in lint_case(case.scenario, case.source)]
     to_improve = one_per_place([finding for finding in findings if finding.code != "PLACEHOLDER"])
     if to_improve:
         print(n_("authoring.watch.to_improve", len(to_improve)))
-    _report(checked, with_snippets(to_improve), lint=True)
+    report_problems(checked, with_snippets(to_improve), lint=True)
     left = sum(finding.code == "PLACEHOLDER" for finding in findings)
     if left:
         print(n_("authoring.watch.placeholders", left))

@@ -17,7 +17,6 @@ import time
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
@@ -37,14 +36,14 @@ FORMAT_OF_SUFFIX = {**{fmt: fmt for fmt in FORMATS}, "htm": "html", "markdown": 
 YES = {"nl": ("j", "ja"), "en": ("y", "yes")}
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    merge = add("merge", cmd_merge, "report.cli.merge_help", "report.cli.merge_description")
+def merge_arguments(merge: argparse.ArgumentParser) -> None:
     _source_paths(merge)
     merge.add_argument("--into", type=Path, required=True, metavar=_("report.cli.file_metavar"),
                        help=_("report.cli.into_help"))
     merge.add_argument("--force", action="store_true", help=_("report.cli.force_help"))
 
-    report = add("report", cmd_report, "report.cli.report_help", "report.cli.report_description")
+
+def report_arguments(report: argparse.ArgumentParser) -> None:
     _source_paths(report)
     report.add_argument("--format", choices=FORMATS, help=_("report.cli.format_help"))
     report.add_argument("--out", type=Path, metavar=_("report.cli.file_metavar"), help=_("report.cli.out_help"))
@@ -56,14 +55,16 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     report.add_argument("--dialect", choices=tuple(CSV_DIALECTS), help=_("report.cli.dialect_help"))
     _library_option(report)
 
-    cards = add("cards", cmd_cards, "report.cli.cards_help", "report.cli.cards_description")
+
+def cards_arguments(cards: argparse.ArgumentParser) -> None:
     cards.add_argument("--out", type=Path, required=True, metavar=_("report.cli.file_metavar"),
                        help=_("report.cli.cards_out_help"))
     cards.add_argument("--format", choices=CARD_FORMATS, help=_("report.cli.cards_format_help"))
     cards.add_argument("--case", action="append", metavar="ID", help=_("report.cli.cards_case_help"))
     _library_option(cards)
 
-    sessions = add("sessions", cmd_sessions, "report.cli.sessions_help", "report.cli.sessions_description")
+
+def sessions_arguments(sessions: argparse.ArgumentParser) -> None:
     sessions.add_argument("action", choices=("list", "delete"), help=_("report.cli.action_help"))
     sessions.add_argument("files", nargs="*", type=Path, metavar=_("report.cli.session_metavar"),
                           help=_("report.cli.files_help"))

@@ -10,17 +10,15 @@ import json
 import sys
 from pathlib import Path
 
-from game.cli import _check_paths
+from game.authoring.checking import check_paths, path_arguments
 from game.i18n import _, get_language
 from game.scenario.loader import BUNDLED_LIBRARY
 from game.scenario.plans import PLANS
 from game.scenario.timing import PLAYERS, SLOT_MINUTES, Estimate, estimates
 
 
-def register(add) -> None:
-    command = add("timing", cmd_timing, "timing.cli.help", "timing.cli.description")
-    command.add_argument("paths", nargs="*", type=Path, metavar=_("cli.path_metavar"),
-                         help=_("cli.validate_paths_help"))
+def timing_arguments(command: argparse.ArgumentParser) -> None:
+    path_arguments(command)
     command.add_argument("--plan", choices=PLANS, help=_("timing.cli.plan_help"))
     command.add_argument("--format", choices=("text", "json"), default="text", help=_("timing.cli.format_help"))
     command.add_argument("--players", type=_player_count, default=PLAYERS, metavar="N",
@@ -38,7 +36,7 @@ def _player_count(text: str) -> int:
 
 
 def cmd_timing(args: argparse.Namespace) -> int:
-    checked = _check_paths(args.paths or [BUNDLED_LIBRARY])
+    checked = check_paths(args.paths or [BUNDLED_LIBRARY])
     if checked is None:
         return 2
     for problem in checked.problems:
