@@ -137,7 +137,7 @@ def test_report_takes_its_format_from_the_file_name(capsys, folder, tmp_path, na
                                                 (("--lang", "en", "--dialect", "nl"), ";")])
 def test_the_csv_dialect_follows_the_language_unless_chosen(folder, tmp_path, options, separator):
     out_file = tmp_path / "verslag.csv"
-    done = subprocess.run([sys.executable, "-m", "game.cli", "report", str(folder), "--out", str(out_file), *options],
+    done = subprocess.run([sys.executable, "-m", "game", "report", str(folder), "--out", str(out_file), *options],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     header, *rows = list(csv.reader(io.StringIO(out_file.read_text(encoding="utf-8-sig")), delimiter=separator))
