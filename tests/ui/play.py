@@ -107,6 +107,9 @@ class Player:
                 self.act(self.t.forward())     # "I am <name>: show the choices"
             self.shoot("vote-options")
             self.option(choice)
+        if not self.scene.state.open_vote:
+            self.shoot("reveal")                # every card turned over at once
+            self.act(_("ui.reveal.to_options"))
 
     def change_mind(self, player: int, choice: int) -> None:
         """'Who wants to change their mind?': the player taps their name, then their new choice."""
@@ -139,6 +142,8 @@ class Player:
         self.change_mind(0, 2)
         self.shoot("reconsider-changed")
         self.act(_("ui.reconsider.done_short"))
+        self.shoot("reveal-moved")              # the card that moved, marked
+        self.act(_("ui.reconsider.done_short"))
         assert self.scene.round.phase == "record"
 
     def choose_until_ending(self) -> None:
@@ -149,6 +154,8 @@ class Player:
             if first:
                 for player in range(self.scene.round.players):
                     self.change_mind(player, 2)
+                self.act(_("ui.reconsider.done_long"))
+                self.shoot("reveal-moved")
                 self.act(_("ui.reconsider.done_long"))
                 self.shoot("revote-revealed")
                 self.option(2)
