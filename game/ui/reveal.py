@@ -15,7 +15,8 @@ from typing import Mapping, Sequence
 import pygame
 
 from game.i18n import _
-from game.report.figures import NOT_VOTED
+from game.report.figures import NOT_VOTED, Selection, select
+from game.report.plenary import Plenary
 from game.scenario.loader import Library
 from game.scenario.model import Decision
 from game.ui.cards import role_card
@@ -101,6 +102,36 @@ def _heading(decision: Decision, numbers: dict[str, str], pile: str | None) -> s
     return f"{numbers[pile]}. {option.label or option.text}"
 
 
+@dataclass(frozen=True)
+class TableVotes:
+    """A page of the plenary: one table's turned-over votes at one decision, as the table saw them."""
+
+    title: str
+    context: str
+    reveal: Reveal
+
+
+def table_votes(plenary: Plenary, selection: Selection) -> list[TableVotes]:
+    """A page per table round and decision it voted on (in the filter), in the order the tables played; the
+    cards carry the roles, never the players' names (the plenary is anonymous)."""
+    pages = []
+    labels, lang = plenary.labels, plenary.lang
+    for r in select(plenary.rounds, selection):
+        case = plenary.cases.get(r.case)
+        for visit in r.visits:
+            decision = case.decisions.get(visit.node) if case else None
+            if decision is None:
+                continue
+            seats = [(labels.role(role), role) for role in r.roles]
+            first = {player: option for player, option in enumerate(visit.first) if option != NOT_VOTED}
+            final = {player: option for player, option in enumerate(visit.final) if option != NOT_VOTED} \
+                if visit.revoted else None
+            title = _("plenary.screen.votes_title", lang, table=_("report.table", lang, table=r.table),
+                      round=r.round, decision=decision.title)
+            pages.append(TableVotes(title, labels.case(r.case), reveal_of(plenary.library, lang, decision, (), seats, first, final)))
+    return pages
+
+
 # laying it out ---------------------------------------------------------------------------------------------
 def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: float, w: float, h: float
                  ) -> list[pygame.Rect]:
@@ -154,12 +185,23 @@ def _arrange(page: Page, reveal: Reveal, counts: list[int], w: float, h: float, 
 
 
 def _card_height(page: Page, seat: Seat, width: float, grow: float) -> float:
-    """The height a card needs: the band, the name, the role and the line saying where a player came from.
+    """The height a card needs: the band, the name in large type (or wrapped in body type when it is longer
+    than a line), the role and the line saying where a player came from. A wider card is never higher."""
+    text_w = width - 2 * PADDING - 8
+    name = HEADING * LABEL_LINE * grow if _name_fits(page, seat.who, text_w) else 0
+    lines = _lines_below(page, seat, text_w)
+    return BAND_H + name + (_box_height(lines, grow) if lines else 0) + PADDING
 
-    One line each, shortened with '…' where a card is too narrow, so that a narrower card is never higher
-    (the layout relies on it) and seven players fit at every text size."""
-    lines = (1 if seat.role else 0) + (1 if seat.moved_from else 0)
-    return BAND_H + HEADING * LABEL_LINE * grow + (_box_height(lines, grow) if lines else 0) + PADDING
+
+def _name_fits(page: Page, who: str, width: float) -> bool:
+    return page.measure(who, "heading", bold=True) <= width
+
+
+def _lines_below(page: Page, seat: Seat, width: float) -> int:
+    """The lines of body text on a card: the name when it does not fit in large type, the role, where from."""
+    lines = 0 if _name_fits(page, seat.who, width) else _lines_needed(page, seat.who, width, bold=True)
+    lines += _lines_needed(page, seat.role, width) if seat.role else 0
+    return lines + (1 if seat.moved_from else 0)
 
 
 def _box_height(lines: int, grow: float) -> float:
@@ -168,7 +210,8 @@ def _box_height(lines: int, grow: float) -> float:
 
 
 def _lines_needed(page: Page, text: str, width: float, bold: bool = False) -> int:
-    """How many lines of body text ``text`` takes in ``width`` units, broken between words."""
+    """How many lines of body text ``text`` takes in ``width`` units, broken between words (and within a word
+    longer than a line, as the text box does)."""
     count, line = 1, ""
     for word in text.split():
         trial = f"{line} {word}".strip()
@@ -176,6 +219,7 @@ def _lines_needed(page: Page, text: str, width: float, bold: bool = False) -> in
             count, line = count + 1, word
         else:
             line = trial
+        count += max(0, math.ceil(page.measure(word, "body", bold) / width) - 1)
     return count
 
 
@@ -207,14 +251,19 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
             pygame.draw.rect(surface, corner, rect, line)
 
     page.decorate(paint)
-    top = y + BAND_H
-    page.label(page.fitted(seat.who, w - 2 * PADDING, "heading", bold=True), x + PADDING,
-               top + HEADING * LABEL_LINE * (grow - 1) / 2, w - 2 * PADDING, HEADING * LABEL_LINE, "@heading")
-    below = [escape(page.fitted(seat.role, w - 2 * PADDING, "body"))] if seat.role else []
+    top, text_w = y + BAND_H, w - 2 * PADDING - 8
+    below = []
+    if _name_fits(page, seat.who, text_w):
+        page.label(seat.who, x + PADDING, top + HEADING * LABEL_LINE * (grow - 1) / 2, w - 2 * PADDING,
+                   HEADING * LABEL_LINE, "@heading")
+        top += HEADING * LABEL_LINE * grow
+    else:
+        below.append(f"<b>{escape(seat.who)}</b>")
+    if seat.role:
+        below.append(escape(seat.role))
     if seat.moved_from:
         below.append(f"<b>{escape(_('ui.reveal.moved_from', option=seat.moved_from))}</b>")
     if below:
-        top += HEADING * LABEL_LINE * grow
         page.text("<br>".join(below), x + PADDING - 6, top, w - 2 * PADDING + 12, y + h - top)
     return rect
 
