@@ -161,32 +161,22 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
 
 def _arrange(page: Page, reveal: Reveal, counts: list[int], w: float, h: float, grow: float
              ) -> tuple[list[float], float, float, int]:
-    """Columns per pile, a card's width and height and the cards per column: the widest cards that let every
-    pile stand whole (a pile of many cards gets more columns, so a table of seven still fits). Columns only
-    ever grow here, so this ends."""
-    def sized(columns: list[float]) -> tuple[float, float, int]:
+    """Columns per pile, a card's width and height, and the most cards in a column: the widest cards whose
+    piles stand whole in the height (a pile of many cards spreads over more columns, so seven players fit)."""
+    for rows in range(max(counts, default=1) or 1, 0, -1):
+        columns = [math.ceil(count / rows) if count else EMPTY_COLUMN for count in counts]
         total = sum(columns)
         card_w = (w - GAP * (math.ceil(total) - 1)) / total
         card_h = max((_card_height(page, seat, card_w, grow) for pile in reveal.piles for seat in pile.seats),
                      default=BAND_H)
-        return card_w, card_h, max(1, int((h + GAP) // (card_h + GAP)))
-
-    columns = [1 if count else EMPTY_COLUMN for count in counts]
-    while True:
-        card_w, card_h, rows = sized(columns)
-        needed = [max(wide, math.ceil(count / rows)) if count else wide for wide, count in zip(columns, counts)]
-        if needed == columns:
+        if rows * (card_h + GAP) - GAP <= h:
             break
-        columns = needed
-    # a pile may have been given a column it no longer needs: the cards take its room (wider, never taller)
-    columns = [math.ceil(count / rows) if count else wide for wide, count in zip(columns, counts)]
-    card_w, card_h, _rows = sized(columns)
     return columns, card_w, card_h, rows
 
 
 def _card_height(page: Page, seat: Seat, width: float, grow: float) -> float:
     """The height a card needs: the band, the name in large type (or wrapped in body type when it is longer
-    than a line), the role and the line saying where a player came from. A wider card is never higher."""
+    than a line), the role and the line saying where a player came from."""
     text_w = width - 2 * PADDING - 8
     name = HEADING * LABEL_LINE * grow if _name_fits(page, seat.who, text_w) else 0
     lines = _lines_below(page, seat, text_w)
