@@ -214,3 +214,24 @@ def test_seven_players_on_one_option_stand_whole_on_screen(tmp_path, library, si
     assert not any(a.colliderect(b) for i, a in enumerate(names) for b in names[i + 1:])
     assert t.app.page.scrollable == []
     assert max(rect.bottom for rect in names) < t.find(t.forward()).rect.top     # above the footer
+
+
+def test_the_next_step_slides_in_over_the_last_and_then_lies_still(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720))
+    clock = HandClock()
+    t.app.motion_clock = clock
+    stored = start_session(library, StartSession(PLAYERS, (CASE,)), folder=tmp_path / "sessions")
+    for player in range(len(PLAYERS)):
+        stored.execute(DrawRole(player))
+    t.app.show(RoundScene(t.app, stored))
+    t.step(2)
+    Player(t).act(_("ui.draw.next"))
+    assert stored.state.current.phase == "share" and t.app.animating
+    assert t.app.motion.seconds <= MOST_SECONDS
+    before = pygame.image.tobytes(t.app.motion.before, "RGB")        # the roles overview, as it was left
+    assert _("ui.draw.everyone") not in t.screen_text()
+    t.app.draw()
+    assert pygame.image.tobytes(t.app.screen, "RGB") == before        # the old step still fills the screen
+    clock.now += MOST_SECONDS
+    t.step()
+    assert not t.app.animating and pygame.image.tobytes(t.app.screen, "RGB") != before
