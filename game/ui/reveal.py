@@ -128,7 +128,8 @@ def table_votes(plenary: Plenary, selection: Selection) -> list[TableVotes]:
                 if visit.revoted else None
             title = _("plenary.screen.votes_title", lang, table=_("report.table", lang, table=r.table),
                       round=r.round, decision=decision.title)
-            pages.append(TableVotes(title, labels.case(r.case), reveal_of(plenary.library, lang, decision, (), seats, first, final)))
+            reveal = reveal_of(plenary.library, lang, decision, (), seats, first, final)
+            pages.append(TableVotes(title, labels.case(r.case), reveal))
     return pages
 
 

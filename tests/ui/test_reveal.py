@@ -3,6 +3,7 @@ corner; after the second vote the cards that moved are marked. Motion runs on a 
 from __future__ import annotations
 
 import json
+import struct
 from array import array
 
 import pygame
@@ -71,7 +72,8 @@ def pile_of(t: Table, name: str) -> int:
     """The number of the option whose pile the card of ``name`` lies under."""
     card = element(t, name).rect
     options = len(t.app.scene.stored.session.available_options())
-    return next(n for n in range(1, options + 1) if heading_of(t, n).rect.left <= card.left < heading_of(t, n).rect.right)
+    return next(n for n in range(1, options + 1)
+                if heading_of(t, n).rect.left <= card.left < heading_of(t, n).rect.right)
 
 
 def colour_above(t: Table, name: str) -> str:
@@ -116,7 +118,8 @@ def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp
     assert [pile_of(t, name) for name in PLAYERS] == [3, 1, 2, 1]
     text = t.screen_text()
     assert text.count(_("ui.reveal.moved_from", option=1)) == 1 and text.count(_("ui.reveal.moved_from", option=2)) == 1
-    anna = next(e for e in t.app.page.root.elements if _("ui.reveal.moved_from", option=1) in getattr(e, "html_text", ""))
+    anna = next(e for e in t.app.page.root.elements
+                if _("ui.reveal.moved_from", option=1) in getattr(e, "html_text", ""))
     assert anna.rect.left >= heading_of(t, 3).rect.left            # Anna's card says she came from 1
     p.act(_("ui.reconsider.done_short"))
     assert scene.round.phase == "record"
@@ -189,9 +192,9 @@ def test_a_named_sound_is_silent_without_its_file_and_plays_with_one(tmp_path):
 
 
 def _wav_header(size: int, rate: int) -> bytes:
-    import struct
-    return (b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
-            + b"data" + struct.pack("<I", size))
+    """The header of a mono 16-bit PCM WAV file holding ``size`` bytes of samples."""
+    return (b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt "
+            + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", size))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)], ids=["720p", "1080p", "4k"])
