@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import hostile, install, library, logging_, memory, plenary, rounds, screens
+from bench import hostile, install, library, logging_, memory, plenary, reveal, rounds, screens
 
 SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run,
-          "plenary": plenary.run, "screens": screens.run, "rounds": rounds.run,
+          "plenary": plenary.run, "screens": screens.run, "rounds": rounds.run, "reveal": reveal.run,
           "install": install.run}
 
 

@@ -77,7 +77,7 @@ pygame.time.set_timer(pygame.QUIT, 2_000, loops=1)   # let the card turn and the
 app.run()
 app.running = True
 """
-IDLE = ON_A_PHASE_SCREEN + SETTLE + """
+IDLE_CPU = """
 pygame.time.set_timer(pygame.QUIT, 10_000, loops=1)
 before = resource.getrusage(resource.RUSAGE_SELF)
 app._last_input = 0.0
@@ -85,6 +85,7 @@ app.run()
 after = resource.getrusage(resource.RUSAGE_SELF)
 print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 """
+IDLE = ON_A_PHASE_SCREEN + SETTLE + IDLE_CPU
 NAIVE_IDLE = ON_A_PHASE_SCREEN + SETTLE + """
 pygame.time.set_timer(pygame.QUIT, 10_000, loops=1)
 before = resource.getrusage(resource.RUSAGE_SELF)

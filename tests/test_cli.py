@@ -52,6 +52,23 @@ def test_a_folder_with_its_own_decks(capsys, tmp_path):
     assert out.strip().splitlines()[-1].startswith("4 bestanden gecontroleerd: 1 fout(en) in 1 bestand(en)")
 
 
+def test_a_role_card_with_a_wrong_or_missing_corner_is_named_with_its_line_and_the_three_corners(tmp_path):
+    shutil.copytree(Path(__file__).parents[1] / "scenarios" / "decks", tmp_path / "decks")
+    roles = tmp_path / "decks" / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    text = text.replace("  corner: family\n", "  corner: familie\n", 1).replace("  corner: team\n", "", 1)
+    roles.write_text(text, encoding="utf-8")
+    wrong = text.splitlines().index("  corner: familie") + 1
+    done = subprocess.run([sys.executable, "-m", "game.cli", "validate", str(roles)], capture_output=True,
+                          text=True)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0].endswith(f"roles.yaml:{wrong}:11: INVALID_VALUE ongeldige waarde bij partner > corner: "
+                             "kies een van deze: 'resident', 'family' of 'team'")
+    assert "resident (de bewoner" in lines[1] and "family (familie" in lines[1] and "team (zorgmedewerkers" in lines[1]
+    assert "MISSING_FIELD 'corner' ontbreekt in evv" in done.stdout
+
+
 def test_the_bundled_library_is_valid(capsys):
     code, out, _ = run(capsys, "validate")
     assert code == 0, out

@@ -70,7 +70,7 @@ def read(path: Path) -> object:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # as the game reads cases
 
 
-@pytest.mark.parametrize("name", ["scenario.schema.json", "deck.schema.json"])
+@pytest.mark.parametrize("name", ["scenario.schema.json", "deck.schema.json", "roles.schema.json"])
 def test_the_schema_is_valid_draft_07_and_uses_only_its_words(name):
     jsonschema.Draft7Validator.check_schema(schema(name))
     assert schema(name)["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -82,7 +82,7 @@ def test_the_schema_is_valid_draft_07_and_uses_only_its_words(name):
     assert [path for path, node in subschemas(schema(name)) if "$ref" in node and len(node) > 1] == []
 
 
-@pytest.mark.parametrize("name", ["scenario.schema.json", "deck.schema.json"])
+@pytest.mark.parametrize("name", ["scenario.schema.json", "deck.schema.json", "roles.schema.json"])
 def test_every_key_and_part_is_described_in_dutch(name):
     found = dict(subschemas(schema(name)))
     undescribed = [f"{path}/{key}/{child}" for path, node in found.items() for key in ("properties", "definitions")
@@ -101,7 +101,16 @@ def test_every_bundled_case_passes_the_schema(path):
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
 def test_the_decks_pass_their_schema(path):
-    assert errors("deck.schema.json", read(path)) == []
+    name = "roles.schema.json" if path.name == "roles.yaml" else "deck.schema.json"
+    assert errors(name, read(path)) == []
+
+
+def test_the_roles_schema_offers_the_three_corners_and_refuses_another():
+    roles = read(BUNDLED_LIBRARY / DECK_FOLDER / "roles.yaml")
+    roles["partner"]["corner"] = "buren"
+    del roles["kind"]["corner"]
+    assert sorted(errors("roles.schema.json", roles)) == ["kind: 'corner' is a required property",
+                                                          "partner/corner: 'buren' is not one of ['resident', 'family', 'team']"]
 
 
 def broken(change) -> dict:

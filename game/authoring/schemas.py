@@ -14,9 +14,9 @@ from game.i18n import _
 from game.output import OutputError, write_file
 from game.scenario.editor_schema import schema_text
 from game.scenario.loader import decks_for, load_decks
-from game.scenario.model import Deck, Scenario
+from game.scenario.model import Deck, RoleDeck, Scenario
 
-SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck}
+SCHEMA_FILES = {"scenario.schema.json": Scenario, "deck.schema.json": Deck, "roles.schema.json": RoleDeck}
 DEFAULT_FOLDER = Path("schemas")
 
 

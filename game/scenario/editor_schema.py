@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 from game.i18n import _
 from game.scenario.loader import BUNDLED_LIBRARY, DECK_FOLDER, Decks, load_decks
-from game.scenario.model import Deck, Scenario
+from game.scenario.model import Deck, RoleDeck, Scenario
 
 SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 DEFINITIONS = "#/definitions/"
@@ -41,6 +41,8 @@ def json_schema(root: Any = Scenario, decks: Decks | None = None) -> dict:
         _offer_deck_cards(schema, definitions, decks)
     elif root is Deck:
         schema["description"] = _("schema.deck")
+    elif root is RoleDeck:
+        schema["description"] = _("schema.role_deck")
     if definitions:
         schema["definitions"] = definitions
     schema = draft_07(schema)

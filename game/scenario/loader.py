@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from game.scenario.checks import check_case
 from game.scenario.lint import translation_problems
-from game.scenario.model import Deck, DeckCard, Scenario
+from game.scenario.model import Deck, DeckCard, RoleCard, RoleDeck, Scenario
 from game.scenario.problems import Problem, display_path, one_per_place
 from game.scenario.prose import text_cut_by_comment
 from game.i18n import _
@@ -30,14 +30,14 @@ from game.scenario.yamlsource import Source, read_source
 BUNDLED_LIBRARY = library_folder()
 DECK_FOLDER = "decks"
 DECK_FILES = {"roles": "roles.yaml", "values": "values.yaml"}
-_DECK_ADAPTER = TypeAdapter(Deck)
+_DECK_ADAPTERS = {Deck: TypeAdapter(Deck), RoleDeck: TypeAdapter(RoleDeck)}
 
 
 @dataclass(frozen=True)
 class Decks:
     """The shared role cards and value cards that cases refer to by id."""
 
-    roles: Mapping[str, DeckCard]
+    roles: Mapping[str, RoleCard]
     values: Mapping[str, DeckCard]
 
 
@@ -78,17 +78,23 @@ class Library:
         return [c.scenario for (cid, clang), c in sorted(self.cases.items()) if clang == lang]
 
 
+def deck_model(path: Path) -> type:
+    """What a deck file holds: role cards (each with its corner of the triangle) in ``roles.yaml``, else cards."""
+    return RoleDeck if path.name == DECK_FILES["roles"] else Deck
+
+
 def load_deck(path: Path) -> tuple[dict[str, DeckCard], list[Problem]]:
     source = read_source(path)
+    model = deck_model(path)
     if isinstance(source, Problem):
         return {}, [source]
     problems = [Problem(source.shown, mark.line, mark.col, "DUPLICATE_ID", {"id": key})
                 for key, mark in source.duplicates]
-    problems += text_cut_by_comment(source, Deck)
+    problems += text_cut_by_comment(source, model)
     try:
-        cards = _DECK_ADAPTER.validate_python(source.data)
+        cards = _DECK_ADAPTERS[model].validate_python(source.data)
     except ValidationError as error:
-        return {}, one_per_place(problems + problems_from(error, source, Deck))
+        return {}, one_per_place(problems + problems_from(error, source, model))
     return cards, one_per_place(problems)
 
 

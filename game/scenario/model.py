@@ -143,6 +143,21 @@ class DeckCard(Card):
 Deck = dict[Id, DeckCard]
 """A deck file: card ids with their cards."""
 
+Corner = Literal["resident", "family", "team"]
+
+
+class RoleCard(DeckCard):
+    """A role card: a deck card that belongs to one corner of the collaboration triangle (its colour on screen)."""
+
+    corner: Corner = Field(
+        description="De hoek van de samenwerkingsdriehoek waar deze rol bij hoort, en daarmee de kleur van de "
+                    "kaart: `resident` (de bewoner en medebewoners), `family` (familie en andere naasten) of "
+                    "`team` (zorgmedewerkers, vrijwilligers en andere professionals).")
+
+
+RoleDeck = dict[Id, RoleCard]
+"""The role deck file: role ids with their cards, each with its corner."""
+
 
 class Scenario(Frozen):
     """One case (casus): a branching dilemma."""

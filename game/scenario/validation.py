@@ -66,8 +66,11 @@ def _problem(item: dict, source: Source, model: object) -> Problem | None:
     if kind in _TYPE_NAMES and kind != "literal_error":
         return source.problem(loc, "WRONG_TYPE", where=where,
                               expected=_(f"type.{_TYPE_NAMES[kind]}"), found=_(f"type.{kind_of(item['input'])}"))
-    variant = "id" if kind == "string_pattern_mismatch" else ""
+    variant = "id" if kind == "string_pattern_mismatch" else _HINTED_FIELDS.get(loc[-1] if loc else "", "")
     return source.problem(loc, "INVALID_VALUE", where=where, detail=_detail(item), hint_variant=variant)
+
+
+_HINTED_FIELDS = {"corner": "corner"}  # fields whose wrong value gets a hint that names every choice
 
 
 # What YAML makes of unquoted words that look like something else: 2024, 12:30 (a number: 750), 2024-03-01, true.
@@ -93,6 +96,8 @@ def _count_problem(item: dict, source: Source, loc: tuple) -> Problem | None:
 
 def _detail(item: dict) -> str:
     ctx = {k: v for k, v in (item.get("ctx") or {}).items() if isinstance(v, (int, float, str))}
+    if item["type"] == "literal_error":  # pydantic lists the choices as "'a', 'b' or 'c'", in English
+        ctx["expected"] = ctx["expected"].replace(" or ", f" {_('detail.or')} ")
     text = _(f"detail.{item['type']}", **ctx)
     return item["msg"] if text == f"detail.{item['type']}" else text
 
@@ -135,6 +140,7 @@ DUTCH_KEYS: dict[str, tuple[str, ...]] = {
     "tekst": ("text",), "omschrijving": ("text", "line"), "beschrijving": ("text", "line"),
     "bewoner": ("resident",), "client": ("resident",), "cliënt": ("resident",),
     "familie": ("family",), "mantelzorger": ("family",), "naaste": ("family",), "naasten": ("family",),
+    "hoek": ("corner",), "driehoek": ("corner",), "kleur": ("corner",),
     "gevolgen": ("consequences",), "gevolg": ("consequences",), "consequenties": ("consequences",),
     "bevordert": ("favours",), "steunt": ("favours",), "voor": ("favours",),
     "schaadt": ("pressures",), "onder-druk": ("pressures",), "tegen": ("pressures",), "druk": ("pressures",),

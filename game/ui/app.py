@@ -18,10 +18,11 @@ from pygame_gui import UIManager
 from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
 from game.i18n import set_language
+from game.ui.motion import Flip, Motion, Slide, TurnOver
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
-from game.ui.sound import make_chime
+from game.ui.sound import make_chime, named_sound
 from game.ui.theme import build_theme, palette, preloads
 
 if TYPE_CHECKING:  # the engine, the store and the loader are imported after the first frame
@@ -46,29 +47,6 @@ class Places:
     settings: Path
     sessions: Path
     library: "Library | None" = field(default=None)
-
-
-@dataclass
-class Flip:
-    """A card turning over: the old picture narrows to its middle, then the new one widens from it."""
-
-    before: pygame.Surface
-    area: pygame.Rect
-    started: float = field(default_factory=time.monotonic)
-    seconds: float = 0.4
-
-    def paint(self, screen: pygame.Surface, background: str) -> bool:
-        """Draw the turn over the new screen; False once the card lies still."""
-        progress = (time.monotonic() - self.started) / self.seconds
-        if progress >= 1 or screen.get_size() != self.before.get_size():  # done, or the window changed size
-            return False
-        side = self.before if progress < 0.5 else screen
-        picture = side.subsurface(self.area).copy()
-        width = max(1, round(self.area.width * abs(1 - 2 * progress)))
-        screen.fill(background, self.area)
-        screen.blit(pygame.transform.smoothscale(picture, (width, self.area.height)),
-                    (self.area.centerx - width // 2, self.area.top))
-        return True
 
 
 class App:
@@ -98,7 +76,9 @@ class App:
         self._last_input = 0.0
         self._signature: list = []
         self._chime: pygame.mixer.Sound | None | bool = False
-        self.flip: Flip | None = None
+        self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        self.motion: Motion | None = None
+        self.motion_clock: Callable[[], float] = time.monotonic  # a test drives the motion with a clock of its own
         self.clock = pygame.time.Clock()
         self._make_manager()
 
@@ -222,11 +202,24 @@ class App:
 
     def turn_card(self, area: pygame.Rect) -> None:
         """Let the next picture turn over in ``area`` like a card (call before it is drawn)."""
-        self.flip = Flip(self.screen.copy(), area.clip(self.screen.get_rect()))
+        self._move(Flip(self.motion_clock, before=self.screen.copy(), area=area.clip(self.screen.get_rect())))
+
+    def slide_in(self) -> None:
+        """Let the next picture slide in over the one on screen (call before it is drawn)."""
+        self._move(Slide(self.motion_clock, before=self.screen.copy()))
+
+    def turn_cards(self, areas: list[pygame.Rect], back: str) -> None:
+        """Let the cards in ``areas`` of the next picture turn over together from their ``back`` colour."""
+        self._move(TurnOver(self.motion_clock, areas=tuple(areas), back=back))
+
+    def _move(self, motion: Motion) -> None:
+        """Start ``motion``, unless the players asked for less motion (then the new picture is simply there)."""
+        if not self.settings.reduced_motion:
+            self.motion = motion
 
     @property
     def animating(self) -> bool:
-        return self.flip is not None
+        return self.motion is not None
 
     def chime(self) -> None:
         if not self.settings.sound:
@@ -235,6 +228,15 @@ class App:
             self._chime = make_chime()
         if self._chime:
             self._chime.play()
+
+    def play_sound(self, name: str) -> None:
+        """A named sound (``reveal``: the votes turn over), when the sound setting is on; silent without its file."""
+        if not self.settings.sound:
+            return
+        if name not in self._sounds:
+            self._sounds[name] = named_sound(name)
+        if self._sounds[name]:
+            self._sounds[name].play()
 
     # input ------------------------------------------------------------------------------------
     def focused_element_index(self) -> int | None:
@@ -367,7 +369,7 @@ class App:
             self._pending.pop(0)()
             if not self.running:
                 return
-        if self.scene and self.scene.tick(self.now()) or self.flip:
+        if self.scene and self.scene.tick(self.now()) or self.motion:
             self._dirty = True
         self._draw_if_changed()
         if self.frames_drawn and self._after_first_frame:
@@ -385,12 +387,14 @@ class App:
 
     def draw(self) -> None:
         colours = palette(self.settings.high_contrast)
+        if self.motion and self.motion.done:  # this frame is the still picture, the last one to draw
+            self.motion = None
         self.screen.fill(colours.page)
         for paint in self.page.decorations if self.page else []:
             paint(self.screen)
         self.manager.draw_ui(self.screen)
-        if self.flip and not self.flip.paint(self.screen, colours.page):
-            self.flip = None
+        if self.motion:
+            self.motion.paint(self.screen, colours.page)
         index = self.focused_element_index()
         if self.show_focus and index is not None:
             ring = self.page.focusables[index].element.rect.inflate(round(14 * self.scale), round(14 * self.scale))
@@ -410,6 +414,6 @@ class App:
         """Turns of the loop a second: brisk under the hands, slow when the table talks (the clock
         shows whole seconds, so a quarter of a second is soon enough)."""
         quiet = time.monotonic() - self._last_input
-        if self.flip or quiet < BUSY_SECONDS:
+        if self.motion or quiet < BUSY_SECONDS:
             return BUSY_FPS
         return IDLE_FPS if quiet < RESTING_SECONDS or self._entry_has_focus() else RESTING_FPS

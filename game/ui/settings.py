@@ -22,6 +22,7 @@ class Settings:
     high_contrast: bool = False
     fullscreen: bool = False
     sound: bool = True
+    reduced_motion: bool = False  # "minder beweging": cards lie still, steps appear without sliding
 
     @property
     def text_scale(self) -> float:

@@ -1,13 +1,17 @@
-"""The gentle chime at the end of a step, made in code (no sound file to ship or license)."""
+"""The gentle chime at the end of a step, made in code (no sound file to ship or license), and named sounds
+from ``assets/sounds/`` (the reveal's), silent while their file is not there."""
 from __future__ import annotations
 
 import math
 from array import array
+from pathlib import Path
 
 import pygame
 
 CHIME_SECONDS = 1.6
 TONES = ((523.25, 0.5), (783.99, 0.3))  # C5 and G5: soft, not alarming
+SOUND_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+SOUND_SUFFIXES = (".ogg", ".wav")
 
 
 def make_chime() -> pygame.mixer.Sound | None:
@@ -28,3 +32,18 @@ def make_chime() -> pygame.mixer.Sound | None:
         value = sum(level * math.sin(2 * math.pi * freq * t) for freq, level in TONES)
         samples.extend([int(9000 * envelope * value)] * channels)
     return pygame.mixer.Sound(buffer=samples.tobytes())
+
+
+def named_sound(name: str, folder: Path = SOUND_FOLDER) -> pygame.mixer.Sound | None:
+    """The sound ``name`` (``NAME.ogg`` or ``NAME.wav`` in ``folder``); None where there is no such file, it cannot
+    be read or no audio device opens: the game then stays silent, it never stops for a sound."""
+    found = next((folder / f"{name}{suffix}" for suffix in SOUND_SUFFIXES if (folder / f"{name}{suffix}").is_file()),
+                 None)
+    if found is None:
+        return None
+    try:
+        if not pygame.mixer.get_init():
+            pygame.mixer.init()
+        return pygame.mixer.Sound(str(found))
+    except pygame.error:
+        return None

@@ -107,6 +107,9 @@ class Player:
                 self.act(self.t.forward())     # "I am <name>: show the choices"
             self.shoot("vote-options")
             self.option(choice)
+        if not self.scene.state.open_vote:
+            self.shoot("reveal")                # every card turned over at once
+            self.act(_("ui.reveal.to_options"))
 
     def change_mind(self, player: int, choice: int) -> None:
         """'Who wants to change their mind?': the player taps their name, then their new choice."""
@@ -132,6 +135,12 @@ class Player:
             self.act(_("ui.explore.back"))
             self.act(_("ui.explore.reconsider"))
 
+    def moves_seen(self, go_on: str) -> None:
+        """After a hidden vote, the cards that moved are turned over before the table goes on."""
+        if not self.scene.state.open_vote:
+            self.shoot("reveal-moved")
+            self.act(go_on)
+
     def choose_core(self) -> None:
         """The short plan: vote on the core decision point, read two options, one player changes their mind."""
         assert self.scene.round.phase == "vote"
@@ -139,6 +148,7 @@ class Player:
         self.change_mind(0, 2)
         self.shoot("reconsider-changed")
         self.act(_("ui.reconsider.done_short"))
+        self.moves_seen(_("ui.reconsider.done_short"))
         assert self.scene.round.phase == "record"
 
     def choose_until_ending(self) -> None:
@@ -150,6 +160,7 @@ class Player:
                 for player in range(self.scene.round.players):
                     self.change_mind(player, 2)
                 self.act(_("ui.reconsider.done_long"))
+                self.moves_seen(_("ui.reconsider.done_long"))
                 self.shoot("revote-revealed")
                 self.option(2)
                 first = False

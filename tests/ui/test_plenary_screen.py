@@ -99,7 +99,7 @@ def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, pro
     play_tables(tmp_path / "usb", proef_book)
     t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
     texts = label_texts(t)
-    assert title(t) == _("report.leading.title") and "1 / 10" in texts
+    assert title(t) == _("report.leading.title") and "1 / 16" in texts
     assert "3 tafels · 7 spelers" in texts and "Casus: alle" in t.screen_text()
     warning = next(text for text in texts if "kapot.dilemma.db" in text)
     assert warning.startswith("Let op: 1 bestand overgeslagen")
@@ -110,7 +110,7 @@ def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, pro
     assert rows(t) == {"Veiligheid": ["6 (86%)"], "Autonomie": ["2 (29%)"], "Werkrust": ["2 (29%)"],
                        "Eigen ritme": ["1 (14%)"]}
     t.key(pygame.K_PAGEDOWN)                                  # a clicker sends Page Down
-    assert title(t) == _("report.votes.title", decision="Begin") and "3 / 10" in label_texts(t)
+    assert title(t) == _("report.votes.title", decision="Begin") and "3 / 16" in label_texts(t)
     assert rows(t) == {"eerste stem": ["na verkennen"],
                        "A. Eerst praten": ["2 (29%)", "3 (43%)"], "B. De regel volgen": ["3 (43%)", "2 (29%)"],
                        "C. Afwachten": ["0", "0"], "(gepast)": ["2 (29%)", "2 (29%)"]}
@@ -517,3 +517,27 @@ def test_a_short_plan_table_among_the_tables_reads_whole(tmp_path, room_of_six):
     check_layout(t)
     assert title(t).startswith("Gesprekspunten · Tafel 3") and not any(text.endswith("…") for text in label_texts(t))
     assert "Tafel 3" in render(t.app.scene.plenary.report(), "md")
+
+
+def test_each_table_has_a_page_of_its_turned_over_votes_per_decision(tmp_path, proef_library, proef_book):
+    """The same picture as at the table: a card per seat under its option, named by role, the moves marked."""
+    play_tables(tmp_path / "usb", proef_book)
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    page_to(t, _("plenary.screen.votes_title", table="Tafel 1", round=1, decision="Begin"))
+    assert t.app.scene.slide.context == "Proefcasus"
+
+    def pile(text: str) -> str:
+        """The heading of the pile the card named ``text`` lies under."""
+        card = next(label for label in labels(t) if label.text == text).rect
+        headings = [e for e in t.app.page.root.elements if getattr(e, "html_text", "").startswith("<b>")
+                    and e.rect.top < card.top and e.rect.left <= card.left < e.rect.right]
+        return headings[-1].html_text
+
+    assert "A. " not in pile("Bewoner") and pile("Bewoner").startswith("<b>1. Eerst praten")
+    assert pile("Partner").startswith("<b>1. Eerst praten")          # table 1's partner moved to praten...
+    assert _("ui.reveal.moved_from", option=2) in t.screen_text()    # ...from the rule
+    assert pile("EVV'er").startswith("<b>1. Eerst praten")
+    check_layout(t)
+    page_to(t, _("plenary.screen.votes_title", table="Tafel 2", round=1, decision="Begin"))
+    assert pile("EVV'er").startswith("<b>2. De regel volgen") and pile("Teamleider") == f"<b>{_('ui.reveal.passed')}</b>"
+    assert _("ui.reveal.moved_from", option=2) not in t.screen_text()     # nobody there changed their mind

@@ -32,6 +32,7 @@ from game.report.palette import SERIES_COLOURS, SERIES_COLOURS_ON_DARK
 from game.report.plenary import Plenary
 from game.ui.main import open_app
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.reveal import TableVotes, build_reveal, table_votes
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
@@ -59,12 +60,13 @@ FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("tab
 
 @dataclass(frozen=True)
 class Slide:
-    """One page: a chart (or a part of a long one), a table of choices by role, or a table round's points.
+    """One page: a chart (or a part of a long one), a table of choices by role, a table round's points, or a
+    table's turned-over votes at one decision.
 
     ``first`` and ``count`` are the rows of a chart or table, or the points of a table round, on this page.
     """
 
-    block: Chart | Matrix | Story
+    block: Chart | Matrix | Story | TableVotes
     context: str
     first: int = 0
     count: int = ROWS_PER_PAGE
@@ -149,6 +151,10 @@ class PlenaryScene(BaseScene):
             measured = {} if page is None else {"fits": partial(self._fits, page),
                                                 "story_pages": partial(self._story_pages, page)}
             self._slides = slides_of(self.plenary.report(self.selection), every_case, **measured)
+            stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
+                           len(self._slides))   # each table's votes come just before the tables' points
+            self._slides[stories:stories] = [Slide(votes, votes.context)
+                                             for votes in table_votes(self.plenary, self.selection)]
             self._figures = self.plenary.figures(self.selection)
         return self._slides
 
@@ -318,6 +324,8 @@ class PlenaryScene(BaseScene):
             self._chart(page, slide, *area)
         elif isinstance(slide.block, Matrix):
             self._matrix(page, slide, *area)
+        elif isinstance(slide.block, TableVotes):
+            build_reveal(page, slide.block.reveal, palette(self.app.settings.high_contrast), *area)
         else:
             self._story(page, slide, *area)
         self._footer(page)

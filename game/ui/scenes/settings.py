@@ -1,4 +1,4 @@
-"""Settings: language, text size, high contrast, full screen and sound; applied and saved at once."""
+"""Settings: language, text size, high contrast, full screen, sound and less motion; applied and saved at once."""
 from __future__ import annotations
 
 from typing import Callable
@@ -27,6 +27,7 @@ class SettingsScene(BaseScene):
             ("high_contrast", _("ui.settings.high_contrast"), on_off),
             ("fullscreen", _("ui.settings.fullscreen"), on_off),
             ("sound", _("ui.settings.sound"), on_off),
+            ("reduced_motion", _("ui.settings.reduced_motion"), on_off),
         ]
         y = 190
         for key, title, choices in rows:
@@ -37,7 +38,7 @@ class SettingsScene(BaseScene):
                 page.button(text, x, y, CHOICE_W, BUTTON_H, lambda k=key, v=value: self.choose(k, v),
                             "@toggle", selected=chosen, key=f"{key}:{value}")
                 x += CHOICE_W + 20
-            y += BUTTON_H + 36
+            y += BUTTON_H + 24
         page.label(_("ui.settings.saved"), MARGIN, y, page.content_width, 50, "@muted")
         page.footer([], back=(_("ui.back"), self.back))
 

@@ -22,6 +22,7 @@ from game.ui.cards import player_name, role_card, value_card, value_ids, value_n
 from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
+from game.ui.reveal import build_reveal, reveal_of
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
@@ -43,6 +44,8 @@ class View:
     covered: bool = True
     changer: int | None = None      # the player who is changing their mind (the second vote)
     changes_done: bool = False      # long plan: who changed their mind is settled; the table reads on
+    reveal_seen: bool = False       # the turned-over votes were looked at; the options come next
+    moves_shown: bool = False       # after the second vote: the cards that moved are on screen
     tab: str = "values"
     ending_page: int = 0
     asking: str | None = None
@@ -64,6 +67,7 @@ class RoundScene(BaseScene):
         self.stored = stored
         self.view = View()
         self._view_key: tuple | None = None
+        self._turned: tuple | None = None   # the reveal whose cards turned over already (they turn once)
         self.notes = NotesEditor(self)
         self.clock = ClockPanel(self)
 
@@ -132,6 +136,8 @@ class RoundScene(BaseScene):
         if key != self._view_key:
             if self._view_key is None or key[0] != self._view_key[0]:
                 self.notes.reset()
+            if self._view_key is not None:
+                self.app.slide_in()
             self._view_key = key
             self.view = View()
 
@@ -515,6 +521,11 @@ class RoundScene(BaseScene):
                                lambda o: self._change(self.view.changer, o),
                                [(_("ui.reconsider.cancel"), lambda: self._pick_changer(None))])
             return
+        done = (_("ui.reconsider.done_short"), self.advance) if self.state.plan == "kort" \
+            else (_("ui.reconsider.done_long"), self._changes_done)
+        if self.view.moves_shown:
+            self._build_reveal(page, AGAIN, [done])
+            return
         cards = []
         votes = self.round.votes_now()
         for player, option in ((p, votes.get(p)) for p in range(self.round.players)):
@@ -522,9 +533,46 @@ class RoundScene(BaseScene):
             changed = player in self.round.votes_at(AGAIN)
             cards.append(escape(_("ui.reconsider.changed_to" if changed else "ui.reconsider.now", choice=choice)))
         self._player_cards(page, _("ui.reconsider.who"), cards, act=self._pick_changer)
-        done = (_("ui.reconsider.done_short"), self.advance) if self.state.plan == "kort" \
-            else (_("ui.reconsider.done_long"), self._changes_done)
-        self.footer(page, [done])
+        moves = self._moved_players() and self._hidden_vote()  # first the cards that moved, then on
+        self.footer(page, [(done[0], self._show_moves) if moves else done])
+
+    # the reveal: every card turned over at once ----------------------------------------------------
+    def _hidden_vote(self) -> bool:
+        """Only a table's hidden vote is turned over; a learner alone and a table voting aloud saw every vote."""
+        return self.AT_TABLE and self.state.mode == "table" and not self.state.open_vote
+
+    def _reveal_due(self) -> bool:
+        """Right after a hidden vote, before the table opens an option (shown early with no vote cast: none)."""
+        r = self.round
+        return (self._hidden_vote() and not self.view.reveal_seen and r.viewing is None and not r.explored_here()
+                and bool(r.votes_at(FIRST)))
+
+    def _moved_players(self) -> list[int]:
+        first = self.round.votes_at(FIRST)
+        return [player for player, option in self.round.votes_at(AGAIN).items() if first.get(player, "") != option]
+
+    def _build_reveal(self, page: Page, stage: str, actions: list) -> None:
+        """The votes of this decision as cards per option; after the second vote, those who moved are marked."""
+        r = self.round
+        seats = [(player_name(self.state, p), r.roles[p]) for p in range(r.players)]
+        reveal = reveal_of(self.app.library, self.lang, self.decision(), self.stored.session.available_options(),
+                           seats, r.votes_at(FIRST), r.votes_now() if stage == AGAIN else None)
+        colours = palette(self.app.settings.high_contrast)
+        areas = build_reveal(page, reveal, colours, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP)
+        self.footer(page, actions)
+        turned = (r.number, r.step, stage)
+        if self._turned != turned:
+            self._turned = turned
+            self.app.turn_cards(areas, colours.primary)
+            self.app.play_sound("reveal")
+
+    def _reveal_looked_at(self) -> None:
+        self.view.reveal_seen = True
+        self.refresh()
+
+    def _show_moves(self) -> None:
+        self.view.moves_shown = True
+        self.refresh()
 
     def _option_label(self, decision: Decision, option: str | None) -> str:
         if option is None:
@@ -546,6 +594,9 @@ class RoundScene(BaseScene):
 
     def _build_explore(self, page: Page) -> None:
         decision = self.decision()
+        if self._reveal_due():
+            self._build_reveal(page, FIRST, [(_("ui.reveal.to_options"), self._reveal_looked_at)])
+            return
         if self.round.viewing:
             self._build_consequences(page, decision, self.round.viewing)
             return
@@ -676,6 +727,10 @@ class RoundScene(BaseScene):
                     case_button=False)
 
     def phase_title(self) -> str:
+        if self.view.moves_shown:
+            return _("ui.reveal.moved")
+        if self.round.phase == "explore" and self._reveal_due():
+            return _("ui.reveal.all_at_once")
         if self.round.phase == "plenary":
             return _("ui.plenary.now", minutes=round(self.state.durations.plenary / 60))
         return _(f"ui.phase.{self.round.phase}")

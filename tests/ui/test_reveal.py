@@ -1,0 +1,240 @@
+"""The reveal: after a hidden vote every card turns over at once, grouped by option, in the colour of its role's
+corner; after the second vote the cards that moved are marked. Motion runs on a clock the test turns by hand."""
+from __future__ import annotations
+
+import json
+import struct
+from array import array
+
+import pygame
+import pytest
+
+from game.app import start_session
+from game.engine import AdvancePhase, CastVote, DrawRole, StartSession
+from game.i18n import _
+from game.ui.motion import MOST_SECONDS
+from game.ui.scenes.table import RoundScene
+from game.ui.sound import named_sound
+from game.ui.theme import CALM
+from tests.ui.harness import Table
+from tests.ui.play import Player
+
+CASE = "hygiene-normen"
+PLAYERS = ("Anna", "Bert", "Cor", "Dien")
+
+
+class HandClock:
+    """The motion's clock, turned on by the test: frames are drawn at moments it chooses."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def at_the_vote(t: Table, library, choices: tuple[int, ...]) -> RoundScene:
+    """A table of four at the hidden vote of the core decision, all but the last player voted (option numbers
+    from 1); the round on screen, with the last player about to vote."""
+    stored = start_session(library, StartSession(PLAYERS, (CASE,)), folder=t.folder / "sessions")
+    for player in range(len(PLAYERS)):
+        stored.execute(DrawRole(player))
+    stored.execute(AdvancePhase())
+    stored.execute(AdvancePhase())
+    options = stored.session.available_options()
+    for player, choice in enumerate(choices[:-1]):
+        stored.execute(CastVote(player, options[choice - 1]))
+    scene = RoundScene(t.app, stored)
+    t.app.show(scene)
+    scene.view.decision_read = True
+    scene.refresh()
+    t.step(2)
+    return scene
+
+
+def last_vote(t: Table, choice: int) -> None:
+    p = Player(t)
+    p.act(t.forward())                       # "I am Dien: show the choices"
+    p.option(choice)
+
+
+def element(t: Table, text: str):
+    found = [e for e in t.app.page.root.elements if text == (getattr(e, "text", None) or getattr(e, "html_text", ""))]
+    assert found, f"no element {text!r}"
+    return found[0]
+
+
+def heading_of(t: Table, number: int):
+    return next(e for e in t.app.page.root.elements if getattr(e, "html_text", "").startswith(f"<b>{number}. "))
+
+
+def pile_of(t: Table, name: str) -> int:
+    """The number of the option whose pile the card of ``name`` lies under."""
+    card = element(t, name).rect
+    options = len(t.app.scene.stored.session.available_options())
+    return next(n for n in range(1, options + 1)
+                if heading_of(t, n).rect.left <= card.left < heading_of(t, n).rect.right)
+
+
+def colour_above(t: Table, name: str) -> str:
+    """The colour of the band on top of a player's card (just above the name)."""
+    rect = element(t, name).rect
+    return "#{:02X}{:02X}{:02X}".format(*t.app.screen.get_at((rect.centerx, rect.top - 4))[:3])
+
+
+def test_after_the_last_hidden_vote_every_card_lies_under_its_option_in_its_corner_colour(tmp_path, library):
+    t = Table(tmp_path, library, size=(1920, 1080), reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 2, 1, 2))
+    sounds = []
+    t.app.play_sound = sounds.append
+    last_vote(t, 2)
+    assert scene.round.phase == "explore" and t.forward() == _("ui.reveal.to_options")
+    assert [pile_of(t, name) for name in PLAYERS] == [1, 2, 1, 2]
+    assert _("ui.reveal.nobody") in t.screen_text()          # option 3: nobody, shown all the same
+    t.app.draw()
+    for player, name in enumerate(PLAYERS):
+        corner = library.decks.roles[scene.round.roles[player]].corner
+        assert colour_above(t, name) == getattr(CALM, corner)
+    assert sounds == ["reveal"]
+    t.app.rebuild()                            # the same screen built again: no second sound
+    assert sounds == ["reveal"] and not t.app.animating
+    Player(t).act(_("ui.reveal.to_options"))
+    assert t.has("1. ") and scene.round.phase == "explore"
+
+
+def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720), reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 1, 2, 2))
+    p = Player(t)
+    last_vote(t, 2)
+    p.act(_("ui.reveal.to_options"))
+    p.option(1)
+    p.act(_("ui.explore.back"))
+    p.act(_("ui.explore.reconsider"))
+    p.change_mind(0, 3)                      # Anna: from 1 to 3
+    p.change_mind(3, 1)                      # Dien: from 2 to 1
+    p.act(_("ui.reconsider.done_short"))
+    assert scene.round.phase == "reconsider"  # first the cards, then on
+    assert [pile_of(t, name) for name in PLAYERS] == [3, 1, 2, 1]
+    text = t.screen_text()
+    assert text.count(_("ui.reveal.moved_from", option=1)) == 1 and text.count(_("ui.reveal.moved_from", option=2)) == 1
+    anna = next(e for e in t.app.page.root.elements
+                if _("ui.reveal.moved_from", option=1) in getattr(e, "html_text", ""))
+    assert anna.rect.left >= heading_of(t, 3).rect.left            # Anna's card says she came from 1
+    p.act(_("ui.reconsider.done_short"))
+    assert scene.round.phase == "record"
+
+
+def test_nobody_moved_and_voting_aloud_go_on_without_a_reveal(tmp_path, library):
+    t = Table(tmp_path, library, reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 2, 1, 2))
+    p = Player(t)
+    last_vote(t, 1)
+    p.act(_("ui.reveal.to_options"))
+    p.option(1)
+    p.act(_("ui.explore.back"))
+    p.act(_("ui.explore.reconsider"))
+    p.act(_("ui.reconsider.done_short"))     # nobody changed their mind: straight on
+    assert scene.round.phase == "record"
+
+
+def test_the_cards_turn_over_within_300_ms_frame_by_frame_on_the_test_clock(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720))
+    clock = HandClock()
+    t.app.motion_clock = clock
+    at_the_vote(t, library, (1, 2, 1, 2))
+    last_vote(t, 2)
+    assert t.app.animating and t.app.motion.seconds <= MOST_SECONDS
+    name = element(t, "Anna").rect
+    card_back = CALM.primary
+
+    def pixel_at_name() -> str:
+        t.app.draw()
+        return "#{:02X}{:02X}{:02X}".format(*t.app.screen.get_at((name.centerx, name.centery))[:3])
+
+    assert pixel_at_name() == card_back                   # face down
+    clock.now += MOST_SECONDS * 0.45
+    assert pixel_at_name() == card_back                   # nearly on its edge, still the back
+    clock.now += MOST_SECONDS * 0.56
+    t.step()
+    assert not t.app.animating and pixel_at_name() != card_back    # lying still, face up
+
+
+def test_less_motion_is_a_stored_setting_and_then_nothing_moves(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = Player(t)
+    p.act(_("ui.start.settings"))
+    assert _("ui.settings.reduced_motion") in t.screen_text()
+    switch_on = next(item for item in t.app.page.focusables if item.key == "reduced_motion:True")
+    t.tap_at(switch_on.element.rect.center)
+    assert json.loads((tmp_path / "settings.json").read_text())["reduced_motion"] is True
+    p.act(_("ui.back"))
+    at_the_vote(t, library, (1, 2, 1, 2))
+    last_vote(t, 2)
+    assert not t.app.animating
+    t.app.turn_card(t.app.screen.get_rect())
+    t.app.slide_in()
+    assert not t.app.animating
+
+
+def test_a_named_sound_is_silent_without_its_file_and_plays_with_one(tmp_path):
+    pygame.mixer.init(22050, -16, 1)
+    try:
+        assert named_sound("reveal", tmp_path) is None
+        (tmp_path / "reveal.wav").write_bytes(b"not a sound at all")
+        assert named_sound("reveal", tmp_path) is None         # unreadable: silent, never a crash
+        samples = array("h", [0, 2000, 0, -2000] * 2000)
+        header = _wav_header(len(samples) * 2, 22050)
+        (tmp_path / "reveal.wav").write_bytes(header + samples.tobytes())
+        assert named_sound("reveal", tmp_path).get_length() > 0
+    finally:
+        pygame.mixer.quit()
+
+
+def _wav_header(size: int, rate: int) -> bytes:
+    """The header of a mono 16-bit PCM WAV file holding ``size`` bytes of samples."""
+    return (b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt "
+            + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", size))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)], ids=["720p", "1080p", "4k"])
+def test_seven_players_on_one_option_stand_whole_on_screen(tmp_path, library, size):
+    """The fullest pile: every card inside the window, none over another, the names whole."""
+    t = Table(tmp_path, library, size=size, reduced_motion=True)
+    stored = start_session(library, StartSession(tuple(f"Speler{n}" for n in range(1, 8)), (CASE,)),
+                           folder=tmp_path / "sessions")
+    for player in range(7):
+        stored.execute(DrawRole(player))
+    stored.execute(AdvancePhase())
+    stored.execute(AdvancePhase())
+    for player in range(7):
+        stored.execute(CastVote(player, stored.session.available_options()[0]))
+    t.app.show(RoundScene(t.app, stored))
+    t.step(2)
+    names = [element(t, f"Speler{n}").rect for n in range(1, 8)]
+    window = pygame.Rect((0, 0), t.app.size)
+    assert all(window.contains(rect) for rect in names)
+    assert not any(a.colliderect(b) for i, a in enumerate(names) for b in names[i + 1:])
+    assert t.app.page.scrollable == []
+    assert max(rect.bottom for rect in names) < t.find(t.forward()).rect.top     # above the footer
+
+
+def test_the_next_step_slides_in_over_the_last_and_then_lies_still(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720))
+    clock = HandClock()
+    t.app.motion_clock = clock
+    stored = start_session(library, StartSession(PLAYERS, (CASE,)), folder=tmp_path / "sessions")
+    for player in range(len(PLAYERS)):
+        stored.execute(DrawRole(player))
+    t.app.show(RoundScene(t.app, stored))
+    t.step(2)
+    Player(t).act(_("ui.draw.next"))
+    assert stored.state.current.phase == "share" and t.app.animating
+    assert t.app.motion.seconds <= MOST_SECONDS
+    before = pygame.image.tobytes(t.app.motion.before, "RGB")        # the roles overview, as it was left
+    assert _("ui.draw.everyone") not in t.screen_text()
+    t.app.draw()
+    assert pygame.image.tobytes(t.app.screen, "RGB") == before        # the old step still fills the screen
+    clock.now += MOST_SECONDS
+    t.step()
+    assert not t.app.animating and pygame.image.tobytes(t.app.screen, "RGB") != before
