@@ -21,7 +21,7 @@ from game.i18n import set_language
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
-from game.ui.sound import make_chime
+from game.ui.sound import Sounds
 from game.ui.theme import build_theme, palette, preloads
 
 if TYPE_CHECKING:  # the engine, the store and the loader are imported after the first frame
@@ -97,7 +97,7 @@ class App:
         self._dirty = True
         self._last_input = 0.0
         self._signature: list = []
-        self._chime: pygame.mixer.Sound | None | bool = False
+        self.sounds = Sounds(lambda: self.settings.sound)
         self.flip: Flip | None = None
         self.clock = pygame.time.Clock()
         self._make_manager()
@@ -228,13 +228,9 @@ class App:
     def animating(self) -> bool:
         return self.flip is not None
 
-    def chime(self) -> None:
-        if not self.settings.sound:
-            return
-        if self._chime is False:
-            self._chime = make_chime()
-        if self._chime:
-            self._chime.play()
+    def play(self, sound: str) -> None:
+        """Play one of the game's sounds (``game.ui.sound.SOUNDS``), if the sound setting is on."""
+        self.sounds.play(sound)
 
     # input ------------------------------------------------------------------------------------
     def focused_element_index(self) -> int | None:

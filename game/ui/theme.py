@@ -2,13 +2,16 @@
 
 The design is drawn on a canvas 1080 units high; ``scale`` turns units into
 pixels. Text sizes are in units too, so body text is 34 px at 1080p and grows
-with the window and with the player's text size setting.
+with the window and with the player's text size setting. The typeface is our own build of Atkinson
+Hyperlegible with fallbacks for other scripts, symbols and emoji merged in (tools/make_fonts.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-FONT = "noto_sans"
+from game.ui.assets import font_paths
+
+FONT = "dilemmaspel_sans"
 BODY, SMALL, HEADING, TITLE, CLOCK = 34, 32, 46, 66, 76
 
 
@@ -86,7 +89,8 @@ def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
 
 
 def _font(size: int, bold: bool = False) -> dict:
-    return {"name": FONT, "size": str(size), "bold": "1" if bold else "0"}
+    """A font block; every block names the files, so the typeface is known whichever block pygame_gui reads first."""
+    return {"name": FONT, "size": str(size), "bold": "1" if bold else "0", **font_paths()}
 
 
 def _base_colours(p: Palette) -> dict:
