@@ -26,6 +26,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
 from game.text import printable
+from game.ui.pictures import header_icon
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -198,12 +199,14 @@ class Page:
         return lambda: self.app.later(action)
 
     # common parts ---------------------------------------------------------------
-    def header(self, title: str, subtitle: str = "", right_space: float = 0) -> None:
-        width = self.content_width - right_space
-        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), MARGIN, 24, width,
+    def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
+        """The screen's title (and subtitle) at the top; with ``icon``, the icon of the step before it."""
+        left = MARGIN + (header_icon(self, icon, MARGIN, 24, 116 if subtitle else 100) if icon else 0)
+        width = self.content_width - right_space - (left - MARGIN)
+        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), left, 24, width,
                    70 if subtitle else 100, "@heading" if subtitle else "@title")
         if subtitle:
-            self.label(self.fitted(subtitle, width, "small"), MARGIN, 92, width, 48, "@muted")
+            self.label(self.fitted(subtitle, width, "small"), left, 92, width, 48, "@muted")
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""

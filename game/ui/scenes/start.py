@@ -5,10 +5,14 @@ from datetime import date, datetime, timedelta
 
 from game.i18n import _
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.pictures import STEP_ICONS, icon_tag, start_illustration
 from game.ui.scenes import BaseScene
 from game.ui.scenes.settings import SettingsScene
+from game.ui.theme import palette
 
 RESUME_SHOWN = 3
+PICTURE_H = 300
+HOW_STEPS = ("draw", "share", "vote", "record")  # the four steps of the paper game, as the start screen tells them
 
 
 def unfinished(app) -> list:
@@ -42,13 +46,20 @@ class StartScene(BaseScene):
             page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
             y += BUTTON_H + 20
         x = MARGIN + column + 60
-        steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
-        page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
-                  page.width - x - MARGIN, page.footer_y - 250, "@card")
+        start_illustration(page, x, 40, page.width - x - MARGIN, PICTURE_H)
+        top = 60 + PICTURE_H
+        page.text(self._how(), x, top, page.width - x - MARGIN, page.footer_y - 30 - top, "@card")
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
         if self._look_later:
             self._look_later = False
             app.after_first_frame(self._offer_resume)
+
+    def _how(self) -> str:
+        """How the game goes, in four steps, each with the icon of its step at the table."""
+        colour = palette(self.app.settings.high_contrast).primary
+        steps = "".join(f"{icon_tag(self.app, STEP_ICONS[step], colour)}<b>{n}.</b> "
+                        f"{escape(_(f'ui.start.step{n}'))}<br>" for n, step in enumerate(HOW_STEPS, start=1))
+        return f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}"
 
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder
