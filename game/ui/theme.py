@@ -82,6 +82,13 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
             "alert": (p.alert_text, p.alert), "error": (p.error, p.page)}
 
 
+def icon_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    """Every icon colour on the background it is drawn on: a step's icon on the page, a role's on its card,
+    each corner of the triangle in its own colour on its card (game.ui.pictures)."""
+    return {"step": (p.primary, p.page), "role": (p.text, p.card), "resident": (p.resident, p.card),
+            "family": (p.family, p.card), "team": (p.team, p.card)}
+
+
 def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
     return {name: max(12, round(size * scale * text_scale))
             for name, size in (("body", BODY), ("small", SMALL), ("heading", HEADING), ("title", TITLE),
