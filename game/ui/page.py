@@ -271,6 +271,16 @@ class Page:
         return items[current * per_page:(current + 1) * per_page], turns
 
 
+def text_height(box: UITextBox, page: Page) -> float:
+    """The height in units ``box`` needs to show all its text, padding and border included (its own height
+    when the text does not fit and scrolls)."""
+    layout = box.text_box_layout
+    if box.scroll_bar is not None or layout is None or not layout.layout_rows:
+        return box.rect.height / page.scale
+    text = layout.layout_rows[-1].bottom - layout.layout_rect.top
+    return (text + box.rect.height - box.text_wrap_rect.height) / page.scale
+
+
 def tension(sides) -> str:
     """The two sides of a dilemma on one line."""
     return _("ui.tension", a=sides[0].text, b=sides[1].text)

@@ -21,7 +21,7 @@ from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_hist
 from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension, text_height
 from game.ui.pictures import case_image, picture_tag
 from game.ui.scenes import BaseScene
 from game.ui.scenes.table import TOP, RoundScene
@@ -331,13 +331,10 @@ class SoloRunScene(RoundScene):
 
 def _fitted(box, page: Page) -> float:
     """Shrink a text box that has room to spare to the height of its text; its height in units."""
-    layout = box.text_box_layout
-    if box.scroll_bar is None and layout is not None and layout.layout_rows:
-        text_height = layout.layout_rows[-1].bottom - layout.layout_rect.top
-        needed = text_height + box.rect.height - box.text_wrap_rect.height
-        if needed < box.rect.height:
-            box.set_dimensions((box.rect.width, needed))
-            box.rebuild()  # the border is drawn again at the new size
+    needed = round(text_height(box, page) * page.scale)
+    if needed < box.rect.height:
+        box.set_dimensions((box.rect.width, needed))
+        box.rebuild()  # the border is drawn again at the new size
     return box.rect.height / page.scale
 
 
