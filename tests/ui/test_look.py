@@ -207,3 +207,23 @@ def test_a_picture_that_went_missing_after_loading_leaves_the_screen_whole(tmp_p
     t = Table(tmp_path, library)
     title = read_in_library(t, "open-deur")
     assert pictures(t) == [] and title in t.screen_text()
+
+
+def test_a_decision_that_names_an_image_shows_it_beside_its_text(tmp_path):
+    from game.scenario.loader import load_library
+    from tests.ui.test_full_session import set_up
+    copy = tmp_path / "bibliotheek"
+    shutil.copytree(BUNDLED_LIBRARY, copy)
+    case = copy / "hygiene-normen.yaml"
+    text = case.read_text(encoding="utf-8").replace("decisions:\n  begin:\n",
+                                                    "decisions:\n  begin:\n    image: afbeeldingen/open-deur.svg\n", 1)
+    case.write_text(text, encoding="utf-8")
+    library = load_library(copy)
+    assert library.problems == [] and library.case("hygiene-normen").scenario.decisions["begin"].image
+    t = Table(tmp_path, library)
+    set_up(t)
+    p = Player(t)
+    p.draw_roles()
+    p.act(_("ui.share.next"))
+    assert t.app.scene.round.phase == "vote"
+    assert beside_its_text(t, library.case("hygiene-normen").scenario.decisions["begin"].title)
