@@ -9,6 +9,7 @@ file, so the drawn picture is written once to a private folder that goes when th
 from __future__ import annotations
 
 import atexit
+import hashlib
 import io
 import shutil
 import tempfile
@@ -30,11 +31,11 @@ ROLE_ICONS = {
 }
 ROLE_ICON_OTHERWISE = "user-circle"  # a role from a trainer's own deck
 CORNER_ICONS = {"resident": "old", "family": "users", "team": "nurse"}
-PICTURE_SHARE = 0.3  # of the width, for a case's illustration beside its text
-GAP = 30  # units between a picture and its text
 STEP_ICONS = {"draw": "mail-opened", "share": "messages", "choose": "hand-finger", "vote": "hand-finger",
               "explore": "route", "reconsider": "arrows-exchange", "record": "pencil", "ending": "book",
               "plenary": "presentation"}
+PICTURE_SHARE = 0.3  # of the width, for a case's illustration beside its text
+GAP = 30  # units between a picture and its text
 
 
 def role_icon(role: str) -> str:
@@ -48,14 +49,16 @@ def icon(name: str, size: int, colour: str) -> pygame.Surface:
     return pygame.image.load_sized_svg(io.BytesIO(svg.encode("utf-8")), (size, size))
 
 
-@lru_cache(maxsize=64)
 def illustration(path: Path, width: int, height: int) -> pygame.Surface:
-    """An SVG (or PNG, JPEG) drawn as large as fits in ``width`` x ``height`` pixels, its proportions kept."""
+    """An SVG, PNG or JPEG drawn as large as fits in ``width`` x ``height`` pixels, its proportions kept (drawn
+    again when the file changed: a preview shows an author's new picture)."""
+    return _drawn(path, path.stat().st_mtime_ns, width, height)
+
+
+@lru_cache(maxsize=64)
+def _drawn(path: Path, _changed: int, width: int, height: int) -> pygame.Surface:
     if path.suffix.lower() == ".svg":
-        natural = pygame.image.load(path).get_size()
-        factor = min(width / natural[0], height / natural[1])
-        return pygame.image.load_sized_svg(path, (max(1, round(natural[0] * factor)),
-                                                  max(1, round(natural[1] * factor))))
+        return pygame.image.load_sized_svg(path, (width, height))  # rasterised at that size, never larger
     picture = pygame.image.load(path)
     factor = min(width / picture.get_width(), height / picture.get_height())
     return pygame.transform.smoothscale(picture, (max(1, round(picture.get_width() * factor)),
@@ -82,12 +85,9 @@ def case_image(library, scenario, ref: str | None = None) -> Path | None:
 def beside(page, path: Path | None, x: float, y: float, w: float, h: float) -> float:
     """Show the picture at ``path`` at the right of the box ``x, y, w, h``; the width left of it for the text
     (all of ``w`` without a picture, or when the file cannot be drawn any more)."""
-    if path is None:
-        return w
     side = w * PICTURE_SHARE
-    try:
-        picture = illustration(path, round(side * page.scale), round(h * page.scale))
-    except (pygame.error, OSError):
+    picture = _if_drawable(path, round(side * page.scale), round(h * page.scale))
+    if picture is None:
         return w
     place(page, picture, x + w - side, y, side, h)
     return w - side - GAP
@@ -96,13 +96,22 @@ def beside(page, path: Path | None, x: float, y: float, w: float, h: float) -> f
 def picture_tag(app, path: Path | None, width: float, height: float) -> str:
     """The picture at ``path`` for a text box's markup, at most ``width`` x ``height`` units, at the right of the
     text ('' without a picture, or when the file cannot be drawn any more)."""
+    picture = _if_drawable(path, round(width * app.scale), round(height * app.scale))
+    if picture is None:
+        return ""
+    key = ("picture", path, path.stat().st_mtime_ns, *picture.get_size())
+    return inline(key, picture, side="right", gap=round(GAP * app.scale))
+
+
+def _if_drawable(path: Path | None, width: int, height: int) -> pygame.Surface | None:
+    """The picture at ``path`` fitted into ``width`` x ``height`` pixels; None without a path, or when the file
+    went missing or broke after the loader checked it (the screen then shows the text alone)."""
     if path is None:
-        return ""
+        return None
     try:
-        picture = illustration(path, round(width * app.scale), round(height * app.scale))
+        return illustration(path, width, height)
     except (pygame.error, OSError):
-        return ""
-    return inline(("picture", path, *picture.get_size()), picture, side="right", gap=round(GAP * app.scale))
+        return None
 
 
 def start_illustration(page, x: float, y: float, w: float, h: float) -> None:
@@ -146,7 +155,7 @@ def _written(key: tuple, picture: pygame.Surface) -> Path:
     if not _folder:
         _folder.append(Path(tempfile.mkdtemp(prefix="dilemmaspel-")))
         atexit.register(shutil.rmtree, _folder[0], True)
-    path = _folder[0] / ("-".join(str(part).strip("#").replace("/", "_") for part in key) + ".png")
+    path = _folder[0] / (hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24] + ".png")
     if not path.exists():
         pygame.image.save(picture, path)
     return path
