@@ -26,7 +26,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
 from game.text import printable
-from game.ui.pictures import header_icon
+from game.ui.pictures import GAP, header_icon
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -200,9 +200,14 @@ class Page:
 
     # common parts ---------------------------------------------------------------
     def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
-        """The screen's title (and subtitle) at the top; with ``icon``, the icon of the step before it."""
-        left = MARGIN + (header_icon(self, icon, MARGIN, 24, 116 if subtitle else 100) if icon else 0)
-        width = self.content_width - right_space - (left - MARGIN)
+        """The screen's title (and subtitle) at the top; with ``icon``, the icon of the step before them, smaller
+        or left out where the texts would not fit beside it (an icon never cuts a text short)."""
+        room = self.content_width - right_space
+        longest = max(self.measure(title, "heading" if subtitle else "title", bold=True),
+                      self.measure(subtitle, "small") if subtitle else 0)
+        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + GAP <= room), None)
+        left = MARGIN + (header_icon(self, icon, MARGIN, 24, size) if icon and size else 0)
+        width = room - (left - MARGIN)
         self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), left, 24, width,
                    70 if subtitle else 100, "@heading" if subtitle else "@title")
         if subtitle:
