@@ -37,7 +37,8 @@ def test_english_sessions_play_the_english_cases(library):
 
 
 def test_a_case_without_an_english_version_is_played_in_dutch(tmp_path):
-    shutil.copytree(BUNDLED_LIBRARY / "decks", tmp_path / "decks")
+    for folder in ("decks", "afbeeldingen"):
+        shutil.copytree(BUNDLED_LIBRARY / folder, tmp_path / folder)
     (tmp_path / "en").mkdir()
     for case_id in ("hygiene-normen", "verhuisdag"):
         shutil.copy(BUNDLED_LIBRARY / f"{case_id}.yaml", tmp_path)

@@ -22,7 +22,7 @@ from game.ui.motion import Flip, Motion, Slide, TurnOver
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
-from game.ui.sound import make_chime, named_sound
+from game.ui.sound import Sounds
 from game.ui.theme import build_theme, palette, preloads
 
 if TYPE_CHECKING:  # the engine, the store and the loader are imported after the first frame
@@ -75,8 +75,7 @@ class App:
         self._dirty = True
         self._last_input = 0.0
         self._signature: list = []
-        self._chime: pygame.mixer.Sound | None | bool = False
-        self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        self.sounds = Sounds(lambda: self.settings.sound)
         self.motion: Motion | None = None
         self.motion_clock: Callable[[], float] = time.monotonic  # a test drives the motion with a clock of its own
         self.clock = pygame.time.Clock()
@@ -221,22 +220,9 @@ class App:
     def animating(self) -> bool:
         return self.motion is not None
 
-    def chime(self) -> None:
-        if not self.settings.sound:
-            return
-        if self._chime is False:
-            self._chime = make_chime()
-        if self._chime:
-            self._chime.play()
-
-    def play_sound(self, name: str) -> None:
-        """A named sound (``reveal``: the votes turn over), when the sound setting is on; silent without its file."""
-        if not self.settings.sound:
-            return
-        if name not in self._sounds:
-            self._sounds[name] = named_sound(name)
-        if self._sounds[name]:
-            self._sounds[name].play()
+    def play(self, sound: str) -> None:
+        """Play one of the game's sounds (``game.ui.sound.SOUNDS``), if the sound setting is on."""
+        self.sounds.play(sound)
 
     # input ------------------------------------------------------------------------------------
     def focused_element_index(self) -> int | None:

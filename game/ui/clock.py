@@ -64,7 +64,7 @@ class ClockPanel:
         if seconds == self.shown:
             return False
         if seconds == 0 and self._key() not in self.cued:
-            self.scene.app.chime()
+            self.scene.app.play("time_up")
             self.scene.refresh()
             return True
         self.shown = seconds

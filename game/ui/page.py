@@ -26,6 +26,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
 from game.text import printable
+from game.ui.pictures import GAP, header_icon
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -198,12 +199,19 @@ class Page:
         return lambda: self.app.later(action)
 
     # common parts ---------------------------------------------------------------
-    def header(self, title: str, subtitle: str = "", right_space: float = 0) -> None:
-        width = self.content_width - right_space
-        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), MARGIN, 24, width,
+    def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
+        """The screen's title (and subtitle) at the top; with ``icon``, the icon of the step before them, smaller
+        or left out where the texts would not fit beside it (an icon never cuts a text short)."""
+        room = self.content_width - right_space
+        longest = max(self.measure(title, "heading" if subtitle else "title", bold=True),
+                      self.measure(subtitle, "small") if subtitle else 0)
+        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + GAP <= room), None)
+        left = MARGIN + (header_icon(self, icon, MARGIN, 24, size) if icon and size else 0)
+        width = room - (left - MARGIN)
+        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), left, 24, width,
                    70 if subtitle else 100, "@heading" if subtitle else "@title")
         if subtitle:
-            self.label(self.fitted(subtitle, width, "small"), MARGIN, 92, width, 48, "@muted")
+            self.label(self.fitted(subtitle, width, "small"), left, 92, width, 48, "@muted")
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
@@ -266,6 +274,16 @@ class Page:
                      (_("ui.next_page", page=current + 1, pages=count),
                       (lambda: turn(current + 1)) if current < count - 1 else None, "page:next")]
         return items[current * per_page:(current + 1) * per_page], turns
+
+
+def text_height(box: UITextBox, page: Page) -> float:
+    """The height in units ``box`` needs to show all its text, padding and border included (its own height
+    when the text does not fit and scrolls)."""
+    layout = box.text_box_layout
+    if box.scroll_bar is not None or layout is None or not layout.layout_rows:
+        return box.rect.height / page.scale
+    text = layout.layout_rows[-1].bottom - layout.layout_rect.top
+    return (text + box.rect.height - box.text_wrap_rect.height) / page.scale
 
 
 def tension(sides) -> str:

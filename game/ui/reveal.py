@@ -20,6 +20,7 @@ from game.report.plenary import Plenary
 from game.scenario.loader import Library
 from game.scenario.model import Decision
 from game.ui.cards import role_card
+from game.ui.pictures import icon, role_icon
 from game.ui.page import Page, escape
 from game.ui.theme import BODY, HEADING, Palette
 
@@ -42,6 +43,7 @@ class Seat:
     role: str
     corner: str | None
     moved_from: str | None = None
+    role_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def _seat(library: Library, lang: str, who: str, role: str | None, numbers: dict
     moved = None
     if was != now:
         moved = numbers.get(was) or _("ui.reveal.passed" if was is None else "ui.reveal.not_voted")
-    return Seat(who, card.name if card and card.name != who else "", deck_card.corner if deck_card else None, moved)
+    return Seat(who, card.name if card and card.name != who else "", deck_card.corner if deck_card else None, moved,
+                role)
 
 
 def _heading(decision: Decision, numbers: dict[str, str], pile: str | None) -> str:
@@ -235,7 +238,7 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
     def paint(surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, colours.card, rect)
         surface.fill(corner, band)
-        paint_role_badge(surface, band, seat.corner, colours)
+        paint_role_badge(surface, band, seat, colours)
         if seat.moved_from:  # a thick dark frame: it moved (the text says from where)
             pygame.draw.rect(surface, colours.text, rect, line * 3)
         else:
@@ -259,10 +262,10 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
     return rect
 
 
-def paint_role_badge(surface: pygame.Surface, band: pygame.Rect, corner: str | None, colours: Palette) -> None:
-    """The badge of a role's corner at the left of its card's band: a circle for the resident, a square for the
-    family, a triangle for the team (shape as well as colour, for colour-blind eyes). The icons of the roles
-    take this place when they come."""
+def paint_role_badge(surface: pygame.Surface, band: pygame.Rect, seat: Seat, colours: Palette) -> None:
+    """The badge of a role at the left of its card's band: the corner's shape, a circle for the resident, a square
+    for the family, a triangle for the team (shape as well as colour, for colour-blind eyes), and the role's icon."""
+    corner = seat.corner
     size = round(band.height * 0.6)
     box = pygame.Rect(band.left + (band.height - size) // 2, band.top + (band.height - size) // 2, size, size)
     ink = colours.card
@@ -272,3 +275,5 @@ def paint_role_badge(surface: pygame.Surface, band: pygame.Rect, corner: str | N
         pygame.draw.rect(surface, ink, box.inflate(-size // 8, -size // 8))
     elif corner == "team":
         pygame.draw.polygon(surface, ink, [box.midtop, box.bottomright, box.bottomleft])
+    if seat.role_id:
+        surface.blit(icon(role_icon(seat.role_id), size, ink), (box.right + size // 3, box.top))

@@ -2,13 +2,16 @@
 
 The design is drawn on a canvas 1080 units high; ``scale`` turns units into
 pixels. Text sizes are in units too, so body text is 34 px at 1080p and grows
-with the window and with the player's text size setting.
+with the window and with the player's text size setting. The typeface is our own build of Atkinson
+Hyperlegible with fallbacks for other scripts, symbols and emoji merged in (tools/make_fonts.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-FONT = "noto_sans"
+from game.ui.assets import font_paths
+
+FONT = "dilemmaspel_sans"
 BODY, SMALL, HEADING, TITLE, CLOCK = 34, 32, 46, 66, 76
 
 
@@ -79,6 +82,13 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
             "alert": (p.alert_text, p.alert), "error": (p.error, p.page)}
 
 
+def icon_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    """Every icon colour on the background it is drawn on: a step's icon on the page, a role's on its card,
+    each corner of the triangle in its own colour on its card (game.ui.pictures)."""
+    return {"step": (p.primary, p.page), "role": (p.text, p.card), "resident": (p.resident, p.card),
+            "family": (p.family, p.card), "team": (p.team, p.card)}
+
+
 def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
     return {name: max(12, round(size * scale * text_scale))
             for name, size in (("body", BODY), ("small", SMALL), ("heading", HEADING), ("title", TITLE),
@@ -86,7 +96,8 @@ def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
 
 
 def _font(size: int, bold: bool = False) -> dict:
-    return {"name": FONT, "size": str(size), "bold": "1" if bold else "0"}
+    """A font block; every block names the files, so the typeface is known whichever block pygame_gui reads first."""
+    return {"name": FONT, "size": str(size), "bold": "1" if bold else "0", **font_paths()}
 
 
 def _base_colours(p: Palette) -> dict:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from pygame_gui.elements import UIImage
 
 from game.commands.cli import main
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
@@ -65,14 +66,23 @@ class Preview(Table):
         self.step()
 
 
+def trainers_copy(folder: Path, name: str = f"{CASE}.yaml", lang: str = "nl") -> Path:
+    """The bundled case as a trainer copies it into a folder of their own: its picture beside it."""
+    source = BUNDLED_LIBRARY / ("en" if lang == "en" else "") / f"{CASE}.yaml"
+    text = re.sub(r"^image: .*$", f"image: {CASE}.svg", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+    shutil.copy(BUNDLED_LIBRARY / "afbeeldingen" / f"{CASE}.svg", folder)
+    file = folder / name
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
 @pytest.fixture
 def preview(tmp_path, monkeypatch):
     """A trainer's own folder with a copy of a bundled case; the table's sessions folder must stay empty."""
     monkeypatch.setenv("DILEMMASPEL_DATA", str(tmp_path / "sessions"))
     own = tmp_path / "eigen casussen"
     own.mkdir()
-    file = own / f"{CASE}.yaml"
-    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
+    file = trainers_copy(own)
     t = Preview(file, tmp_path / "app")
     yield t
     t.close()
@@ -185,8 +195,7 @@ def test_a_file_with_errors_from_the_start_shows_them_instead_of_crashing(tmp_pa
     assert load_preview(file).problems
     t = Preview(file, tmp_path / "app")
     assert t.scene.problems and "YAML_SYNTAX" in t.screen_text() and t.scene.stored is None
-    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
-    t.save(file.read_text(encoding="utf-8"))
+    t.save(trainers_copy(tmp_path, file.name).read_text(encoding="utf-8"))
     assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
     t.close()
 
@@ -197,8 +206,7 @@ def test_screenshots_of_the_preview(tmp_path, size, lang):
     """The bar at a decision point, the jump list and the error view, written to out/screenshots/preview/."""
     folder = OUT / "preview"
     folder.mkdir(parents=True, exist_ok=True)
-    file = tmp_path / f"{CASE}.yaml"
-    shutil.copy(BUNDLED_LIBRARY / ("en" if lang == "en" else "") / f"{CASE}.yaml", file)
+    file = trainers_copy(tmp_path, lang=lang)
     t = Preview(file, tmp_path / "app", size=size, lang=lang)
     name = f"{size[0]}x{size[1]}-{lang}"
 
@@ -218,13 +226,14 @@ def test_screenshots_of_the_preview(tmp_path, size, lang):
 
 
 def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
-    """The screens draw no pictures yet; the case still loads, its image checked against its own folder."""
-    file = tmp_path / f"{CASE}.yaml"
-    text = (BUNDLED_LIBRARY / f"{CASE}.yaml").read_text(encoding="utf-8")
-    file.write_text(text.replace("\nroles:\n", "\nimage: deur.png\nroles:\n", 1), encoding="utf-8")
-    pygame.image.save(pygame.Surface((4, 4)), str(tmp_path / "deur.png"))
+    """The case loads with its image checked against its own folder, and the preview shows it beside the story."""
+    file = trainers_copy(tmp_path)
+    file.write_text(file.read_text(encoding="utf-8").replace(f"image: {CASE}.svg", "image: deur.png"),
+                    encoding="utf-8")
+    pygame.image.save(pygame.Surface((400, 300)), str(tmp_path / "deur.png"))
     t = Preview(file, tmp_path / "app")
     assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
+    assert any(isinstance(e, UIImage) and e.rect.width > 100 for e in t.app.page.root.elements)
     (tmp_path / "deur.png").unlink()
     t.save(file.read_text(encoding="utf-8"))
     assert [p.code for p in t.scene.problems] == ["ASSET_PATH"]
@@ -238,8 +247,9 @@ def test_the_error_list_names_the_file_as_validate_does(tmp_path, monkeypatch, c
     monkeypatch.chdir(tmp_path)
     (tmp_path / "eigen casussen").mkdir()
     file = Path("eigen casussen") / f"{CASE}.yaml"
-    file.write_text((BUNDLED_LIBRARY / f"{CASE}.yaml").read_text(encoding="utf-8")
-                    .replace("next: incident", "next: incidnt", 1), encoding="utf-8")
+    trainers_copy(tmp_path / "eigen casussen")
+    file.write_text(file.read_text(encoding="utf-8").replace("next: incident", "next: incidnt", 1),
+                    encoding="utf-8")
     named = file if given == "relative" else tmp_path / file
     assert main(["validate", str(named)]) == 1
     place = capsys.readouterr().out.split(": UNKNOWN_NODE", 1)[0]

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 
 import pygame
 
-from game.scenario.loader import BUNDLED_LIBRARY
 from game.ui.scenes.table import RoundScene
 from tests.ui.harness import Table
-from tests.ui.test_preview import CASE, Preview
+from tests.ui.test_preview import Preview, trainers_copy
 
 EVENTS = int(os.environ.get("RANDOM_EVENTS", "3000"))
 KEYS = ([pygame.K_TAB] * 4 + [pygame.K_RETURN] * 3 + [pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN,
@@ -87,8 +85,7 @@ def test_random_input_never_breaks_or_strands_the_table(tmp_path, library):
 
 def test_random_input_never_breaks_the_preview_while_its_file_changes(tmp_path):
     rng = random.Random(7)
-    file = tmp_path / "casus.yaml"
-    shutil.copy(BUNDLED_LIBRARY / f"{CASE}.yaml", file)
+    file = trainers_copy(tmp_path, "casus.yaml")
     good = file.read_text(encoding="utf-8")
     versions = [good, good.replace("title:", "title: Nieuw:", 1), good[: len(good) // 2], good + "\n\t kapot: [",
                 good.replace("next:", "nxet:", 1)]

@@ -3,8 +3,6 @@ corner; after the second vote the cards that moved are marked. Motion runs on a 
 from __future__ import annotations
 
 import json
-import struct
-from array import array
 
 import pygame
 import pytest
@@ -14,7 +12,6 @@ from game.engine import AdvancePhase, CastVote, DrawRole, StartSession
 from game.i18n import _
 from game.ui.motion import MOST_SECONDS
 from game.ui.scenes.table import RoundScene
-from game.ui.sound import named_sound
 from game.ui.theme import CALM
 from tests.ui.harness import Table
 from tests.ui.play import Player
@@ -86,7 +83,7 @@ def test_after_the_last_hidden_vote_every_card_lies_under_its_option_in_its_corn
     t = Table(tmp_path, library, size=(1920, 1080), reduced_motion=True)
     scene = at_the_vote(t, library, (1, 2, 1, 2))
     sounds = []
-    t.app.play_sound = sounds.append
+    t.app.play = sounds.append
     last_vote(t, 2)
     assert scene.round.phase == "explore" and t.forward() == _("ui.reveal.to_options")
     assert [pile_of(t, name) for name in PLAYERS] == [1, 2, 1, 2]
@@ -175,26 +172,6 @@ def test_less_motion_is_a_stored_setting_and_then_nothing_moves(tmp_path, librar
     t.app.turn_card(t.app.screen.get_rect())
     t.app.slide_in()
     assert not t.app.animating
-
-
-def test_a_named_sound_is_silent_without_its_file_and_plays_with_one(tmp_path):
-    pygame.mixer.init(22050, -16, 1)
-    try:
-        assert named_sound("reveal", tmp_path) is None
-        (tmp_path / "reveal.wav").write_bytes(b"not a sound at all")
-        assert named_sound("reveal", tmp_path) is None         # unreadable: silent, never a crash
-        samples = array("h", [0, 2000, 0, -2000] * 2000)
-        header = _wav_header(len(samples) * 2, 22050)
-        (tmp_path / "reveal.wav").write_bytes(header + samples.tobytes())
-        assert named_sound("reveal", tmp_path).get_length() > 0
-    finally:
-        pygame.mixer.quit()
-
-
-def _wav_header(size: int, rate: int) -> bytes:
-    """The header of a mono 16-bit PCM WAV file holding ``size`` bytes of samples."""
-    return (b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt "
-            + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", size))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)], ids=["720p", "1080p", "4k"])

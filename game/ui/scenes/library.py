@@ -7,6 +7,7 @@ from game.i18n import _
 from game.scenario.model import Scenario
 from game.ui.cards import role_card
 from game.ui.page import MARGIN, Page, escape, tension
+from game.ui.pictures import beside, case_image, picture_tag
 from game.ui.scenes import BaseScene
 
 THEMES_PER_PAGE = 12
@@ -60,7 +61,8 @@ class LibraryScene(BaseScene):
         self.shown, turns = page.pages(in_theme, CASES_PER_PAGE, self.page_index, self._turn)
         y = 180
         for number, case in enumerate(self.shown, start=1):
-            markup = f"<b>{number}. {escape(case.title)}</b><br>{escape(tension(case.tension))}"
+            picture = picture_tag(self.app, case_image(self.app.library, case), 260, 180)
+            markup = f"{picture}<b>{number}. {escape(case.title)}</b><br>{escape(tension(case.tension))}"
             page.card(markup, MARGIN, y, page.content_width, 220, lambda c=case: self._read(c))
             y += 236
         page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
@@ -72,7 +74,9 @@ class LibraryScene(BaseScene):
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
                   f"{escape(case.intro)}<br><br><b>{escape(_('ui.case.roles'))}</b> {escape(roles)}")
-        page.text(markup, MARGIN, 170, page.content_width, page.footer_y - 190, "@card")
+        height = page.footer_y - 190
+        width = beside(page, case_image(self.app.library, case), MARGIN, 170, page.content_width, height)
+        page.text(markup, MARGIN, 170, width, height, "@card")
         actions = [(_("ui.library.pick"), lambda: self.pick(case.id))] if self.pick else []
         page.footer(actions, back=(_("ui.back"), self.back))
 

@@ -106,6 +106,7 @@ class PreviewScene(RoundScene):
         scenario = fresh.case.scenario
         self.known = ways(scenario)
         self.app.library.decks = fresh.decks  # the cards of the case's library, read again with it
+        self.app.library.cases = {(scenario.id, scenario.lang): fresh.case}  # its pictures are found beside it
         if self.role not in scenario.roles:
             self.role = next(iter(scenario.roles))
         if self.stored is None:

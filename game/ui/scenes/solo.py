@@ -21,7 +21,8 @@ from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_hist
 from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension, text_height
+from game.ui.pictures import case_image, picture_tag
 from game.ui.scenes import BaseScene
 from game.ui.scenes.table import TOP, RoundScene
 from game.ui.textfield import TextField, text_field
@@ -142,7 +143,8 @@ class SoloRoleScene(BaseScene):
         column = 700
         text_width = page.content_width - column - 30
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
-        page.text(f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
+        picture = picture_tag(self.app, case_image(self.app.library, case), text_width * 0.4, 300)
+        page.text(f"{picture}<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
                   f"{escape(case.intro)}", MARGIN, 180, text_width, page.footer_y - 204, "@card")
         x = MARGIN + text_width + 30
         page.label(_("solo.screen.pick_role"), x, 180, column, 56, "@strong")
@@ -264,9 +266,7 @@ class SoloRunScene(RoundScene):
         """First the decision point to read, then its options: alone, nobody needs to look away."""
         decision = self.decision()
         if not self.view.decision_read:
-            page.text(f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>"
-                      f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP, page.content_width,
-                      self.content_bottom(page) - TOP, "@card")
+            self.decision_text(page, decision)
             self.footer(page, [(_("solo.screen.to_options"), self._read_decision)])
             return
         page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP, page.content_width, 80, "@question")
@@ -331,13 +331,10 @@ class SoloRunScene(RoundScene):
 
 def _fitted(box, page: Page) -> float:
     """Shrink a text box that has room to spare to the height of its text; its height in units."""
-    layout = box.text_box_layout
-    if box.scroll_bar is None and layout is not None and layout.layout_rows:
-        text_height = layout.layout_rows[-1].bottom - layout.layout_rect.top
-        needed = text_height + box.rect.height - box.text_wrap_rect.height
-        if needed < box.rect.height:
-            box.set_dimensions((box.rect.width, needed))
-            box.rebuild()  # the border is drawn again at the new size
+    needed = round(text_height(box, page) * page.scale)
+    if needed < box.rect.height:
+        box.set_dimensions((box.rect.width, needed))
+        box.rebuild()  # the border is drawn again at the new size
     return box.rect.height / page.scale
 
 

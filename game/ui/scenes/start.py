@@ -4,11 +4,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from game.i18n import _
-from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.page import BUTTON_H, MARGIN, Page, escape, text_height
+from game.ui.pictures import STEP_ICONS, icon_tag, start_illustration
 from game.ui.scenes import BaseScene
 from game.ui.scenes.settings import SettingsScene
+from game.ui.theme import palette
 
 RESUME_SHOWN = 3
+HOW_TOP = 220
+PICTURE_H, PICTURE_MIN = 300, 200  # the start picture's height in units: as tall as fits, else beside the title
+HOW_STEPS = ("draw", "share", "vote", "record")  # the four steps of the paper game, as the start screen tells them
 
 
 def unfinished(app) -> list:
@@ -46,17 +51,35 @@ class StartScene(BaseScene):
         for text, action, style, enabled in rows:
             page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
             y += BUTTON_H + 20
-        x = MARGIN + column + 60
-        steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
-        page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
-                  page.width - x - MARGIN, page.footer_y - 320, "@card")
+        self._build_how(page, MARGIN + column + 60)
         # the version is looked up after the first frame: reading the package's metadata takes a few dozen ms
-        self._about = page.label("" if self._look_later else about_text(), x, page.footer_y - 80,
-                                 page.width - x - MARGIN, 50, "@muted")
+        self._about = page.label("" if self._look_later else about_text(), MARGIN + column + 60, page.footer_y - 80,
+                                 page.width - MARGIN - column - 60 - MARGIN, 50, "@muted")
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
         if self._look_later:
             self._look_later = False
             app.after_first_frame(self._offer_resume)
+
+    def _build_how(self, page: Page, x: float) -> None:
+        """How the game goes, under the picture of a team at the table: as large as the text leaves room for, else
+        beside the title (a larger text size needs the room)."""
+        width, bottom = page.width - x - MARGIN, page.footer_y - 90  # the version's line below
+        how = page.text(self._how(), x, HOW_TOP, width, bottom - HOW_TOP, "@card")
+        spare = bottom - HOW_TOP - text_height(how, page)
+        if spare < PICTURE_MIN - (HOW_TOP - 40):
+            start_illustration(page, x, 40, width, HOW_TOP - 60)
+            return
+        how.kill()
+        picture = min(PICTURE_H, spare + HOW_TOP - 60)
+        start_illustration(page, x, 40, width, picture)
+        page.text(self._how(), x, 60 + picture, width, bottom - 60 - picture, "@card")
+
+    def _how(self) -> str:
+        """How the game goes, in four steps, each with the icon of its step at the table."""
+        colour = palette(self.app.settings.high_contrast).primary
+        steps = "<br>".join(f"{icon_tag(self.app, STEP_ICONS[step], colour)}<b>{n}.</b> "
+                            f"{escape(_(f'ui.start.step{n}'))}" for n, step in enumerate(HOW_STEPS, start=1))
+        return f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}"
 
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder

@@ -22,6 +22,7 @@ from game.ui.cards import player_name, role_card, value_card, value_ids, value_n
 from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
+from game.ui.pictures import CORNER_ICONS, STEP_ICONS, beside, case_image, icon_tag, role_icon
 from game.ui.reveal import build_reveal, reveal_of
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
@@ -160,7 +161,7 @@ class RoundScene(BaseScene):
         r = self.round
         clock_width = self.clock.build(page) if self.AT_TABLE else 0
         clock_buttons = len(page.focusables)
-        page.header(self.phase_title(), self.subtitle(), right_space=clock_width + 40)
+        page.header(self.phase_title(), self.subtitle(), right_space=clock_width + 40, icon=STEP_ICONS.get(r.phase))
         if self.view.asking:
             self._build_question(page)
         elif self.view.reading_case:
@@ -251,7 +252,9 @@ class RoundScene(BaseScene):
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(case.title)}</b><br><b>{escape(_('ui.case.dilemma'))}</b> "
                   f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro_for(self.state.plan))}")
-        page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
+        height = self.content_bottom(page) - TOP
+        width = beside(page, case_image(self.app.library, case), MARGIN, TOP, page.content_width, height)
+        page.text(markup, MARGIN, TOP, width, height, "@card")
         self.footer(page, actions, case_button=False)
 
     def _read_intro(self) -> None:
@@ -299,7 +302,8 @@ class RoundScene(BaseScene):
         """A role card as the player reads it: the heading, the card's line, and the case's brief."""
         card = role_card(self.app.library, role, self.lang)
         brief = self.case.roles.get(role)
-        parts = [f"<b>{escape(heading)}</b><br><i>{escape(card.line)}</i>"]
+        icon = icon_tag(self.app, role_icon(role), palette(self.app.settings.high_contrast).text, lines=2)
+        parts = [f"{icon}<b>{escape(heading)}</b><br><i>{escape(card.line)}</i>"]
         if brief:
             for key, text in (("knows", brief.knows), ("wants", brief.wants), ("fears", brief.fears)):
                 parts.append(f"<b>{escape(_(f'ui.brief.{key}'))}</b> {escape(text)}")
@@ -425,12 +429,18 @@ class RoundScene(BaseScene):
     def _build_vote(self, page: Page) -> None:
         decision = self.decision()
         if not self.view.decision_read:
-            markup = f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>" \
-                     f"<b>{escape(self._question(decision))}</b>"
-            page.text(markup, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP, "@card")
+            self.decision_text(page, decision)
             self.footer(page, [(_("ui.vote.show_now"), self.advance), (_("ui.vote.start"), self._read_decision)])
             return
         self._build_turn_vote(page, decision, [(_("ui.vote.show_now"), self.advance)])
+
+    def decision_text(self, page: Page, decision: Decision) -> None:
+        """The decision point to read before the choice, with its picture beside it when it has one."""
+        markup = f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>" \
+                 f"<b>{escape(self._question(decision))}</b>"
+        height = self.content_bottom(page) - TOP
+        image = case_image(self.app.library, self.case, decision.image) if decision.image else None
+        page.text(markup, MARGIN, TOP, beside(page, image, MARGIN, TOP, page.content_width, height), height, "@card")
 
     def _question(self, decision: Decision) -> str:
         return decision.question or _("ui.vote.default_question")
@@ -564,7 +574,7 @@ class RoundScene(BaseScene):
         if self._turned != turned:
             self._turned = turned
             self.app.turn_cards(areas, colours.primary)
-            self.app.play_sound("reveal")
+            self.app.play("reveal")
 
     def _reveal_looked_at(self) -> None:
         self.view.reveal_seen = True
@@ -651,8 +661,10 @@ class RoundScene(BaseScene):
         page.decorate(lambda surface: self._paint_triangle(surface, centres))
         texts = {"resident": option.consequences.resident, "family": option.consequences.family,
                  "team": option.consequences.team}
+        colours = palette(self.app.settings.high_contrast)
         for corner, (x, y) in corners.items():
-            markup = f"<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(texts[corner])}"
+            icon = icon_tag(self.app, CORNER_ICONS[corner], getattr(colours, corner), lines=2)
+            markup = f"{icon}<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(texts[corner])}"
             page.text(markup, x, y, width, height, f"@corner_{corner}")
         self._values_note(page, option, top, width)
         actions = [(_("ui.explore.back"), lambda: self.send(GoBack()))]
