@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from game.authoring.checking import check_paths, path_arguments
 from game.i18n import _, get_language
