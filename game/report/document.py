@@ -13,8 +13,10 @@ from functools import partial
 from typing import Callable, Iterable, Mapping
 
 from game.i18n import _, n_
-from game.report.figures import (FIRST, Figures, PerspectiveGap, Selection, TableRound, Tally, ValueFigures,
-                                 ValuesVsChoices, VoteSplit, choices, figures, table_rounds)
+from game.report.casemap import CaseMap, case_map
+from game.report.figures import (FIRST, Figures, Highlights, MindsChanged, PerspectiveGap, Selection, TableRound,
+                                 Tally, ValueFigures, ValuesVsChoices, Visit, VoteSplit, choices, figures,
+                                 table_rounds)
 from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
@@ -96,8 +98,33 @@ class Step:
 
 
 @dataclass(frozen=True)
+class StoryOption:
+    """One option of a decision on a table's way: its votes there, and whether the table followed it."""
+
+    letter: str
+    label: str
+    first: int
+    final: int
+    followed: bool
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """A decision a table voted at: ``revoted`` when it voted again after exploring."""
+
+    node: str
+    title: str
+    options: tuple[StoryOption, ...]
+    revoted: bool
+
+
+@dataclass(frozen=True)
 class Story:
-    """One table's round: who sat there, the path it took, its leading values and discussion points."""
+    """One table's round: who sat there, the path it took, its leading values and discussion points.
+
+    ``visited`` are the nodes of ``map`` the table reached, in order (a short round: the core decision
+    alone, no ending); ``decisions`` its votes at each, with the option it followed marked.
+    """
 
     table: int
     table_label: str
@@ -110,6 +137,37 @@ class Story:
     leading_values: tuple[str, ...]
     notes: tuple[str, ...]
     finished: bool
+    colour: str = ""
+    plan: str = "lang"
+    map: CaseMap | None = None
+    visited: tuple[str, ...] = ()
+    decisions: tuple[StoryDecision, ...] = ()
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> tuple[tuple[str, str], ...]:
+        """The ways (from, to) the table went over its map."""
+        return tuple(zip(self.visited, self.visited[1:]))
+
+
+@dataclass(frozen=True)
+class MindsBlock:
+    """Who changed their mind at one decision, in words per role and first and second vote."""
+
+    case: str
+    case_label: str
+    decision: str
+    asked: int
+    changed: int
+    lines: tuple[str, ...]
+    legend: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    key: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -125,6 +183,14 @@ class Report:
     notices: tuple[str, ...]
     privacy: str
     selection: Mapping[str, object] = field(default_factory=dict)
+    minds: tuple[MindsBlock, ...] = ()
+    highlights: tuple[Highlight, ...] = ()
+
+    def by_case(self) -> list[tuple[str, tuple[Story, ...]]]:
+        """The overview: per case (in order of play) its label and the table rounds that played it."""
+        cases = dict.fromkeys(story.case for story in self.stories)
+        return [(next(s.case_label for s in self.stories if s.case == case),
+                 tuple(s for s in self.stories if s.case == case)) for case in cases]
 
 
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
@@ -171,10 +237,12 @@ def report_of(gathering: Gathering, library: Library, lang: str, names: bool, se
         title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"), anonymised=not names,
         summary=_summary(overall, labels), sections=tuple(sections),
-        stories=tuple(_story(r, labels, names) for r in overall.rounds),
+        stories=tuple(_story(r, labels, names, cases) for r in overall.rounds),
         notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),
         privacy=_("report.privacy_names" if names else "report.privacy", lang),
-        selection={key: value for key, value in vars(selection).items() if value is not None})
+        selection={key: value for key, value in vars(selection).items() if value is not None},
+        minds=tuple(_minds(found, labels) for found in overall.minds),
+        highlights=_highlights(overall.highlights, labels))
 
 
 def _summary(overall: Figures, labels: Labels) -> tuple[tuple[str, str], ...]:
@@ -279,12 +347,75 @@ def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Lab
                   Series("favoured", _("report.series.favoured", lang), favoured)))
 
 
-def _story(r: TableRound, labels: Labels, names: bool) -> Story:
+def _story(r: TableRound, labels: Labels, names: bool, cases: Mapping[str, Scenario]) -> Story:
     lang = labels.lang
     roles = [labels.role(role) for role in r.roles]
     seats = tuple(f"{name} ({role})" for name, role in zip(r.players, roles)) if names else tuple(roles)
     path = tuple(Step(labels.decision(r.case, step.node), labels.option(r.case, step.node, step.option))
                  for step in r.path)
-    return Story(r.table, _("report.table", lang, table=r.table), r.round, r.case, labels.case(r.case), seats, path,
+    scenario = cases.get(r.case)
+    visited = tuple(step.node for step in r.path) + ((r.ending,) if r.ending else ())
+    if not visited and r.visits:
+        visited = (r.visits[0].node,)
+    shown_map = case_map(scenario) if scenario else None
+    titles = {node.id: labels.decision(r.case, node.id) for node in shown_map.nodes} if shown_map else {}
+    return Story(r.table, labels.table(r), r.round, r.case, labels.case(r.case), seats, path,
                  labels.decision(r.case, r.ending) if r.ending else None,
-                 tuple(labels.value(v, r.case) for v in r.leading_values), r.notes, r.finished)
+                 tuple(labels.value(v, r.case) for v in r.leading_values), r.notes, r.finished, r.colour, r.plan,
+                 shown_map, visited, tuple(_decision(r.case, visit, labels, scenario) for visit in r.visits), titles)
+
+
+def _decision(case: str, visit: Visit, labels: Labels, scenario: Scenario | None) -> StoryDecision:
+    """A table's votes at one decision, every option of the case listed (those nobody chose at 0)."""
+    decision = scenario.decisions.get(visit.node) if scenario else None
+    known = decision.option_ids() if decision else ()
+    keys = tuple(dict.fromkeys((*known, *(o for o in (*visit.first, *visit.final) if o not in known))))
+    options = tuple(StoryOption(labels.option_letter(case, visit.node, key), labels.option(case, visit.node, key),
+                                visit.first.count(key), visit.final.count(key), key == visit.followed)
+                    for key in keys)
+    return StoryDecision(visit.node, labels.decision(case, visit.node), options, visit.revoted)
+
+
+def _minds(found: MindsChanged, labels: Labels) -> MindsBlock:
+    """'Zorgmedewerker: 3 van A naar C' per role and pair of votes; the letters' options under it."""
+    lang = labels.lang
+    letter = partial(labels.option_letter, found.case, found.node)
+    lines = tuple(n_("report.minds.line", change.count, lang, role=labels.role(change.role),
+                     before=letter(change.before), after=letter(change.after)) for change in found.changes)
+    letters = dict.fromkeys(key for change in found.changes for key in (change.before, change.after))
+    legend = tuple(labels.option(found.case, found.node, key) for key in letters
+                   if labels.option_letter(found.case, found.node, key) != labels.option(found.case, found.node, key))
+    return MindsBlock(found.case, labels.case(found.case), labels.decision(found.case, found.node), found.asked,
+                      found.changed, lines, legend)
+
+
+def _highlights(found: Highlights, labels: Labels) -> tuple[Highlight, ...]:
+    """The highlights in words, each with the numbers behind it; one that has nothing to say says so."""
+    lang = labels.lang
+    shift = found.shift
+    if shift:
+        minds = shift.minds
+        text = _("report.highlight.shift", lang, decision=labels.decision(minds.case, minds.node),
+                 case=labels.case(minds.case), changed=minds.changed, asked=minds.asked,
+                 percent=round(100 * minds.changed / minds.asked),
+                 to=labels.option(minds.case, minds.node, shift.to).rstrip("."), to_count=shift.to_count)
+    else:
+        text = _("report.highlight.no_shift", lang)
+    gap = found.role_gap
+    gap_text = _("report.highlight.role_gap", lang, decision=labels.decision(gap.case, gap.node),
+                 case=labels.case(gap.case), option=labels.option(gap.case, gap.node, gap.option).rstrip("."),
+                 high_role=labels.role(gap.high_role), high=gap.high.count, high_base=gap.high.base,
+                 high_percent=_percent(gap.high), low_role=labels.role(gap.low_role), low=gap.low.count,
+                 low_base=gap.low.base, low_percent=_percent(gap.low)) if gap else _("report.highlight.no_role_gap", lang)
+    value = found.unfollowed
+    value_text = _("report.highlight.unfollowed", lang, value=labels.value(value.value), picked=value.picked.count,
+                   pickers=value.picked.base, picked_percent=_percent(value.picked), favoured=value.favoured.count,
+                   choices=value.favoured.base, favoured_percent=_percent(value.favoured)) if value \
+        else _("report.highlight.no_unfollowed", lang)
+    return (Highlight("shift", _("report.highlight.shift_title", lang), text),
+            Highlight("role_gap", _("report.highlight.role_gap_title", lang), gap_text),
+            Highlight("unfollowed", _("report.highlight.unfollowed_title", lang), value_text))
+
+
+def _percent(tally: Tally) -> int:
+    return round(tally.share * 100)
