@@ -7,6 +7,7 @@ players are shown by their role.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -99,8 +100,10 @@ class Step:
 
 @dataclass(frozen=True)
 class StoryOption:
-    """One option of a decision on a table's way: its votes there, and whether the table followed it."""
+    """One option of a decision on a table's way: its votes there, and whether the table followed it
+    (``key`` None: passed, NOT_VOTED: did not vote)."""
 
+    key: str | None
     letter: str
     label: str
     first: int
@@ -152,7 +155,8 @@ class Story:
 
 @dataclass(frozen=True)
 class MindsBlock:
-    """Who changed their mind at one decision, in words per role and first and second vote."""
+    """Who changed their mind at one decision, in words per role and first and second vote, and as a picture:
+    ``columns`` (letter, first votes, votes after exploring) per option, ``moves`` (from, to, players)."""
 
     case: str
     case_label: str
@@ -161,6 +165,8 @@ class MindsBlock:
     changed: int
     lines: tuple[str, ...]
     legend: tuple[str, ...]
+    columns: tuple[tuple[str, int, int], ...] = ()
+    moves: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,12 +371,28 @@ def _story(r: TableRound, labels: Labels, names: bool, cases: Mapping[str, Scena
                  shown_map, visited, tuple(_decision(r.case, visit, labels, scenario) for visit in r.visits), titles)
 
 
+def way(story: Story, lang: str, letters: bool = False, arrow: str = " → ") -> str:
+    """A table's way in one line: the options it followed and its ending; in a short round the most voted option.
+
+    ``letters``: each option by its letter only (``B › C › Samen op pad``), for a line that must stay short;
+    ``arrow`` goes between the steps (a screen font may lack '→').
+    """
+    if story.path:
+        steps = ([option.letter for decision in story.decisions for option in decision.options if option.followed]
+                 if letters else [step.option for step in story.path])
+        return arrow.join([*steps, *([story.ending] if story.ending else [])])
+    top = [max(decision.options, key=lambda option: option.final) for decision in story.decisions[:1]
+           if any(option.final for option in decision.options)]
+    shown = ", ".join(f"{option.letter if letters else option.label} ({option.final})" for option in top)
+    return _("report.overview.short", lang, options=shown or "-")
+
+
 def _decision(case: str, visit: Visit, labels: Labels, scenario: Scenario | None) -> StoryDecision:
     """A table's votes at one decision, every option of the case listed (those nobody chose at 0)."""
     decision = scenario.decisions.get(visit.node) if scenario else None
     known = decision.option_ids() if decision else ()
     keys = tuple(dict.fromkeys((*known, *(o for o in (*visit.first, *visit.final) if o not in known))))
-    options = tuple(StoryOption(labels.option_letter(case, visit.node, key), labels.option(case, visit.node, key),
+    options = tuple(StoryOption(key, labels.option_letter(case, visit.node, key), labels.option(case, visit.node, key),
                                 visit.first.count(key), visit.final.count(key), key == visit.followed)
                     for key in keys)
     return StoryDecision(visit.node, labels.decision(case, visit.node), options, visit.revoted)
@@ -385,8 +407,12 @@ def _minds(found: MindsChanged, labels: Labels) -> MindsBlock:
     letters = dict.fromkeys(key for change in found.changes for key in (change.before, change.after))
     legend = tuple(labels.option(found.case, found.node, key) for key in letters
                    if labels.option_letter(found.case, found.node, key) != labels.option(found.case, found.node, key))
+    moves: Counter = Counter()
+    for change in found.changes:
+        moves[(letter(change.before), letter(change.after))] += change.count
+    columns = tuple((letter(first.key), first.count, final.count) for first, final in zip(found.first, found.final))
     return MindsBlock(found.case, labels.case(found.case), labels.decision(found.case, found.node), found.asked,
-                      found.changed, lines, legend)
+                      found.changed, lines, legend, columns, tuple((*pair, count) for pair, count in moves.items()))
 
 
 def _highlights(found: Highlights, labels: Labels) -> tuple[Highlight, ...]:

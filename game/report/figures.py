@@ -24,6 +24,7 @@ from game.engine.session import COLOUR
 from game.engine.state import AGAIN, FIRST, PathStep, RoundState, SessionState
 from game.report.palette import TABLE_COLOURS
 from game.scenario.model import Scenario
+from game.text import printable
 
 FINAL = "final"
 PASSED = None
@@ -95,10 +96,11 @@ def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
-    """The names in order, a name met before (in any case of letters) followed by its number: 'Linde 2'."""
+    """The names in order, each on one line without control characters (a log may have been changed by hand),
+    a name met before (in any case of letters) followed by its number: 'Linde 2'."""
     seen: Counter = Counter()
     distinct = []
-    for name in names:
+    for name in (printable(name, lines=False).strip()[:40] for name in names):
         seen[name.casefold()] += 1
         distinct.append(f"{name} {seen[name.casefold()]}" if name and seen[name.casefold()] > 1 else name)
     return distinct
@@ -391,12 +393,15 @@ class MindChange:
 @dataclass(frozen=True)
 class MindsChanged:
     """Who changed their mind at one decision: ``asked`` players were asked (the table voted again),
-    ``changes`` grouped by role and by first and second vote, most first."""
+    ``changes`` grouped by role and by first and second vote, most first; ``first`` and ``final`` the votes
+    of those players per option before and after exploring (the same keys in the same order)."""
 
     case: str
     node: str
     asked: int
     changes: tuple[MindChange, ...]
+    first: tuple[Tally, ...] = ()
+    final: tuple[Tally, ...] = ()
 
     @property
     def changed(self) -> int:
@@ -406,20 +411,29 @@ class MindsChanged:
 def minds_changed(rounds: Iterable[TableRound], cases: Mapping[str, Scenario]) -> tuple[MindsChanged, ...]:
     """Per decision where a table voted again, each player's first vote against their second, grouped by role."""
     rounds = tuple(rounds)
-    asked: Counter = Counter()
+    before: dict[tuple[str, str], Counter] = {}
+    after: dict[tuple[str, str], Counter] = {}
     moves: dict[tuple[str, str], Counter] = {}
     for r in rounds:
         for visit in r.visits:
             if not visit.revoted:
                 continue
-            asked[(r.case, visit.node)] += len(visit.first)
-            found = moves.setdefault((r.case, visit.node), Counter())
-            found.update((role or "", before, after) for role, before, after in zip(r.roles, visit.first, visit.final)
-                         if before != after)
-    return tuple(MindsChanged(case, node, asked[(case, node)], tuple(
-        MindChange(role, before, after, count)
-        for (role, before, after), count in sorted(moves[(case, node)].items(), key=lambda item: -item[1])))
-        for case, node in _visits_by_decision(rounds, cases) if (case, node) in moves)
+            key = (r.case, visit.node)
+            before.setdefault(key, Counter()).update(visit.first)
+            after.setdefault(key, Counter()).update(visit.final)
+            moves.setdefault(key, Counter()).update(
+                (role or "", first, final) for role, first, final in zip(r.roles, visit.first, visit.final)
+                if first != final)
+    found = []
+    for case, node in _visits_by_decision(rounds, cases):
+        if (case, node) not in moves:
+            continue
+        first, final = before[(case, node)], after[(case, node)]
+        asked, order = sum(first.values()), _option_order(cases, case, node, first + final)
+        changes = sorted(moves[(case, node)].items(), key=lambda item: -item[1])
+        found.append(MindsChanged(case, node, asked, tuple(MindChange(*key, count) for key, count in changes),
+                                  _tallies(first, asked, order), _tallies(final, asked, order)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

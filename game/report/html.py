@@ -11,7 +11,7 @@ from html import escape
 
 from game.text import printable
 from game.i18n import _, n_
-from game.report.document import Bar, Chart, Matrix, MindsBlock, Report, Section, Story, StoryDecision
+from game.report.document import Bar, Chart, Matrix, MindsBlock, Report, Section, Story, StoryDecision, way
 from game.report.palette import SERIES_COLOURS
 
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
@@ -63,8 +63,11 @@ svg.map { display: block; width: 100%; max-width: 30rem; height: auto; margin: .
 table.votes { width: auto; min-width: 60%; }
 table.votes td, table.votes th { border-bottom: 1px solid #ddd; }
 table.votes td.count { text-align: right; font-variant-numeric: tabular-nums; }
+table.votes th { white-space: nowrap; }
 tr.followed { font-weight: 700; }
 ul.minds li { margin: .15rem 0; }
+svg.minds { display: block; width: 100%; max-width: 26rem; height: auto; margin: .3rem 0; }
+svg.minds text { font-size: 13px; fill: #111; }
 .muted { color: #555; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-size: .9rem; color: #333; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -228,15 +231,6 @@ def _overview(report: Report) -> str:
     return f'<section class="overview"><h2>{text(_("report.overview.title", lang))}</h2>{"".join(tables)}</section>'
 
 
-def way(story: Story, lang: str) -> str:
-    """A table's way in one line: the options it followed and its ending; in a short round the most voted option."""
-    if story.path:
-        return " → ".join([*(step.option for step in story.path), *([story.ending] if story.ending else [])])
-    top = [max(decision.options, key=lambda option: option.final) for decision in story.decisions[:1]
-           if any(option.final for option in decision.options)]
-    return _("report.overview.short", lang, options=", ".join(f"{o.label} ({o.final})" for o in top) or "-")
-
-
 def _map(story: Story, lang: str) -> str:
     """The case's map as inline SVG: every way in grey, the table's in its colour, its nodes filled."""
     shown, width, height = story.map, 400, 40 + 34 * story.map.rows
@@ -290,8 +284,32 @@ def _minds_block(block: MindsBlock, lang: str) -> str:
     legend = "".join(f'<li dir="auto">{text(label)}</li>' for label in block.legend)
     summary = n_("report.minds.summary", block.changed, lang, asked=block.asked)
     return (f'<figure><figcaption><strong dir="auto">{text(block.decision)} · {text(block.case_label)}</strong>'
-            f'<span>{text(summary)}</span></figcaption><ul class="minds">{lines}</ul>'
+            f'<span>{text(summary)}</span></figcaption>{_minds_picture(block, lang)}<ul class="minds">{lines}</ul>'
             f'<ul class="legend">{legend}</ul></figure>')
+
+
+def _minds_picture(block: MindsBlock, lang: str) -> str:
+    """First votes on the left, votes after exploring on the right: a grey band for those who stayed, an orange
+    one for those who moved, as thick as the number of players."""
+    row, box, gap = 30, 150, 120
+    rows = {letter: number for number, (letter, _first, _final) in enumerate(block.columns)}
+    parts = [f'<text x="0" y="12">{text(_("report.series.before", lang))}</text>',
+             f'<text x="{box + gap}" y="12">{text(_("report.series.after", lang))}</text>']
+    stays = {letter: first - sum(count for before, _after, count in block.moves if before == letter)
+             for letter, first, _final in block.columns}
+    bands = [(letter, letter, count, "#8A8478") for letter, count in stays.items() if count > 0]
+    bands += [(before, after, count, SERIES_COLOURS[1]) for before, after, count in block.moves]
+    for before, after, count, colour in bands:
+        parts.append(f'<line x1="{box}" y1="{30 + rows[before] * row}" x2="{box + gap}" y2="{30 + rows[after] * row}"'
+                     f' stroke="{colour}" stroke-width="{min(14, 3 * count)}"/>')
+    for number, (letter, first, final) in enumerate(block.columns):
+        y = 18 + number * row
+        for x, count in ((0, first), (box + gap, final)):
+            parts.append(f'<rect x="{x}" y="{y}" width="{box}" height="{row - 6}" fill="#fff" stroke="#8A8478"/>'
+                         f'<text x="{x + 6}" y="{y + 17}">{text(letter)}  {count}</text>')
+    height = 18 + len(block.columns) * row
+    return (f'<svg class="minds" viewBox="0 0 {2 * box + gap} {height}" role="img" '
+            f'aria-label="{text(_("report.minds.title", lang))}">{"".join(parts)}</svg>')
 
 
 def _highlights(report: Report) -> str:
