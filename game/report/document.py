@@ -21,6 +21,7 @@ from game.report.figures import (FIRST, Figures, Highlights, MindsChanged, Persp
 from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
+from game.scenario.plans import KORT
 from game.store.merge import FileWarning, Gathering
 
 
@@ -377,10 +378,10 @@ def way(story: Story, lang: str, letters: bool = False, arrow: str = " → ") ->
     ``letters``: each option by its letter only (``B › C › Samen op pad``), for a line that must stay short;
     ``arrow`` goes between the steps (a screen font may lack '→').
     """
-    if story.path:
+    if story.plan != KORT:
         steps = ([option.letter for decision in story.decisions for option in decision.options if option.followed]
                  if letters else [step.option for step in story.path])
-        return arrow.join([*steps, *([story.ending] if story.ending else [])])
+        return arrow.join([*steps, *([story.ending] if story.ending else [])]) or "–"
     top = [max(decision.options, key=lambda option: option.final) for decision in story.decisions[:1]
            if any(option.final for option in decision.options)]
     shown = ", ".join(f"{option.letter if letters else option.label} ({option.final})" for option in top)

@@ -13,6 +13,7 @@ from game.text import printable
 from game.i18n import _, n_
 from game.report.document import Bar, Chart, Matrix, MindsBlock, Report, Section, Story, StoryDecision, way
 from game.report.palette import SERIES_COLOURS
+from game.scenario.plans import KORT
 
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
 
@@ -192,7 +193,7 @@ def _story(story: Story, lang: str) -> str:
     parts += [_votes(decision, lang) for decision in story.decisions]
     if story.ending:
         parts.append(f'<p dir="auto"><strong>{text(_("report.story.ending", lang))}</strong> {text(story.ending)}</p>')
-    elif story.plan == "kort":
+    elif story.plan == KORT:
         parts.append(f'<p class="muted">{text(_("report.story.short_round", lang))}</p>')
     leading = ", ".join(story.leading_values) or _("report.story.none", lang)
     parts.append(f'<p dir="auto"><strong>{text(_("report.story.leading", lang))}</strong> {text(leading)}</p>')

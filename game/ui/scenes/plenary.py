@@ -30,6 +30,7 @@ from game.report.document import Bar, Chart, Highlight, Matrix, MindsBlock, Repo
 from game.report.figures import NOT_VOTED, PASSED, Selection
 from game.report.palette import SERIES_COLOURS, SERIES_COLOURS_ON_DARK
 from game.report.plenary import Plenary
+from game.scenario.plans import KORT
 from game.ui.main import open_app
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.scenes import BaseScene
@@ -851,7 +852,7 @@ class PlenaryScene(BaseScene):
         """
         lang = self.lang
         ending = (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
-                  else _("report.story.short_round", lang) if story.plan == "kort" else "")
+                  else _("report.story.short_round", lang) if story.plan == KORT else "")
         ending_h = len(wrapped(page, ending, w, "body", ALL, bold=True)) * LINE_H if ending else 0
         legend = _("plenary.screen.tiles", lang) if story.decisions else ""
         legend_h = len(wrapped(page, legend, w, "small", ALL)) * LINE_H if legend else 0
