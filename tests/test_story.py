@@ -31,7 +31,7 @@ from game.engine import Durations, StartSession
 from game.engine.events import SessionStarted, from_record, to_record
 from game.report.document import build_report, way
 from game.report.exports import render
-from game.report.figures import table_rounds
+from game.report.figures import Selection, table_rounds
 from game.report.palette import TABLE_COLOURS
 from game.scenario.loader import add_case, load_library
 from game.store.log import StoredSession
@@ -45,9 +45,9 @@ ROOM = (("Linde", "#0072B2", TABLE_ONE), ("Eik", "#E69F00", TABLE_TWO), ("Roos",
         ("Linde", "#D55E00", TABLE_TWO), ("", "", STILL_VOTING), ("Duin", "#CC79A7", TABLE_TWO))
 
 
-def named(book, path, name, colour, commands, start):
+def named(book, path, name, colour, commands, start, rounds=1):
     stored = StoredSession.start(book, StartSession(("A", "B", "C") if commands is not TABLE_TWO else ("D", "E"),
-                                                    ("proef",), seed=7, plan="lang", table_name=name,
+                                                    ("proef",) * rounds, seed=7, plan="lang", table_name=name,
                                                     table_colour=colour), path=path, clock=ticking(start))
     for command in commands:
         stored.execute(command)
@@ -177,3 +177,16 @@ def test_sessions_list_names_each_table(room):
                             capture_output=True, text=True, timeout=120)
     assert "Linde · tafel0.dilemma.db" in listed.stdout and "Eik · tafel1.dilemma.db" in listed.stdout
     assert "\ntafel4.dilemma.db  laatst:" in listed.stdout                 # an older log has no name to show
+
+
+def test_a_table_of_two_rounds_has_a_story_per_round_and_its_minds_counted_over_both(tmp_path, proef_book, library):
+    """One table plays TABLE_ONE in both rounds: each round has its own page; the partner moved twice."""
+    named(proef_book, tmp_path / "twee.dilemma.db", "Wilg", "#009E73", TABLE_ONE + TABLE_ONE, START, rounds=2)
+    gathering = gather([tmp_path])
+    report = build_report(gathering, library, "nl")
+    (case, stories), = report.by_case()
+    assert [(s.table_label, s.round, s.ending) for s in stories] == [("Wilg", 1, "Samen"), ("Wilg", 2, "Samen")]
+    minds, = report.minds
+    assert (minds.asked, minds.lines) == (6, ("Partner: 2 van B naar A",))
+    second = build_report(gathering, library, "nl", selection=Selection(round=2))
+    assert [s.round for s in second.stories] == [2] and second.minds[0].lines == ("Partner: 1 van B naar A",)
