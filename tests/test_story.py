@@ -126,6 +126,11 @@ def test_the_highlights_carry_their_numbers(report):
                         "voor B. Het team beslist.")
     assert value.text == ("Veiligheid: gekozen door 12 van de 15 spelers (80%), maar maar 5 van de 18 keuzes (28%) "
                           "gingen naar een optie die Veiligheid vooropzet.")
+    exported = json.loads(render(report, "json"))["highlights"]          # the numbers also as numbers
+    assert [item["numbers"] for item in exported] == [
+        {"changed": 2, "asked": 6, "percent": 33, "to_count": 2},
+        {"high": 5, "high_base": 5, "high_percent": 100, "low": 0, "low_base": 2, "low_percent": 0},
+        {"picked": 12, "pickers": 15, "picked_percent": 80, "favoured": 5, "choices": 18, "favoured_percent": 28}]
 
 
 def test_with_too_few_votes_the_highlights_say_so(tmp_path, proef_book, library):

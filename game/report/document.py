@@ -172,9 +172,12 @@ class MindsBlock:
 
 @dataclass(frozen=True)
 class Highlight:
+    """One highlight: its title, its sentence, and the numbers in that sentence by name."""
+
     key: str
     title: str
     text: str
+    numbers: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -417,31 +420,33 @@ def _minds(found: MindsChanged, labels: Labels) -> MindsBlock:
 
 
 def _highlights(found: Highlights, labels: Labels) -> tuple[Highlight, ...]:
-    """The highlights in words, each with the numbers behind it; one that has nothing to say says so."""
-    lang = labels.lang
-    shift = found.shift
-    if shift:
-        minds = shift.minds
-        text = _("report.highlight.shift", lang, decision=labels.decision(minds.case, minds.node),
-                 case=labels.case(minds.case), changed=minds.changed, asked=minds.asked,
-                 percent=round(100 * minds.changed / minds.asked),
-                 to=labels.option(minds.case, minds.node, shift.to).rstrip("."), to_count=shift.to_count)
-    else:
-        text = _("report.highlight.no_shift", lang)
-    gap = found.role_gap
-    gap_text = _("report.highlight.role_gap", lang, decision=labels.decision(gap.case, gap.node),
-                 case=labels.case(gap.case), option=labels.option(gap.case, gap.node, gap.option).rstrip("."),
-                 high_role=labels.role(gap.high_role), high=gap.high.count, high_base=gap.high.base,
-                 high_percent=_percent(gap.high), low_role=labels.role(gap.low_role), low=gap.low.count,
-                 low_base=gap.low.base, low_percent=_percent(gap.low)) if gap else _("report.highlight.no_role_gap", lang)
-    value = found.unfollowed
-    value_text = _("report.highlight.unfollowed", lang, value=labels.value(value.value), picked=value.picked.count,
-                   pickers=value.picked.base, picked_percent=_percent(value.picked), favoured=value.favoured.count,
-                   choices=value.favoured.base, favoured_percent=_percent(value.favoured)) if value \
-        else _("report.highlight.no_unfollowed", lang)
-    return (Highlight("shift", _("report.highlight.shift_title", lang), text),
-            Highlight("role_gap", _("report.highlight.role_gap_title", lang), gap_text),
-            Highlight("unfollowed", _("report.highlight.unfollowed_title", lang), value_text))
+    """The highlights in words, each with the numbers behind it (also apart, for the JSON); one that has
+    nothing to say says so."""
+    shift, gap, value = found.shift, found.role_gap, found.unfollowed
+    moved = shift.minds if shift else None
+    shift_about = {"decision": labels.decision(moved.case, moved.node), "case": labels.case(moved.case),
+                   "to": labels.option(moved.case, moved.node, shift.to).rstrip(".")} if shift else {}
+    shift_numbers = {"changed": moved.changed, "asked": moved.asked,
+                     "percent": round(100 * moved.changed / moved.asked), "to_count": shift.to_count} if shift else {}
+    gap_about = {"decision": labels.decision(gap.case, gap.node), "case": labels.case(gap.case),
+                 "option": labels.option(gap.case, gap.node, gap.option).rstrip("."),
+                 "high_role": labels.role(gap.high_role), "low_role": labels.role(gap.low_role)} if gap else {}
+    gap_numbers = {"high": gap.high.count, "high_base": gap.high.base, "high_percent": _percent(gap.high),
+                   "low": gap.low.count, "low_base": gap.low.base, "low_percent": _percent(gap.low)} if gap else {}
+    value_about = {"value": labels.value(value.value)} if value else {}
+    value_numbers = {"picked": value.picked.count, "pickers": value.picked.base,
+                     "picked_percent": _percent(value.picked), "favoured": value.favoured.count,
+                     "choices": value.favoured.base, "favoured_percent": _percent(value.favoured)} if value else {}
+    return (_highlight("shift", shift_about, shift_numbers, labels.lang),
+            _highlight("role_gap", gap_about, gap_numbers, labels.lang),
+            _highlight("unfollowed", value_about, value_numbers, labels.lang))
+
+
+def _highlight(key: str, about: dict, numbers: dict, lang: str) -> Highlight:
+    title = _(f"report.highlight.{key}_title", lang)
+    if not numbers:
+        return Highlight(key, title, _(f"report.highlight.no_{key}", lang))
+    return Highlight(key, title, _(f"report.highlight.{key}", lang, **about, **numbers), numbers)
 
 
 def _percent(tally: Tally) -> int:

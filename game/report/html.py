@@ -60,7 +60,7 @@ table.overview th { white-space: nowrap; }
 table.overview td:first-child { width: 22%; }
 span.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .35em; vertical-align: -.1em;
               border: 1px solid #333; }
-svg.map { display: block; width: 100%; max-width: 30rem; height: auto; margin: .4rem 0; }
+svg.map { display: block; width: 100%; max-width: 22rem; height: auto; margin: .4rem 0; }
 table.votes { width: auto; min-width: 60%; }
 table.votes td, table.votes th { border-bottom: 1px solid #ddd; }
 table.votes td.count { text-align: right; font-variant-numeric: tabular-nums; }
@@ -75,7 +75,7 @@ footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  section.case, section.tables, section.details { break-before: page; page-break-before: always; }
+  section.case, section.details { break-before: page; page-break-before: always; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -249,9 +249,9 @@ def _map(story: Story, lang: str) -> str:
         x, y = at(node.id)
         fill = text(story.colour) if node.id in story.visited else "#fff"
         title = f"<title>{text(story.titles.get(node.id, node.id))}</title>"
-        shape = (f'<rect x="{x - 9:.0f}" y="{y - 9:.0f}" width="18" height="18"' if node.ending
-                 else f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"')
-        lines.append(f'{shape} fill="{fill}" stroke="#333" stroke-width="2">{title}</{"rect" if node.ending else "circle"}>')
+        tag, where = (("rect", f'x="{x - 9:.0f}" y="{y - 9:.0f}" width="18" height="18"') if node.ending
+                      else ("circle", f'cx="{x:.0f}" cy="{y:.0f}" r="9"'))
+        lines.append(f'<{tag} {where} fill="{fill}" stroke="#333" stroke-width="2">{title}</{tag}>')
     label = text(_("report.story.map", lang, table=story.table_label))
     return (f'<svg class="map" viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
             f'{"".join(lines)}</svg>')
@@ -263,8 +263,8 @@ def _votes(decision: StoryDecision, lang: str) -> str:
     rows = "".join(
         f'<tr class="{"followed" if option.followed else ""}"><td dir="auto">{text(option.label)}'
         f'{" ✓ " + text(_("report.story.followed", lang)) if option.followed else ""}</td>'
-        f'<td class="count">{option.first}</td>{f"<td class=count>{option.final}</td>" if decision.revoted else ""}</tr>'
-        for option in decision.options)
+        f'<td class="count">{option.first}</td>'
+        f'{f"<td class=count>{option.final}</td>" if decision.revoted else ""}</tr>' for option in decision.options)
     return (f'<table class="votes"><caption dir="auto">{text(_("report.story.votes", lang, decision=decision.title))}'
             f'</caption><thead><tr><th></th><th>{text(_("report.series.before", lang))}</th>{after}</tr></thead>'
             f'<tbody>{rows}</tbody></table>')
