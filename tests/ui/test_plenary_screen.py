@@ -26,10 +26,11 @@ from game.i18n import _
 from game.report.document import Story
 from game.report.exports import render
 from game.scenario.loader import add_case, load_case
+from game.store.log import StoredSession
 from game.ui.scenes.plenary import PlenaryScene, wrapped
 from game.ui.scenes.start import StartScene
 from tests.conftest import DATA
-from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
+from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted, ticking
 from tests.test_golden_session import KORT_ROUND
 from tests.ui.harness import Table
 from tests.ui.test_screenshots import OUT, check_layout
@@ -530,3 +531,23 @@ def test_a_short_plan_table_among_the_tables_reads_whole(tmp_path, room_of_six):
     check_layout(t)
     assert title(t).startswith("Tafel 3 · ronde 1") and not any(text.endswith("…") for text in label_texts(t))
     assert "Tafel 3" in render(t.app.scene.plenary.report(), "md")
+
+
+def test_named_tables_are_called_by_their_names_on_every_page_and_filter(tmp_path, proef_library, proef_book):
+    """Tables named at set-up: the overview, their pages and the table filter use the name, not a number."""
+    folder = tmp_path / "usb"
+    for number, (name, commands) in enumerate((("Linde", TABLE_ONE), ("Eik", TABLE_TWO))):
+        stored = StoredSession.start(proef_book, StartSession(("A", "B", "C")[:3 - number], ("proef",), seed=7,
+                                                              plan="lang", table_name=name, table_colour="#009E73"),
+                                     path=folder / f"{name}.dilemma.db", clock=ticking(START + number))
+        for command in commands:
+            stored.execute(command)
+        stored.close()
+    t = on_plenary(tmp_path, proef_library, folder, size=(1024, 768))
+    assert title(t) == _("plenary.screen.overview")
+    assert {"Linde · ronde 1", "Eik · ronde 1", "A › A › Samen", "B › B › Regel"} <= set(label_texts(t))
+    check_layout(t)
+    t.key(pygame.K_RIGHT)
+    assert title(t) == "Linde · ronde 1" and "Einde: Samen" in label_texts(t)
+    t.key(pygame.K_t)
+    assert "Tafel: Linde" in t.screen_text() and title(t) == _("plenary.screen.overview")

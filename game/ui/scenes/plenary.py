@@ -440,8 +440,7 @@ class PlenaryScene(BaseScene):
                  else _("plenary.screen.all_cases", lang),
                  _("plenary.screen.round", lang, round=selection.round) if selection.round
                  else _("plenary.screen.all_rounds", lang),
-                 _("plenary.screen.table", lang, table=selection.table) if selection.table
-                 else _("plenary.screen.all_tables", lang))
+                 self._table_filter(selection.table) if selection.table else _("plenary.screen.all_tables", lang))
         chosen = [getattr(selection, field) is not None for field, _many, _key in FILTERS]
         widths = [max(240.0, page.measure(_("ui.chosen", text=text) if on else text, "body", bold=True) + 60)
                   for text, on in zip(texts, chosen)]
@@ -451,6 +450,11 @@ class PlenaryScene(BaseScene):
             page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 78,
                         lambda field=field, many=many: self.cycle(field, many), selected=on, key=f"filter:{field}")
             x += width + 20
+
+    def _table_filter(self, table: int) -> str:
+        """The table filter's button: 'Tafel: Linde' for a table with a name, 'Tafel 3' for one without."""
+        name = next((r.name for r in self.plenary.rounds if r.table == table), "")
+        return _("plenary.screen.table", self.lang, table=name) if name else _("report.table", self.lang, table=table)
 
     def _summary(self, page: Page) -> float:
         """How many tables and players the figures count, and the tables still playing, right of the
