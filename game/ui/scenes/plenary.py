@@ -1,20 +1,25 @@
-"""The plenary on the projector: every table's figures and discussion points, a page at a time.
+"""The plenary on the projector: the tables' story, and every figure behind D, a page at a time.
 
-A thin view over ``game.report.plenary.Plenary``: the labelled blocks of its report
-become pages (the values that led the choices, the vote split per decision, the
-choices by role, the values picked versus the values chosen, and one page of
-discussion points per table round). Made for the back of a room: big numbers on every
-bar, few words, the Okabe-Ito colours, and the filter always in sight.
+A thin view over ``game.report.plenary.Plenary``. By default the pages tell the story case by
+case: an overview of the tables that played it (each by its name and colour, with its way,
+ending, leading values and number of points), a page per table round (its votes at each
+decision with the option it followed ticked, its route on a small map of the case, its
+ending, and its discussion points one by one), who changed their mind per decision and
+role, and at the end the highlights. D shows the details instead: the values that led the
+choices, the vote split per decision, the choices by role and the values picked versus the
+values chosen. Made for the back of a room: big numbers, few words, the Okabe-Ito colours,
+and the filter always in sight.
 
 The presenter steps with the arrows or a clicker (Page Up/Down, Home/End for the first
 and last page), space shows the next hidden discussion point, H hides it again, B or '.'
-blanks the screen, C/R/T cycle the case, round and table filters and F11 is full screen.
-Escape (some clickers send it) asks first and leaves only when pressed again. A table's
-points are paged, so that a clicker reaches every one; which points were shown is kept
-per session and point, so a table file that arrives late and renumbers the tables shows
-nothing the presenter did not choose to show. No text is ever cut: a line that does not
-fit wraps, takes a smaller size, or a chart takes another page. Every two seconds the
-folder is looked at again; the screen is built anew only when a file changed.
+blanks the screen, C/R/T cycle the case, round and table filters, D switches between the
+story and the details, and F11 is full screen. Escape (some clickers send it) asks first
+and leaves only when pressed again. A table's points are paged, so that a clicker reaches
+every one; which points were shown is kept per session and point, so a table file that
+arrives late and renumbers the tables shows nothing the presenter did not choose to show.
+No text is ever cut: a line that does not fit wraps, takes a smaller size, or a chart takes
+another page. Every two seconds the folder is looked at again; the screen is built anew
+only when a file changed.
 """
 from __future__ import annotations
 
@@ -112,12 +117,11 @@ class Slide:
 
 
 Fits = Callable[[Chart | Matrix, int], bool]
-Pages = Callable[[Story], list[tuple[int, int]]]
+Pages = Callable[[Overview | Story | MindsPage], list[tuple[int, int]]]
 
 
-def story_slides(report: Report, every_case: str, overview_pages: Callable[[Overview], list[tuple[int, int]]]
-                 | None = None, story_pages: Pages | None = None,
-                 minds_pages: Callable[[MindsPage], list[tuple[int, int]]] | None = None) -> list[Slide]:
+def story_slides(report: Report, every_case: str, overview_pages: Pages | None = None,
+                 story_pages: Pages | None = None, minds_pages: Pages | None = None) -> list[Slide]:
     """The pages the plenary tells the story with, case by case: the overview of the tables, a page per table
     round (its way and its points, one by one), who changed their mind; then the highlights of all.
 
