@@ -87,6 +87,7 @@ class SessionSummary:
     put_aside: bool = False
     merged: bool = False
     copies: tuple[Path, ...] = ()
+    table_name: str = ""
 
 
 def _summary(session: TableSession, copies: tuple[Path, ...] = ()) -> SessionSummary:
@@ -94,7 +95,8 @@ def _summary(session: TableSession, copies: tuple[Path, ...] = ()) -> SessionSum
     return SessionSummary(session.path, session.session_id, state.mode, tuple(c.id for c in state.cases),
                           len(state.players), state.finished, state.phase, session.last_at, session.started_at,
                           state.players, state.current.number if state.current else 0,
-                          aside_marker(session.path).exists(), session.merged_file, copies or (session.path,))
+                          aside_marker(session.path).exists(), session.merged_file, copies or (session.path,),
+                          state.table_name)
 
 
 def session_summary(path: Path) -> SessionSummary | None:

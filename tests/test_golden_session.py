@@ -79,7 +79,8 @@ def play(tmp_path: Path, plan: str, cases: tuple[str, ...], commands: list) -> l
     case = library.case("hygiene-normen")
     book = book_of(library.decks, case)
     ticks = itertools.count(0)
-    stored = StoredSession.start(book, StartSession(PLAYERS, cases, seed=2026, plan=plan),
+    stored = StoredSession.start(book, StartSession(PLAYERS, cases, seed=2026, plan=plan, table_name="Linde",
+                                                    table_colour="#009E73"),
                                  path=tmp_path / "golden.dilemma.db",
                                  clock=lambda: 1_790_000_000.0 + 10 * next(ticks), new_id=lambda: "golden")
     for command in commands:

@@ -25,7 +25,8 @@ from tests.tables import HOSTILE_NOTES, play_like_a_table
 NAMES = ("Wilhelmina Zwartjes", "Bartholomeus Kwak", "Cornelia Vroegop", "Dirkje Haverkamp")
 SAFE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "dl", "dt", "dd",
              "aside", "ul", "ol", "li", "section", "figure", "figcaption", "strong", "table", "thead", "tbody", "tr",
-             "th", "td", "svg", "rect", "text", "article", "footer", "span", "div", "colgroup", "col"}
+             "th", "td", "svg", "rect", "text", "article", "footer", "span", "div", "colgroup", "col", "caption",
+             "circle", "line"}
 
 
 @pytest.fixture(scope="module")

@@ -286,6 +286,8 @@ def _describe(summary: SessionSummary, folder: Path | None = None) -> str:
     shown = summary.path.name
     if folder is not None and summary.path.is_relative_to(folder.resolve()):
         shown = str(summary.path.relative_to(folder.resolve()))
+    if summary.table_name:
+        shown = f"{summary.table_name} · {shown}"
     return _("report.sessions.row", file=shown,
              when=datetime.fromtimestamp(summary.last_activity).strftime("%Y-%m-%d %H:%M"),
              cases=", ".join(summary.cases), players=summary.players, state=state)

@@ -18,7 +18,9 @@ class StartSession:
     ``plan``: ``kort`` (the core decision point in 15 minutes) or ``lang`` (the whole case); a solo
     run always plays the whole case. ``hidden_values``: players pick their values in private, one
     after the other, instead of aloud at the table. ``open_vote``: the table votes aloud and one
-    player taps the choices in, instead of a hidden vote in turn.
+    player taps the choices in, instead of a hidden vote in turn. ``table_name`` and ``table_colour``
+    (``#rrggbb``) are how the plenary and the report name and colour the table; a colour of another form
+    is left out (the plenary then gives one).
     """
 
     players: tuple[str, ...]
@@ -30,6 +32,8 @@ class StartSession:
     plan: str = DEFAULT_PLAN
     hidden_values: bool = False
     open_vote: bool = False
+    table_name: str = ""
+    table_colour: str = ""
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ class SessionStarted(Event):
     plan: str = "lang"
     hidden_values: bool = True
     open_vote: bool = False
+    # Logs written before tables had names: the plenary names and colours them itself.
+    table_name: str = ""
+    table_colour: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,6 +9,7 @@ consequences (and reconsider), record the leading values, read the ending.
 from __future__ import annotations
 
 import random
+import re
 import time
 import unicodedata
 import uuid
@@ -28,6 +29,7 @@ MODES = {"table": (2, 7), "solo": (1, 1)}
 MAX_ROUNDS = 3
 MAX_VALUES = 5
 MAX_TEXT = 2000
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")  # a table's colour as the log keeps it
 _ROUND_NOTES = (cmd.AddNote, cmd.EditNote, cmd.RemoveNote, cmd.PauseClock, cmd.ResumeClock, cmd.AddMinute)
 ALLOWED: dict[str, tuple[type, ...]] = {
     "setup": (cmd.StartSession,),
@@ -140,12 +142,18 @@ def _start(session: Session, turn: _Turn, c: cmd.StartSession) -> None:
     refs = tuple(ev.CaseRef(i, session.book.cases[i].version, session.book.digests.get(i, ""),
                             session.book.cases[i].title) for i in c.cases)
     seed = c.seed if c.seed is not None else random.SystemRandom().randrange(2**31)
-    players = tuple(printable(unicodedata.normalize("NFC", str(name)), lines=False).strip()[:40] for name in c.players)
+    players = tuple(_name(player) for player in c.players)
     solo = c.mode == "solo"  # a learner alone plays the whole case, at their own pace
     turn.emit(ev.SessionStarted, session_id=session._new_id(), mode=c.mode, players=players, cases=refs,
               durations=c.durations, seed=seed, lang=c.lang, plan=LANG if solo else c.plan,
-              hidden_values=c.hidden_values and not solo, open_vote=c.open_vote and not solo)
+              hidden_values=c.hidden_values and not solo, open_vote=c.open_vote and not solo,
+              table_name=_name(c.table_name), table_colour=c.table_colour if COLOUR.fullmatch(c.table_colour) else "")
     _start_round(session, turn, 1)
+
+
+def _name(name: str) -> str:
+    """A player's or a table's name as the log keeps it: one line, at most 40 characters."""
+    return printable(unicodedata.normalize("NFC", str(name)), lines=False).strip()[:40]
 
 
 def _start_round(session: Session, turn: _Turn, number: int) -> None:

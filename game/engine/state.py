@@ -151,6 +151,8 @@ class SessionState:
     plan: str = LANG
     hidden_values: bool = True
     open_vote: bool = False
+    table_name: str = ""
+    table_colour: str = ""
     rounds: tuple[RoundState, ...] = ()
     clock: Clock | None = None
     finished: bool = False
@@ -192,7 +194,7 @@ def _set(items: tuple, index: int, value: object) -> tuple:
 def _session_started(state: SessionState, e: ev.SessionStarted) -> SessionState:
     return replace(state, session_id=e.session_id, mode=e.mode, players=e.players, cases=e.cases,
                    durations=e.durations, seed=e.seed, lang=e.lang, plan=e.plan, hidden_values=e.hidden_values,
-                   open_vote=e.open_vote)
+                   open_vote=e.open_vote, table_name=e.table_name, table_colour=e.table_colour)
 
 
 def _round_started(state: SessionState, e: ev.RoundStarted) -> SessionState:

@@ -11,17 +11,21 @@ it out of the text.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from typing import Callable, Iterable, Mapping
 
 from game.i18n import _, n_
-from game.report.figures import (FIRST, Figures, PerspectiveGap, Selection, TableRound, Tally, ValueFigures,
-                                 ValuesVsChoices, VoteSplit, choices, figures, table_rounds)
+from game.report.casemap import CaseMap, case_map
+from game.report.figures import (FIRST, Figures, Highlights, MindsChanged, PerspectiveGap, Selection, TableRound,
+                                 Tally, ValueFigures, ValuesVsChoices, Visit, VoteSplit, choices, figures,
+                                 table_rounds)
 from game.report.labels import Labels, played_cases
 from game.scenario.loader import Library
 from game.scenario.model import Scenario
+from game.scenario.plans import KORT
 from game.store.merge import FileWarning, Gathering
 from game.version import game_version
 
@@ -102,8 +106,35 @@ class Step:
 
 
 @dataclass(frozen=True)
+class StoryOption:
+    """One option of a decision on a table's way: its votes there, and whether the table followed it
+    (``key`` None: passed, NOT_VOTED: did not vote)."""
+
+    key: str | None
+    letter: str
+    label: str
+    first: int
+    final: int
+    followed: bool
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """A decision a table voted at: ``revoted`` when it voted again after exploring."""
+
+    node: str
+    title: str
+    options: tuple[StoryOption, ...]
+    revoted: bool
+
+
+@dataclass(frozen=True)
 class Story:
-    """One table's round: who sat there, the path it took, its leading values and discussion points."""
+    """One table's round: who sat there, the path it took, its leading values and discussion points.
+
+    ``visited`` are the nodes of ``map`` the table reached, in order (a short round: the core decision
+    alone, no ending); ``decisions`` its votes at each, with the option it followed marked.
+    """
 
     table: int
     table_label: str
@@ -116,6 +147,43 @@ class Story:
     leading_values: tuple[str, ...]
     notes: tuple[str, ...]
     finished: bool
+    colour: str = ""
+    plan: str = "lang"
+    map: CaseMap | None = None
+    visited: tuple[str, ...] = ()
+    decisions: tuple[StoryDecision, ...] = ()
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> tuple[tuple[str, str], ...]:
+        """The ways (from, to) the table went over its map."""
+        return tuple(zip(self.visited, self.visited[1:]))
+
+
+@dataclass(frozen=True)
+class MindsBlock:
+    """Who changed their mind at one decision, in words per role and first and second vote, and as a picture:
+    ``columns`` (letter, first votes, votes after exploring) per option, ``moves`` (from, to, players)."""
+
+    case: str
+    case_label: str
+    decision: str
+    asked: int
+    changed: int
+    lines: tuple[str, ...]
+    legend: tuple[str, ...]
+    columns: tuple[tuple[str, int, int], ...] = ()
+    moves: tuple[tuple[str, str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One highlight: its title, its sentence, and the numbers in that sentence by name."""
+
+    key: str
+    title: str
+    text: str
+    numbers: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -162,6 +230,14 @@ class Report:
     training_dates: tuple[str, ...] = ()  # ISO dates on which the tables played, first to last
     totals: Mapping[str, int] = field(default_factory=dict)
     ballots: tuple[Ballot, ...] = ()
+    minds: tuple[MindsBlock, ...] = ()
+    highlights: tuple[Highlight, ...] = ()
+
+    def by_case(self) -> list[tuple[str, tuple[Story, ...]]]:
+        """The overview: per case (in order of play) its label and the table rounds that played it."""
+        cases = dict.fromkeys(story.case for story in self.stories)
+        return [(next(s.case_label for s in self.stories if s.case == case),
+                 tuple(s for s in self.stories if s.case == case)) for case in cases]
 
 
 def build_report(gathering: Gathering, library: Library, lang: str = "nl", names: bool = False,
@@ -211,12 +287,14 @@ def report_of(gathering: Gathering, library: Library, lang: str, names: bool, se
         title=_("report.title", lang), rule=_("report.rule", lang), lang=lang,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"), made_with=game_version(), anonymised=not names,
         summary=_summary(overall, labels, dates), sections=tuple(sections),
-        stories=tuple(_story(r, labels, names) for r in overall.rounds),
+        stories=tuple(_story(r, labels, names, cases) for r in overall.rounds),
         notices=tuple(w.message(lang, full_path=False) for w in (*gathering.warnings, *solo)),
         privacy=_("report.privacy_names" if names else "report.privacy", lang),
         selection={key: value for key, value in vars(selection).items() if value is not None},
         training_dates=tuple(day.isoformat() for day in dates), totals=_totals(overall),
-        ballots=tuple(ballot for r in overall.rounds for ballot in _ballots(r, labels, names)))
+        ballots=tuple(ballot for r in overall.rounds for ballot in _ballots(r, labels, names)),
+        minds=tuple(_minds(found, labels) for found in overall.minds),
+        highlights=_highlights(overall.highlights, labels))
 
 
 def _training_dates(gathering: Gathering, overall: Figures) -> tuple[date, ...]:
@@ -230,7 +308,8 @@ def _summary(overall: Figures, labels: Labels, dates: tuple[date, ...]) -> tuple
     lang = labels.lang
     case_ids = choices(overall.rounds).cases
     playing = ((_("report.summary.playing", lang), str(overall.playing)),) if overall.playing else ()
-    tables = ", ".join(_("report.table", lang, table=t) for t in choices(overall.rounds).tables)
+    named = {r.table: labels.table(r) for r in overall.rounds}
+    tables = ", ".join(named[t] for t in choices(overall.rounds).tables)
     return ((_("report.summary.date", lang), _days_shown(dates, lang)),
             (_("report.summary.tables", lang), str(overall.tables)), *playing,
             (_("report.summary.table_names", lang), tables or "-"),
@@ -259,7 +338,7 @@ def _ballots(r: TableRound, labels: Labels, names: bool) -> list[Ballot]:
         option = partial(labels.option, r.case, visit.node)
         for player, (first, final) in enumerate(zip(visit.first, visit.final)):
             role = r.roles[player] if player < len(r.roles) else None
-            found.append(Ballot(r.table, _("report.table", labels.lang, table=r.table), r.round, r.case,
+            found.append(Ballot(r.table, labels.table(r), r.round, r.case,
                                 labels.case(r.case), visit.node, labels.decision(r.case, visit.node), player + 1,
                                 _seat(r.players[player], labels.role(role), names), role, first, option(first),
                                 final, option(final), visit.revoted, first != final))
@@ -371,11 +450,96 @@ def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Lab
                           "pickers": pickers})
 
 
-def _story(r: TableRound, labels: Labels, names: bool) -> Story:
+def _story(r: TableRound, labels: Labels, names: bool, cases: Mapping[str, Scenario]) -> Story:
     lang = labels.lang
     seats = tuple(_seat(name, labels.role(role), names) for name, role in zip(r.players, r.roles))
     path = tuple(Step(labels.decision(r.case, step.node), labels.option(r.case, step.node, step.option))
                  for step in r.path)
-    return Story(r.table, _("report.table", lang, table=r.table), r.round, r.case, labels.case(r.case), seats, path,
+    scenario = cases.get(r.case)
+    visited = tuple(step.node for step in r.path) + ((r.ending,) if r.ending else ())
+    if not visited and r.visits:
+        visited = (r.visits[0].node,)
+    shown_map = case_map(scenario) if scenario else None
+    titles = {node.id: labels.decision(r.case, node.id) for node in shown_map.nodes} if shown_map else {}
+    return Story(r.table, labels.table(r), r.round, r.case, labels.case(r.case), seats, path,
                  labels.decision(r.case, r.ending) if r.ending else None,
-                 tuple(labels.value(v, r.case) for v in r.leading_values), r.notes, r.finished)
+                 tuple(labels.value(v, r.case) for v in r.leading_values), r.notes, r.finished, r.colour, r.plan,
+                 shown_map, visited, tuple(_decision(r.case, visit, labels, scenario) for visit in r.visits), titles)
+
+
+def way(story: Story, lang: str, letters: bool = False, arrow: str = " → ") -> str:
+    """A table's way in one line: the options it followed and its ending; in a short round the most voted option.
+
+    ``letters``: each option by its letter only (``B › C › Samen op pad``), for a line that must stay short;
+    ``arrow`` goes between the steps (a screen font may lack '→').
+    """
+    if story.plan != KORT:
+        steps = ([option.letter for decision in story.decisions for option in decision.options if option.followed]
+                 if letters else [step.option for step in story.path])
+        return arrow.join([*steps, *([story.ending] if story.ending else [])]) or "–"
+    top = [max(decision.options, key=lambda option: option.final) for decision in story.decisions[:1]
+           if any(option.final for option in decision.options)]
+    shown = ", ".join(f"{option.letter if letters else option.label} ({option.final})" for option in top)
+    return _("report.overview.short", lang, options=shown or "-")
+
+
+def _decision(case: str, visit: Visit, labels: Labels, scenario: Scenario | None) -> StoryDecision:
+    """A table's votes at one decision, every option of the case listed (those nobody chose at 0)."""
+    decision = scenario.decisions.get(visit.node) if scenario else None
+    known = decision.option_ids() if decision else ()
+    keys = tuple(dict.fromkeys((*known, *(o for o in (*visit.first, *visit.final) if o not in known))))
+    options = tuple(StoryOption(key, labels.option_letter(case, visit.node, key), labels.option(case, visit.node, key),
+                                visit.first.count(key), visit.final.count(key), key == visit.followed)
+                    for key in keys)
+    return StoryDecision(visit.node, labels.decision(case, visit.node), options, visit.revoted)
+
+
+def _minds(found: MindsChanged, labels: Labels) -> MindsBlock:
+    """'Zorgmedewerker: 3 van A naar C' per role and pair of votes; the letters' options under it."""
+    lang = labels.lang
+    letter = partial(labels.option_letter, found.case, found.node)
+    lines = tuple(n_("report.minds.line", change.count, lang, role=labels.role(change.role),
+                     before=letter(change.before), after=letter(change.after)) for change in found.changes)
+    letters = dict.fromkeys(key for change in found.changes for key in (change.before, change.after))
+    legend = tuple(labels.option(found.case, found.node, key) for key in letters
+                   if labels.option_letter(found.case, found.node, key) != labels.option(found.case, found.node, key))
+    moves: Counter = Counter()
+    for change in found.changes:
+        moves[(letter(change.before), letter(change.after))] += change.count
+    columns = tuple((letter(first.key), first.count, final.count) for first, final in zip(found.first, found.final))
+    return MindsBlock(found.case, labels.case(found.case), labels.decision(found.case, found.node), found.asked,
+                      found.changed, lines, legend, columns, tuple((*pair, count) for pair, count in moves.items()))
+
+
+def _highlights(found: Highlights, labels: Labels) -> tuple[Highlight, ...]:
+    """The highlights in words, each with the numbers behind it (also apart, for the JSON); one that has
+    nothing to say says so."""
+    shift, gap, value = found.shift, found.role_gap, found.unfollowed
+    moved = shift.minds if shift else None
+    shift_about = {"decision": labels.decision(moved.case, moved.node), "case": labels.case(moved.case),
+                   "to": labels.option(moved.case, moved.node, shift.to).rstrip(".")} if shift else {}
+    shift_numbers = {"changed": moved.changed, "asked": moved.asked,
+                     "percent": round(100 * moved.changed / moved.asked), "to_count": shift.to_count} if shift else {}
+    gap_about = {"decision": labels.decision(gap.case, gap.node), "case": labels.case(gap.case),
+                 "option": labels.option(gap.case, gap.node, gap.option).rstrip("."),
+                 "high_role": labels.role(gap.high_role), "low_role": labels.role(gap.low_role)} if gap else {}
+    gap_numbers = {"high": gap.high.count, "high_base": gap.high.base, "high_percent": _percent(gap.high),
+                   "low": gap.low.count, "low_base": gap.low.base, "low_percent": _percent(gap.low)} if gap else {}
+    value_about = {"value": labels.value(value.value)} if value else {}
+    value_numbers = {"picked": value.picked.count, "pickers": value.picked.base,
+                     "picked_percent": _percent(value.picked), "favoured": value.favoured.count,
+                     "choices": value.favoured.base, "favoured_percent": _percent(value.favoured)} if value else {}
+    return (_highlight("shift", shift_about, shift_numbers, labels.lang),
+            _highlight("role_gap", gap_about, gap_numbers, labels.lang),
+            _highlight("unfollowed", value_about, value_numbers, labels.lang))
+
+
+def _highlight(key: str, about: dict, numbers: dict, lang: str) -> Highlight:
+    title = _(f"report.highlight.{key}_title", lang)
+    if not numbers:
+        return Highlight(key, title, _(f"report.highlight.no_{key}", lang))
+    return Highlight(key, title, _(f"report.highlight.{key}", lang, **about, **numbers), numbers)
+
+
+def _percent(tally: Tally) -> int:
+    return round(tally.share * 100)

@@ -20,8 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from game.engine.session import COLOUR
 from game.engine.state import AGAIN, FIRST, PathStep, RoundState, SessionState
+from game.report.palette import TABLE_COLOURS
 from game.scenario.model import Scenario
+from game.text import printable
 
 FINAL = "final"
 PASSED = None
@@ -64,22 +67,43 @@ class TableRound:
     notes: tuple[str, ...]
     finished: bool
     note_ids: tuple[int, ...] = ()
+    name: str = ""
+    colour: str = TABLE_COLOURS[0]
+    plan: str = "lang"
 
 
 def table_rounds(sessions: Iterable[SessionState]) -> tuple[TableRound, ...]:
-    """The rounds of the table sessions, numbered Tafel 1, 2, ... in the given order; solo runs are left out."""
+    """The rounds of the table sessions, numbered 1, 2, ... in the given order; solo runs are left out.
+
+    Each table keeps the name and colour it got at set-up. Two tables with the same name are told
+    apart by a number (``Linde``, ``Linde 2``); a table without a name (an older log) has ``name``
+    empty and a colour of the palette by its number.
+    """
     found = []
-    tables = (state for state in sessions if state.mode == "table")
-    for table, state in enumerate(tables, start=1):
+    tables = [state for state in sessions if state.mode == "table"]
+    for table, (state, name) in enumerate(zip(tables, _distinct(state.table_name for state in tables)), start=1):
         title = {ref.id: ref.title for ref in state.cases}
+        colour = (state.table_colour if COLOUR.fullmatch(state.table_colour)
+                  else TABLE_COLOURS[(table - 1) % len(TABLE_COLOURS)])
         for r in state.rounds:
             found.append(TableRound(
                 table=table, session_id=state.session_id, round=r.number, case=r.case,
                 case_title=title.get(r.case, r.case), players=state.players, roles=r.roles, picked=r.values,
                 visits=_visits(r), path=r.path, ending=r.ending, leading_values=r.leading_values,
                 notes=tuple(note.text for note in r.notes), finished=state.finished or r.number < len(state.rounds),
-                note_ids=tuple(note.id for note in r.notes)))
+                note_ids=tuple(note.id for note in r.notes), name=name, colour=colour, plan=state.plan))
     return tuple(found)
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """The names in order, each on one line without control characters (a log may have been changed by hand),
+    a name met before (in any case of letters) followed by its number: 'Linde 2'."""
+    seen: Counter = Counter()
+    distinct = []
+    for name in (printable(name, lines=False).strip()[:40] for name in names):
+        seen[name.casefold()] += 1
+        distinct.append(f"{name} {seen[name.casefold()]}" if name and seen[name.casefold()] > 1 else name)
+    return distinct
 
 
 def _visits(r: RoundState) -> tuple[Visit, ...]:
@@ -357,6 +381,148 @@ def _favours(cases: Mapping[str, Scenario], case: str, node: str, option: str) -
 
 
 @dataclass(frozen=True)
+class MindChange:
+    """Players of one role who voted ``before`` first and ``after`` once they had explored (NOT_VOTED: no vote)."""
+
+    role: str
+    before: str | None
+    after: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class MindsChanged:
+    """Who changed their mind at one decision: ``asked`` players were asked (the table voted again),
+    ``changes`` grouped by role and by first and second vote, most first; ``first`` and ``final`` the votes
+    of those players per option before and after exploring (the same keys in the same order)."""
+
+    case: str
+    node: str
+    asked: int
+    changes: tuple[MindChange, ...]
+    first: tuple[Tally, ...] = ()
+    final: tuple[Tally, ...] = ()
+
+    @property
+    def changed(self) -> int:
+        return sum(change.count for change in self.changes)
+
+
+def minds_changed(rounds: Iterable[TableRound], cases: Mapping[str, Scenario]) -> tuple[MindsChanged, ...]:
+    """Per decision where a table voted again, each player's first vote against their second, grouped by role."""
+    rounds = tuple(rounds)
+    before: dict[tuple[str, str], Counter] = {}
+    after: dict[tuple[str, str], Counter] = {}
+    moves: dict[tuple[str, str], Counter] = {}
+    for r in rounds:
+        for visit in r.visits:
+            if not visit.revoted:
+                continue
+            key = (r.case, visit.node)
+            before.setdefault(key, Counter()).update(visit.first)
+            after.setdefault(key, Counter()).update(visit.final)
+            moves.setdefault(key, Counter()).update(
+                (role or "", first, final) for role, first, final in zip(r.roles, visit.first, visit.final)
+                if first != final)
+    found = []
+    for case, node in _visits_by_decision(rounds, cases):
+        if (case, node) not in moves:
+            continue
+        first, final = before[(case, node)], after[(case, node)]
+        asked, order = sum(first.values()), _option_order(cases, case, node, first + final)
+        changes = sorted(moves[(case, node)].items(), key=lambda item: -item[1])
+        found.append(MindsChanged(case, node, asked, tuple(MindChange(*key, count) for key, count in changes),
+                                  _tallies(first, asked, order), _tallies(final, asked, order)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """The decision where the largest share of the players asked changed their mind; most went to ``to``."""
+
+    minds: MindsChanged
+    to: str | None
+    to_count: int
+
+
+@dataclass(frozen=True)
+class RoleGap:
+    """The largest difference between two roles in how often they chose one option (shares of each role's votes)."""
+
+    case: str
+    node: str
+    option: str
+    high_role: str
+    high: Tally
+    low_role: str
+    low: Tally
+
+
+@dataclass(frozen=True)
+class UnfollowedValue:
+    """The value picked most often by players yet favoured least by the options they chose."""
+
+    value: str
+    picked: Tally
+    favoured: Tally
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """The three things a plenary starts from, each None where the votes give nothing to say."""
+
+    shift: Shift | None
+    role_gap: RoleGap | None
+    unfollowed: UnfollowedValue | None
+
+
+MIN_ROLE_VOTES = 2  # a role's share of one vote says nothing about the role
+
+
+def highlights(minds: Iterable[MindsChanged], gaps: Iterable[PerspectiveGap], match: ValuesVsChoices,
+               pickers: int) -> Highlights:
+    return Highlights(_biggest_shift(minds), _largest_role_gap(gaps), _unfollowed(match, pickers))
+
+
+def _biggest_shift(minds: Iterable[MindsChanged]) -> Shift | None:
+    moved = [found for found in minds if found.changed]
+    if not moved:
+        return None
+    biggest = max(moved, key=lambda found: (found.changed / found.asked, found.changed))
+    targets = Counter()
+    for change in biggest.changes:
+        targets[change.after] += change.count
+    to, count = targets.most_common(1)[0]
+    return Shift(biggest, to, count)
+
+
+def _largest_role_gap(gaps: Iterable[PerspectiveGap]) -> RoleGap | None:
+    found = []
+    for gap in gaps:
+        roles = [role for role in gap.roles if role.choices and role.choices[0].base >= MIN_ROLE_VOTES]
+        for index, option in enumerate(gap.options):
+            if option in (PASSED, NOT_VOTED) or len(roles) < 2:
+                continue
+            ranked = sorted(roles, key=lambda role: role.choices[index].share)
+            low, high = ranked[0], ranked[-1]
+            difference = high.choices[index].share - low.choices[index].share
+            if difference > 0:
+                found.append((difference, high.choices[index].count,
+                              RoleGap(gap.case, gap.node, option, high.role, high.choices[index], low.role,
+                                      low.choices[index])))
+    return max(found, key=lambda item: item[:2])[2] if found else None
+
+
+def _unfollowed(match: ValuesVsChoices, pickers: int) -> UnfollowedValue | None:
+    picked = [value for value in match.values if value.picked]
+    if not picked or not pickers or not match.choices:
+        return None
+    value = max(picked, key=lambda v: (v.picked / pickers - v.favoured / match.choices, v.picked))
+    return UnfollowedValue(value.value, Tally(value.value, value.picked, pickers),
+                           Tally(value.value, value.favoured, match.choices))
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything the plenary shows for one selection; ``rounds`` carry the discussion points."""
 
@@ -366,6 +532,8 @@ class Figures:
     votes: tuple[VoteSplit, ...]
     perspectives: tuple[PerspectiveGap, ...]
     values_vs_choices: ValuesVsChoices
+    minds: tuple[MindsChanged, ...] = ()
+    highlights: Highlights = Highlights(None, None, None)
 
     @property
     def tables(self) -> int:
@@ -386,5 +554,8 @@ def figures(rounds: Iterable[TableRound], cases: Mapping[str, Scenario],
             selection: Selection = Selection()) -> Figures:
     """All figures of the table rounds that match ``selection``."""
     chosen = tuple(sorted(select(rounds, selection), key=lambda r: (r.table, r.round)))
-    return Figures(selection, chosen, value_figures(chosen), vote_splits(chosen, cases),
-                   perspective_gaps(chosen, cases), values_vs_choices(chosen, cases))
+    values, gaps, match = value_figures(chosen), perspective_gaps(chosen, cases), values_vs_choices(chosen, cases)
+    minds = minds_changed(chosen, cases)
+    pickers = values.picked[0].base if values.picked else 0
+    return Figures(selection, chosen, values, vote_splits(chosen, cases), gaps, match, minds,
+                   highlights(minds, gaps, match, pickers))

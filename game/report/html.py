@@ -10,9 +10,10 @@ from __future__ import annotations
 from html import escape
 
 from game.text import printable
-from game.i18n import _
-from game.report.document import Bar, Chart, Matrix, Report, Section, Story
+from game.i18n import _, n_
+from game.report.document import Bar, Chart, Matrix, MindsBlock, Report, Section, Story, StoryDecision, way
 from game.report.palette import SERIES_COLOURS
+from game.scenario.plans import KORT
 
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
 # A chart of at most this many rows is printed whole on one page; a longer one may continue on the next page
@@ -63,6 +64,20 @@ article.story { border-left: 4px solid #009E73; padding: .1rem 0 .1rem .8rem; ma
 article.story > p:has(+ ol, + ul) { break-after: avoid; page-break-after: avoid; }
 article.story li { break-inside: avoid; page-break-inside: avoid; }
 ul.notes li { white-space: pre-wrap; margin: .25rem 0; }
+table.overview td, table.overview th { border-bottom: 1px solid #ccc; vertical-align: top; }
+table.overview th { white-space: nowrap; }
+table.overview td:first-child { width: 22%; }
+span.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .35em; vertical-align: -.1em;
+              border: 1px solid #333; }
+svg.map { display: block; width: 100%; max-width: 22rem; height: auto; margin: .4rem 0; }
+table.votes { width: auto; min-width: 60%; }
+table.votes td, table.votes th { border-bottom: 1px solid #ddd; }
+table.votes td.count { text-align: right; font-variant-numeric: tabular-nums; }
+table.votes th { white-space: nowrap; }
+tr.followed { font-weight: 700; }
+ul.minds li { margin: .15rem 0; }
+svg.minds { display: block; width: 100%; max-width: 26rem; height: auto; margin: .3rem 0; }
+svg.minds text { font-size: 13px; fill: #111; }
 .muted { color: #555; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-size: .9rem; color: #333; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -94,8 +109,13 @@ def render_html(report: Report) -> str:
     if report.notices:
         items = "".join(f'<li><span dir="auto">{text(notice)}</span></li>' for notice in report.notices)
         parts.append(f'<aside class="notices"><h2>{text(_("report.notices", lang))}</h2><ul>{items}</ul></aside>')
-    parts += [_section(section, lang) for section in report.sections]
+    parts.append(_overview(report))
     parts.append(_stories(report))
+    parts.append(_minds(report))
+    parts.append(_highlights(report))
+    if report.sections:
+        parts.append(f'<section class="details"><h2>{text(_("report.details.title", lang))}</h2></section>')
+    parts += [_section(section, lang) for section in report.sections]
     parts.append(f"<footer><p>{text(report.privacy)}</p></footer>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
@@ -183,13 +203,19 @@ def _stories(report: Report) -> str:
 
 def _story(story: Story, lang: str) -> str:
     heading = _("report.story.heading", lang, table=story.table_label, round=story.round, case=story.case_label)
-    parts = [f'<article class="story"><h3 dir="auto">{text(heading)}</h3>',
+    parts = [f'<article class="story" style="border-left-color:{text(story.colour)}"><h3 dir="auto">'
+             f'{_swatch(story.colour)}{text(heading)}</h3>',
              f'<p dir="auto"><strong>{text(_("report.story.seats", lang))}</strong> {text(", ".join(story.seats))}</p>']
+    if story.map:
+        parts.append(_map(story, lang))
     if story.path:
         steps = "".join(f'<li>{text(step.decision)}: {text(step.option)}</li>' for step in story.path)
         parts.append(f'<p><strong>{text(_("report.story.path", lang))}</strong></p><ol>{steps}</ol>')
+    parts += [_votes(decision, lang) for decision in story.decisions]
     if story.ending:
         parts.append(f'<p dir="auto"><strong>{text(_("report.story.ending", lang))}</strong> {text(story.ending)}</p>')
+    elif story.plan == KORT:
+        parts.append(f'<p class="muted">{text(_("report.story.short_round", lang))}</p>')
     leading = ", ".join(story.leading_values) or _("report.story.none", lang)
     parts.append(f'<p dir="auto"><strong>{text(_("report.story.leading", lang))}</strong> {text(leading)}</p>')
     if story.notes:
@@ -201,3 +227,115 @@ def _story(story: Story, lang: str) -> str:
         parts.append(f'<p class="muted">{text(_("report.story.unfinished", lang))}</p>')
     parts.append("</article>")
     return "".join(parts)
+
+
+def _swatch(colour: str) -> str:
+    return f'<span class="swatch" style="background:{text(colour)}" aria-hidden="true"></span>' if colour else ""
+
+
+def _overview(report: Report) -> str:
+    """Per case, a row per table round: its way (or its most voted option in a short round), ending, values, points."""
+    lang = report.lang
+    if not report.stories:
+        return ""
+    head = "".join(f"<th>{text(_(key, lang))}</th>" for key in (
+        "report.overview.table", "report.overview.way", "report.overview.leading", "report.overview.points"))
+    tables = []
+    for case_label, stories in report.by_case():
+        rows = "".join(
+            f'<tr><td dir="auto">{_swatch(story.colour)}{text(story.table_label)} '
+            f'<span class="muted">({text(_("report.round", lang, round=story.round))})</span></td>'
+            f'<td dir="auto">{text(way(story, lang))}</td>'
+            f'<td dir="auto">{text(", ".join(story.leading_values) or _("report.story.none", lang))}</td>'
+            f'<td>{len(story.notes)}</td></tr>' for story in stories)
+        tables.append(f'<h3 dir="auto">{text(case_label)}</h3><table class="overview"><thead><tr>{head}</tr></thead>'
+                      f'<tbody>{rows}</tbody></table>')
+    return f'<section class="overview"><h2>{text(_("report.overview.title", lang))}</h2>{"".join(tables)}</section>'
+
+
+def _map(story: Story, lang: str) -> str:
+    """The case's map as inline SVG: every way in grey, the table's in its colour, its nodes filled."""
+    shown, width, height = story.map, 400, 40 + 34 * story.map.rows
+    def at(node_id: str) -> tuple[float, float]:
+        fx, fy = shown.place(shown.node(node_id))
+        return 20 + fx * (width - 40), 12 + fy * (height - 24)
+    steps = set(story.steps)
+    lines = []
+    for start, end in shown.edges:
+        (x1, y1), (x2, y2) = at(start), at(end)
+        on_route = (start, end) in steps
+        lines.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
+                     f'stroke="{text(story.colour) if on_route else "#bbb"}" stroke-width="{6 if on_route else 2}"/>')
+    for node in shown.nodes:
+        x, y = at(node.id)
+        fill = text(story.colour) if node.id in story.visited else "#fff"
+        title = f"<title>{text(story.titles.get(node.id, node.id))}</title>"
+        tag, where = (("rect", f'x="{x - 9:.0f}" y="{y - 9:.0f}" width="18" height="18"') if node.ending
+                      else ("circle", f'cx="{x:.0f}" cy="{y:.0f}" r="9"'))
+        lines.append(f'<{tag} {where} fill="{fill}" stroke="#333" stroke-width="2">{title}</{tag}>')
+    label = text(_("report.story.map", lang, table=story.table_label))
+    return (f'<svg class="map" viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
+            f'{"".join(lines)}</svg>')
+
+
+def _votes(decision: StoryDecision, lang: str) -> str:
+    """A table's votes at one decision: each option's first vote (and after exploring), the followed one marked."""
+    after = f"<th>{text(_('report.series.after', lang))}</th>" if decision.revoted else ""
+    rows = "".join(
+        f'<tr class="{"followed" if option.followed else ""}"><td dir="auto">{text(option.label)}'
+        f'{" ✓ " + text(_("report.story.followed", lang)) if option.followed else ""}</td>'
+        f'<td class="count">{option.first}</td>'
+        f'{f"<td class=count>{option.final}</td>" if decision.revoted else ""}</tr>' for option in decision.options)
+    return (f'<table class="votes"><caption dir="auto">{text(_("report.story.votes", lang, decision=decision.title))}'
+            f'</caption><thead><tr><th></th><th>{text(_("report.series.before", lang))}</th>{after}</tr></thead>'
+            f'<tbody>{rows}</tbody></table>')
+
+
+def _minds(report: Report) -> str:
+    lang = report.lang
+    if not report.stories:
+        return ""
+    blocks = "".join(_minds_block(block, lang) for block in report.minds) or \
+        f'<p class="muted">{text(_("report.minds.none", lang))}</p>'
+    return (f'<section class="minds"><h2>{text(_("report.minds.title", lang))}</h2>'
+            f'<p>{text(_("report.minds.intro", lang))}</p>{blocks}</section>')
+
+
+def _minds_block(block: MindsBlock, lang: str) -> str:
+    lines = "".join(f'<li dir="auto">{text(line)}</li>' for line in block.lines)
+    legend = "".join(f'<li dir="auto">{text(label)}</li>' for label in block.legend)
+    summary = n_("report.minds.summary", block.changed, lang, asked=block.asked)
+    return (f'<figure><figcaption><strong dir="auto">{text(block.decision)} · {text(block.case_label)}</strong>'
+            f'<span>{text(summary)}</span></figcaption>{_minds_picture(block, lang)}<ul class="minds">{lines}</ul>'
+            f'<ul class="legend">{legend}</ul></figure>')
+
+
+def _minds_picture(block: MindsBlock, lang: str) -> str:
+    """First votes on the left, votes after exploring on the right: a grey band for those who stayed, an orange
+    one for those who moved, as thick as the number of players."""
+    row, box, gap = 30, 150, 120
+    rows = {letter: number for number, (letter, _first, _final) in enumerate(block.columns)}
+    parts = [f'<text x="0" y="12">{text(_("report.series.before", lang))}</text>',
+             f'<text x="{box + gap}" y="12">{text(_("report.series.after", lang))}</text>']
+    stays = {letter: first - sum(count for before, _after, count in block.moves if before == letter)
+             for letter, first, _final in block.columns}
+    bands = [(letter, letter, count, "#8A8478") for letter, count in stays.items() if count > 0]
+    bands += [(before, after, count, SERIES_COLOURS[1]) for before, after, count in block.moves]
+    for before, after, count, colour in bands:
+        parts.append(f'<line x1="{box}" y1="{30 + rows[before] * row}" x2="{box + gap}" y2="{30 + rows[after] * row}"'
+                     f' stroke="{colour}" stroke-width="{min(14, 3 * count)}"/>')
+    for number, (letter, first, final) in enumerate(block.columns):
+        y = 18 + number * row
+        for x, count in ((0, first), (box + gap, final)):
+            parts.append(f'<rect x="{x}" y="{y}" width="{box}" height="{row - 6}" fill="#fff" stroke="#8A8478"/>'
+                         f'<text x="{x + 6}" y="{y + 17}">{text(letter)}  {count}</text>')
+    height = 18 + len(block.columns) * row
+    return (f'<svg class="minds" viewBox="0 0 {2 * box + gap} {height}" role="img" '
+            f'aria-label="{text(_("report.minds.title", lang))}">{"".join(parts)}</svg>')
+
+
+def _highlights(report: Report) -> str:
+    if not report.highlights:
+        return ""
+    items = "".join(f'<h3>{text(item.title)}</h3><p dir="auto">{text(item.text)}</p>' for item in report.highlights)
+    return f'<section class="highlights"><h2>{text(_("report.highlights.title", report.lang))}</h2>{items}</section>'

@@ -42,6 +42,10 @@ class Labels:
         """Labels that also know the titles the logs of these rounds carry."""
         return cls(library, lang, {r.case: r.case_title for r in rounds})
 
+    def table(self, r: TableRound) -> str:
+        """The table's name from its set-up; 'Tafel 3' for a table of an older log, which has none."""
+        return r.name or _("report.table", self.lang, table=r.table)
+
     def scenario(self, case_id: str) -> Scenario | None:
         loaded = self.library.case(case_id, self.lang)
         return loaded.scenario if loaded else None

@@ -26,10 +26,11 @@ from game.i18n import _
 from game.report.document import Story
 from game.report.exports import render
 from game.scenario.loader import add_case, load_case
+from game.store.log import StoredSession
 from game.ui.scenes.plenary import PlenaryScene, wrapped
 from game.ui.scenes.start import StartScene
 from tests.conftest import DATA
-from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted
+from tests.tables import TABLE_ONE, TABLE_TWO, play_like_a_table, scripted, ticking
 from tests.test_golden_session import KORT_ROUND
 from tests.ui.harness import Table
 from tests.ui.test_screenshots import OUT, check_layout
@@ -55,10 +56,13 @@ def play_tables(folder, book) -> None:
     (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
 
 
-def on_plenary(tmp_path, library, folder, **settings) -> Table:
+def on_plenary(tmp_path, library, folder, details: bool = False, **settings) -> Table:
+    """The plenary of ``folder``: the story (or with ``details`` the detailed charts, key D) from its first page."""
     t = Table(tmp_path / "app", library, **settings)
     t.app.show(PlenaryScene(t.app, [folder]))
     t.step(2)
+    if details:
+        t.key(pygame.K_d)
     return t
 
 
@@ -97,7 +101,7 @@ def page_to(t: Table, start: str) -> None:
 
 def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, proef_book):
     play_tables(tmp_path / "usb", proef_book)
-    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb", details=True)
     texts = label_texts(t)
     assert title(t) == _("report.leading.title") and "1 / 16" in texts
     assert "3 tafels · 7 spelers" in texts and "Casus: alle" in t.screen_text()
@@ -133,7 +137,7 @@ def test_the_room_reads_the_figures_of_three_tables(tmp_path, proef_library, pro
 def test_discussion_points_show_one_by_one(tmp_path, proef_library, proef_book):
     play_tables(tmp_path / "usb", proef_book)
     t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
-    page_to(t, "Gesprekspunten · Tafel 3")
+    page_to(t, "Tafel 3 · ronde 1")
 
     def points() -> str:
         return next(box.html_text for box in t.app.page.scrollable + [e for e in t.app.page.root.elements
@@ -150,14 +154,14 @@ def test_discussion_points_show_one_by_one(tmp_path, proef_library, proef_book):
     t.click(_("plenary.screen.reveal"))
     t.key(pygame.K_SPACE)
     assert "Wat vraagt de partner?" in points() and "3 van 3 punten getoond" in t.screen_text()
-    t.key(pygame.K_SPACE)                                     # all shown: space goes on (here: the last page)
-    assert title(t).startswith("Gesprekspunten · Tafel 3")
+    t.key(pygame.K_SPACE)                                     # all shown: space goes on to who changed their mind
+    assert title(t) == _("report.minds.title")
 
 
 def test_filters_change_what_shows_and_new_tables_appear(tmp_path, proef_library, proef_book):
     folder = tmp_path / "usb"
     play_tables(folder, proef_book)
-    t = on_plenary(tmp_path, proef_library, folder)
+    t = on_plenary(tmp_path, proef_library, folder, details=True)
     t.key(pygame.K_t)                                         # table 1
     assert "Tafel 1" in t.screen_text() and "1 tafel · 3 spelers" in label_texts(t)
     assert rows(t) == {"Autonomie": ["1 (100%)"], "Vertrouwen": ["1 (100%)"]}
@@ -215,17 +219,22 @@ def test_screenshots_in_high_contrast_and_of_the_empty_screen(tmp_path, proef_li
 
 
 def shoot_every_page(t: Table, folder) -> None:
-    """Every page once as it opens; pages of discussion points also with their points shown."""
-    for number in range(1, len(t.app.scene.slides) + 1):
-        check_layout(t)
-        t.shot(folder / f"{number:02d}.png")
-        story = t.app.scene.slide.block
-        if isinstance(story, Story) and story.notes:
-            for _point in story.notes:
-                t.key(pygame.K_SPACE)
+    """Every page of the story and of the details once as it opens; a table's pages also with its points shown."""
+    for deck in ("", "details-"):
+        t.app.scene.turn(0)
+        t.step(1)
+        for number in range(1, len(t.app.scene.slides) + 1):
             check_layout(t)
-            t.shot(folder / f"{number:02d}-shown.png")
-        t.key(pygame.K_RIGHT)
+            t.shot(folder / f"{deck}{number:02d}.png")
+            story = t.app.scene.slide.block
+            if isinstance(story, Story) and story.notes:
+                for _point in story.notes:
+                    t.key(pygame.K_SPACE)
+                check_layout(t)
+                t.shot(folder / f"{deck}{number:02d}-shown.png")
+            t.app.scene.turn(number)
+            t.step(1)
+        t.key(pygame.K_d)
 
 
 def test_the_start_screen_opens_the_plenary_of_the_sessions_folder(tmp_path, proef_library, proef_book):
@@ -238,7 +247,7 @@ def test_the_start_screen_opens_the_plenary_of_the_sessions_folder(tmp_path, pro
 def test_a_long_note_and_long_options_are_read_whole(tmp_path, proef_library, proef_book):
     """What a chart counts is part of reading it: a note too long for the context line goes whole under the chart."""
     play_tables(tmp_path / "usb", proef_book)
-    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb", details=True)
     page_to(t, _("report.votes.title", decision="Begin"))
     note = t.app.scene.slide.block.note
     assert note.startswith("Na het verkennen werd in 1 van de 3 besprekingen") and note in " ".join(label_texts(t))
@@ -255,13 +264,14 @@ def test_a_table_still_playing_is_said_plainly_and_its_hidden_votes_stay_out(tmp
     folder = tmp_path / "usb"
     play_tables(folder, proef_book)
     scripted(proef_book, folder / "vier.dilemma.db", ("H", "I", "J"), BUSY_TABLE, START + 2000).close()
-    t = on_plenary(tmp_path, proef_library, folder)
+    t = on_plenary(tmp_path, proef_library, folder, details=True)
     texts = label_texts(t)
     assert "4 tafels · 10 spelers" in texts and "3 klaar · 1 tafel speelt nog" in texts
     page_to(t, _("report.votes.title", decision="Begin"))
     assert rows(t)["A. Eerst praten"] == ["2 (29%)", "3 (43%)"]       # as with three tables: no hidden vote counts
-    page_to(t, "Gesprekspunten · Tafel 4")
-    assert "Leidende waarden: nog niet vastgelegd · deze tafel speelt nog" in label_texts(t)
+    t.key(pygame.K_d)
+    page_to(t, "Tafel 4 · ronde 1")
+    assert "Leidende waarden: nog niet vastgelegd · deze tafel speelt nog" in " ".join(label_texts(t))
     assert dict(t.app.scene.plenary.report().summary)["Tafels die nog spelen (hun cijfers kunnen nog groeien)"] == "1"
     check_layout(t)
     t.key(pygame.K_t)                                         # table 1 alone: it has finished
@@ -279,7 +289,7 @@ def test_a_long_chart_is_shared_evenly_over_its_pages(tmp_path, proef_library, p
     picks = [PickValues(0, tuple(values[:5])), PickValues(1, tuple(values[5:10])), PickValues(2, tuple(values[10:]))]
     folder = tmp_path / "usb"
     scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE[:4] + picks, START).close()
-    t = on_plenary(tmp_path, proef_library, folder)
+    t = on_plenary(tmp_path, proef_library, folder, details=True)
     page_to(t, _("report.picked.title"))
     assert title(t) == _("plenary.screen.part", title=_("report.picked.title"), part=1, parts=2)
     first = rows(t)
@@ -290,7 +300,7 @@ def test_a_long_chart_is_shared_evenly_over_its_pages(tmp_path, proef_library, p
     assert "nog geen tafel klaar" in label_texts(t)            # the one table is still voting
     assert {name for name in (*first, *second)} == {proef_library.decks.values[v].name for v in values}
     for size in ((1920, 1080), (1280, 720)):
-        t = on_plenary(tmp_path / str(size[1]), proef_library, folder, size=size)
+        t = on_plenary(tmp_path / str(size[1]), proef_library, folder, size=size, details=True)
         page_to(t, _("report.picked.title"))
         for part in (1, 2):
             check_layout(t)
@@ -318,7 +328,7 @@ def room_of_six(tmp_path_factory):
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
 def test_six_roles_and_two_skipped_files_are_read_whole(tmp_path, room_of_six, size):
     library, folder = room_of_six
-    t = on_plenary(tmp_path, library, folder, size=size)
+    t = on_plenary(tmp_path, library, folder, size=size, details=True)
     warning = " ".join(text for text in label_texts(t) if "overgeslagen" in text or ".dilemma.db" in text)
     assert warning == ("Let op: 2 bestanden overgeslagen (beschadigd of geen tafelsessie): "
                        "boodschappenlijst-van-de-afdeling.dilemma.db, kapot.dilemma.db")
@@ -352,7 +362,7 @@ def test_a_full_chart_under_a_two_line_warning_has_no_texts_over_each_other(tmp_
     scripted(proef_book, folder / "een.dilemma.db", ("A", "B", "C"), TABLE_ONE[:4] + picks, START).close()
     (folder / "kapot.dilemma.db").write_bytes(b"kapot" * 100)
     (folder / "boodschappenlijst-van-de-afdeling.dilemma.db").write_bytes(b"melk" * 100)
-    t = on_plenary(tmp_path, proef_library, folder, size=size)
+    t = on_plenary(tmp_path, proef_library, folder, size=size, details=True)
     page_to(t, _("report.picked.title"))
     shown = set()
     while title(t).startswith(_("report.picked.title")):
@@ -424,16 +434,19 @@ def test_no_text_on_any_page_is_cut(tmp_path, room_of_six, size):
     read whole, the status line and titles too."""
     library, folder = room_of_six
     t = on_plenary(tmp_path, library, folder, size=size)
-    for number in range(1, len(t.app.scene.slides) + 1):
-        story = t.app.scene.slide.block
-        for _point in getattr(story, "notes", ()):
-            t.key(pygame.K_SPACE)
-        cut = [text for text in label_texts(t) if text.endswith("…")]
-        t.shot(OUT / f"plenary-nl-{size[0]}x{size[1]}-whole" / f"{number:02d}.png")
-        assert not cut, (number, title(t), cut)
-        assert not overlapping(t), (number, title(t))
-        check_layout(t)
-        t.key(pygame.K_RIGHT)
+    for deck in ("", "details-"):
+        for number in range(1, len(t.app.scene.slides) + 1):
+            t.app.scene.turn(number - 1)
+            t.step(1)
+            story = t.app.scene.slide.block
+            for _point in getattr(story, "notes", ()):
+                t.key(pygame.K_SPACE)
+            cut = [text for text in label_texts(t) if text.endswith("…")]
+            t.shot(OUT / f"plenary-nl-{size[0]}x{size[1]}-whole" / f"{deck}{number:02d}.png")
+            assert not cut, (deck, number, title(t), cut)
+            assert not overlapping(t), (deck, number, title(t))
+            check_layout(t)
+        t.key(pygame.K_d)
 
 
 def test_a_table_file_that_arrives_late_shows_no_point_nobody_chose_to_show(tmp_path, proef_library, proef_book):
@@ -442,7 +455,7 @@ def test_a_table_file_that_arrives_late_shows_no_point_nobody_chose_to_show(tmp_
     folder = tmp_path / "usb"
     scripted(proef_book, folder / "drie.dilemma.db", ("F", "G"), TABLE_THREE, START + 1000).close()
     t = on_plenary(tmp_path, proef_library, folder)
-    page_to(t, "Gesprekspunten · Tafel 1")
+    page_to(t, "Tafel 1 · ronde 1")
     t.key(pygame.K_SPACE)
     t.key(pygame.K_SPACE)
     assert "2 van 3 punten getoond" in t.screen_text()
@@ -451,15 +464,15 @@ def test_a_table_file_that_arrives_late_shows_no_point_nobody_chose_to_show(tmp_
     t.step(2)
     t.app.scene.turn(0)
     t.step(1)
-    page_to(t, "Gesprekspunten · Tafel 1")                    # now the late table: nothing of it shown
+    page_to(t, "Tafel 1 · ronde 1")                           # now the late table: nothing of it shown
     assert "0 van 1 punt getoond" in t.screen_text() and "Wie beslist" not in t.screen_text()
-    page_to(t, "Gesprekspunten · Tafel 2")                    # the first table, with what was shown of it
+    page_to(t, "Tafel 2 · ronde 1")                           # the first table, with what was shown of it
     assert "2 van 3 punten getoond" in t.screen_text()
 
 
 def test_with_a_case_chosen_the_value_pages_name_that_case(tmp_path, room_of_six):
     library, folder = room_of_six
-    t = on_plenary(tmp_path, library, folder)
+    t = on_plenary(tmp_path, library, folder, details=True)
     t.key(pygame.K_c)
     assert title(t) == _("report.leading.title")
     assert "De deur staat open" in label_texts(t) and _("plenary.screen.every_case") not in label_texts(t)
@@ -477,10 +490,11 @@ def test_a_clicker_reaches_every_point_page_by_page(tmp_path, proef_library, pro
     t = on_plenary(tmp_path, proef_library, folder, size=(1920, 1080))
     assert "kapot.dilemma.db" in t.screen_text()
     t.key(pygame.K_END)
-    slide = t.app.scene.slide
-    assert isinstance(slide.block, Story) and slide.parts > 1 and "kapot.dilemma.db" not in t.screen_text()
-    t.app.scene.turn(t.app.scene.index - slide.parts + 1)
+    assert title(t) == _("report.highlights.title") and "kapot.dilemma.db" not in t.screen_text()
+    t.app.scene.turn(next(n for n, slide in enumerate(t.app.scene.slides) if isinstance(slide.block, Story)))
     t.step(1)
+    slide = t.app.scene.slide
+    assert slide.parts > 1
     seen = []
     for page in range(1, slide.parts + 1):
         assert title(t).endswith(f"({page}/{slide.parts})")
@@ -515,14 +529,14 @@ def test_a_short_plan_table_among_the_tables_reads_whole(tmp_path, room_of_six):
     t.app.scene.turn(t.app.scene.slides.index(next(s for s in t.app.scene.slides if s.block is short_story)))
     t.step(1)
     check_layout(t)
-    assert title(t).startswith("Gesprekspunten · Tafel 3") and not any(text.endswith("…") for text in label_texts(t))
+    assert title(t).startswith("Tafel 3 · ronde 1") and not any(text.endswith("…") for text in label_texts(t))
     assert "Tafel 3" in render(t.app.scene.plenary.report(), "md")
 
 
 def test_each_table_has_a_page_of_its_turned_over_votes_per_decision(tmp_path, proef_library, proef_book):
     """The same picture as at the table: a card per seat under its option, named by role, the moves marked."""
     play_tables(tmp_path / "usb", proef_book)
-    t = on_plenary(tmp_path, proef_library, tmp_path / "usb")
+    t = on_plenary(tmp_path, proef_library, tmp_path / "usb", details=True)
     page_to(t, _("plenary.screen.votes_title", table="Tafel 1", round=1, decision="Begin"))
     assert t.app.scene.slide.context == "Proefcasus"
 
@@ -541,3 +555,23 @@ def test_each_table_has_a_page_of_its_turned_over_votes_per_decision(tmp_path, p
     page_to(t, _("plenary.screen.votes_title", table="Tafel 2", round=1, decision="Begin"))
     assert pile("EVV'er").startswith("<b>2. De regel volgen") and pile("Teamleider") == f"<b>{_('ui.reveal.passed')}</b>"
     assert _("ui.reveal.moved_from", option=2) not in t.screen_text()     # nobody there changed their mind
+
+
+def test_named_tables_are_called_by_their_names_on_every_page_and_filter(tmp_path, proef_library, proef_book):
+    """Tables named at set-up: the overview, their pages and the table filter use the name, not a number."""
+    folder = tmp_path / "usb"
+    for number, (name, commands) in enumerate((("Linde", TABLE_ONE), ("Eik", TABLE_TWO))):
+        stored = StoredSession.start(proef_book, StartSession(("A", "B", "C")[:3 - number], ("proef",), seed=7,
+                                                              plan="lang", table_name=name, table_colour="#009E73"),
+                                     path=folder / f"{name}.dilemma.db", clock=ticking(START + number))
+        for command in commands:
+            stored.execute(command)
+        stored.close()
+    t = on_plenary(tmp_path, proef_library, folder, size=(1024, 768))
+    assert title(t) == _("plenary.screen.overview")
+    assert {"Linde · ronde 1", "Eik · ronde 1", "A › A › Samen", "B › B › Regel"} <= set(label_texts(t))
+    check_layout(t)
+    t.key(pygame.K_RIGHT)
+    assert title(t) == "Linde · ronde 1" and "Einde: Samen" in label_texts(t)
+    t.key(pygame.K_t)
+    assert "Tafel: Linde" in t.screen_text() and title(t) == _("plenary.screen.overview")

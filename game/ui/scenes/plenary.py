@@ -1,20 +1,25 @@
-"""The plenary on the projector: every table's figures and discussion points, a page at a time.
+"""The plenary on the projector: the tables' story, and every figure behind D, a page at a time.
 
-A thin view over ``game.report.plenary.Plenary``: the labelled blocks of its report
-become pages (the values that led the choices, the vote split per decision, the
-choices by role, the values picked versus the values chosen, and one page of
-discussion points per table round). Made for the back of a room: big numbers on every
-bar, few words, the Okabe-Ito colours, and the filter always in sight.
+A thin view over ``game.report.plenary.Plenary``. By default the pages tell the story case by
+case: an overview of the tables that played it (each by its name and colour, with its way,
+ending, leading values and number of points), a page per table round (its votes at each
+decision with the option it followed ticked, its route on a small map of the case, its
+ending, and its discussion points one by one), who changed their mind per decision and
+role, and at the end the highlights. D shows the details instead: the values that led the
+choices, the vote split per decision, the choices by role and the values picked versus the
+values chosen. Made for the back of a room: big numbers, few words, the Okabe-Ito colours,
+and the filter always in sight.
 
 The presenter steps with the arrows or a clicker (Page Up/Down, Home/End for the first
 and last page), space shows the next hidden discussion point, H hides it again, B or '.'
-blanks the screen, C/R/T cycle the case, round and table filters and F11 is full screen.
-Escape (some clickers send it) asks first and leaves only when pressed again. A table's
-points are paged, so that a clicker reaches every one; which points were shown is kept
-per session and point, so a table file that arrives late and renumbers the tables shows
-nothing the presenter did not choose to show. No text is ever cut: a line that does not
-fit wraps, takes a smaller size, or a chart takes another page. Every two seconds the
-folder is looked at again; the screen is built anew only when a file changed.
+blanks the screen, C/R/T cycle the case, round and table filters, D switches between the
+story and the details, and F11 is full screen. Escape (some clickers send it) asks first
+and leaves only when pressed again. A table's points are paged, so that a clicker reaches
+every one; which points were shown is kept per session and point, so a table file that
+arrives late and renumbers the tables shows nothing the presenter did not choose to show.
+No text is ever cut: a line that does not fit wraps, takes a smaller size, or a chart takes
+another page. Every two seconds the folder is looked at again; the screen is built anew
+only when a file changed.
 """
 from __future__ import annotations
 
@@ -26,10 +31,11 @@ from typing import Callable, Iterable
 import pygame
 
 from game.i18n import _, n_
-from game.report.document import Bar, Chart, Matrix, Report, Story
-from game.report.figures import Selection
+from game.report.document import Bar, Chart, Highlight, Matrix, MindsBlock, Report, Story, StoryOption, way
+from game.report.figures import NOT_VOTED, PASSED, Selection
 from game.report.palette import SERIES_COLOURS, SERIES_COLOURS_ON_DARK
 from game.report.plenary import Plenary
+from game.scenario.plans import KORT
 from game.ui.main import open_app
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.reveal import TableVotes, build_reveal, table_votes
@@ -51,22 +57,55 @@ TALLEST_ROW = 150             # a chart of few rows: room for an option's senten
 LINE_H = 48                   # one line of a row's name that wraps
 ALL = 10_000                  # lines: as many as the text needs
 MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
-POINT_LINE = 80               # a line of a discussion point in its box (heading size, the theme's line spacing)
-BOX_PADDING = (40, 30)        # the theme's padding of that box (@cover)
 NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
 NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
+STORY_LEFT = 0.44             # a table's votes and ending on the left; its values, map and points on the right
+STORY_GAP = 30
+MAP_H = 190                   # the map of the case over a table's points
+TILE_H = 112                  # an option's tile at a decision: its letter, its votes and a bar
+FLAT_TILE_H = 68              # the same on one line, where a long way needs the room
+CARD_PADDING = (20, 10)       # the theme's padding of the box of points on a table's page (@card)
+CARD_LINE = 52                # a line of a point in that box (body size, the theme's line spacing)
+SWATCH = 44                   # a table's colour before its name in the overview
+MINDS_ROW = 56                # an option's row in the picture of who changed their mind
+MINDS_GAP = 150               # between the first votes and the votes after exploring in that picture
+OVERVIEW_COLUMNS = (0.25, 0.42, 0.22, 0.11)   # table, way and ending, leading values, points
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
 
 
 @dataclass(frozen=True)
-class Slide:
-    """One page: a chart (or a part of a long one), a table of choices by role, a table round's points, or a
-    table's turned-over votes at one decision.
+class Overview:
+    """The first page of a case: each table round that played it, with its way, values and number of points."""
 
-    ``first`` and ``count`` are the rows of a chart or table, or the points of a table round, on this page.
+    case_label: str
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True)
+class MindsPage:
+    """Who changed their mind at the decisions of one case."""
+
+    case_label: str
+    blocks: tuple[MindsBlock, ...]
+
+
+@dataclass(frozen=True)
+class HighlightsPage:
+    items: tuple[Highlight, ...]
+
+
+Block = Chart | Matrix | Story | Overview | MindsPage | HighlightsPage | TableVotes
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One page: a chart (or a part of a long one), a table of choices by role, a table round's story with its
+    points, a case's overview, who changed their mind, or the highlights.
+
+    ``first`` and ``count`` are the rows of a chart, table or overview, or the points of a table round, on this page.
     """
 
-    block: Chart | Matrix | Story | TableVotes
+    block: Block
     context: str
     first: int = 0
     count: int = ROWS_PER_PAGE
@@ -79,15 +118,39 @@ class Slide:
 
 
 Fits = Callable[[Chart | Matrix, int], bool]
+Pages = Callable[[Overview | Story | MindsPage], list[tuple[int, int]]]
 
 
-def slides_of(report: Report, every_case: str, fits: Fits | None = None,
-              story_pages: Callable[[Story], list[tuple[int, int]]] | None = None) -> list[Slide]:
-    """The pages of a report: overall values first, then each case's decisions, then every table's points.
+def story_slides(report: Report, every_case: str, overview_pages: Pages | None = None,
+                 story_pages: Pages | None = None, minds_pages: Pages | None = None) -> list[Slide]:
+    """The pages the plenary tells the story with, case by case: the overview of the tables, a page per table
+    round (its way and its points, one by one), who changed their mind; then the highlights of all.
+
+    ``overview_pages``, ``story_pages`` and ``minds_pages`` give the (first, count) of the rows, points or
+    decisions on each page.
+    """
+    slides: list[Slide] = []
+    for case_label, stories in report.by_case():
+        overview = Overview(case_label, stories)
+        slides += _paged(overview, case_label, overview_pages(overview) if overview_pages else [(0, len(stories))])
+        for story in stories:
+            slides += _paged(story, case_label, story_pages(story) if story_pages else [(0, len(story.notes))])
+        minds = MindsPage(case_label, tuple(block for block in report.minds if block.case == stories[0].case))
+        slides += _paged(minds, case_label, minds_pages(minds) if minds_pages else [(0, len(minds.blocks))])
+    if report.stories:
+        slides.append(Slide(HighlightsPage(report.highlights), every_case))
+    return slides
+
+
+def _paged(block: Overview | Story | MindsPage, context: str, pages: list[tuple[int, int]]) -> list[Slide]:
+    return [Slide(block, context, first, count, part, len(pages)) for part, (first, count) in enumerate(pages, 1)]
+
+
+def slides_of(report: Report, every_case: str, fits: Fits | None = None) -> list[Slide]:
+    """The pages of the details (key D): overall values first, then each case's decisions.
 
     ``every_case`` is the context of the values over all cases shown (the filter's case when one is
-    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page, and
-    ``story_pages(story)`` the (first, count) of the points on each page of a table round.
+    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page.
     """
     slides: list[Slide] = []
     for section in report.sections:
@@ -97,10 +160,6 @@ def slides_of(report: Report, every_case: str, fits: Fits | None = None,
                 slides += _parts(block, every_case, fits)
             elif not overall and block.figure in CASE_FIGURES:
                 slides += _parts(block, section.title, fits)
-    for story in report.stories:
-        pages = story_pages(story) if story_pages else [(0, len(story.notes))]
-        slides += [Slide(story, story.case_label, first, count, part, len(pages))
-                   for part, (first, count) in enumerate(pages, start=1)]
     return slides
 
 
@@ -128,6 +187,7 @@ class PlenaryScene(BaseScene):
         self.revealed: set[tuple[str, int, int]] = set()   # (session, round, note id): shown on the projector
         self.blanked = False
         self.leaving = False
+        self.details = False        # D: the detailed charts instead of the story
         self._slides: list[Slide] | None = None
         self._figures = None
         self._page: Page | None = None
@@ -148,13 +208,18 @@ class PlenaryScene(BaseScene):
         if self._slides is None:
             case = self.selection.case
             every_case = self.plenary.labels.case(case) if case else _("plenary.screen.every_case", self.lang)
-            measured = {} if page is None else {"fits": partial(self._fits, page),
-                                                "story_pages": partial(self._story_pages, page)}
-            self._slides = slides_of(self.plenary.report(self.selection), every_case, **measured)
-            stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
-                           len(self._slides))   # each table's votes come just before the tables' points
-            self._slides[stories:stories] = [Slide(votes, votes.context)
-                                             for votes in table_votes(self.plenary, self.selection)]
+            report = self.plenary.report(self.selection)
+            if self.details:
+                self._slides = slides_of(report, every_case, **({} if page is None else
+                                                                {"fits": partial(self._fits, page)}))
+                stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
+                               len(self._slides))   # each table's votes come just before the tables' points
+                self._slides[stories:stories] = [Slide(votes, votes.context)
+                                                 for votes in table_votes(self.plenary, self.selection)]
+            else:
+                self._slides = story_slides(report, every_case, **({} if page is None else {
+                    "overview_pages": partial(self._overview_pages, page),
+                    "story_pages": partial(self._story_pages, page), "minds_pages": partial(self._minds_pages, page)}))
             self._figures = self.plenary.figures(self.selection)
         return self._slides
 
@@ -180,6 +245,7 @@ class PlenaryScene(BaseScene):
             pygame.K_HOME: lambda: self.turn(0), pygame.K_END: lambda: self.turn(len(self.slides) - 1),
             pygame.K_SPACE: self.reveal_or_next, pygame.K_h: self.hide, pygame.K_BACKSPACE: self.hide,
             pygame.K_b: self.blank, pygame.K_PERIOD: self.blank, pygame.K_ESCAPE: self.ask_to_leave,
+            pygame.K_d: self.toggle_details,
             **{filter_key: (lambda field=field, many=many: self.cycle(field, many)) for field, many, filter_key in FILTERS}}
         action = actions.get(key)
         if action is None:
@@ -262,6 +328,13 @@ class PlenaryScene(BaseScene):
             self.revealed.discard(shown[-1])
             self.app.rebuild()
 
+    def toggle_details(self) -> None:
+        """D: the detailed charts (every value, vote and role), or back to the story, from its first page."""
+        self.details = not self.details
+        self._forget()
+        self.index = 0
+        self.app.rebuild()
+
     def cycle(self, field: str, many: str) -> None:
         """The next value of one filter: all, then each case (round, table) in turn, then all again."""
         values = (None, *getattr(self.plenary.choices, many))
@@ -326,6 +399,12 @@ class PlenaryScene(BaseScene):
             self._matrix(page, slide, *area)
         elif isinstance(slide.block, TableVotes):
             build_reveal(page, slide.block.reveal, palette(self.app.settings.high_contrast), *area)
+        elif isinstance(slide.block, Overview):
+            self._overview(page, slide, *area)
+        elif isinstance(slide.block, MindsPage):
+            self._minds(page, slide, *area)
+        elif isinstance(slide.block, HighlightsPage):
+            page.text(self._prose(slide.block), *area, "@card")
         else:
             self._story(page, slide, *area)
         self._footer(page)
@@ -348,8 +427,16 @@ class PlenaryScene(BaseScene):
         if slide is None:
             return _("plenary.screen.nothing_title", lang), ""
         block = slide.block
-        title = (_("plenary.screen.notes_title", lang, table=block.table_label, round=block.round)
-                 if isinstance(block, Story) else block.title)
+        if isinstance(block, Story):
+            title = _("plenary.screen.notes_title", lang, table=block.table_label, round=block.round)
+        elif isinstance(block, Overview):
+            title = _("plenary.screen.overview", lang)
+        elif isinstance(block, MindsPage):
+            title = _("report.minds.title", lang)
+        elif isinstance(block, HighlightsPage):
+            title = _("report.highlights.title", lang)
+        else:
+            title = block.title
         if slide.parts > 1:
             title = _("plenary.screen.part", lang, title=title, part=slide.part, parts=slide.parts)
         return title, slide.context
@@ -364,8 +451,7 @@ class PlenaryScene(BaseScene):
                  else _("plenary.screen.all_cases", lang),
                  _("plenary.screen.round", lang, round=selection.round) if selection.round
                  else _("plenary.screen.all_rounds", lang),
-                 _("plenary.screen.table", lang, table=selection.table) if selection.table
-                 else _("plenary.screen.all_tables", lang))
+                 self._table_filter(selection.table) if selection.table else _("plenary.screen.all_tables", lang))
         chosen = [getattr(selection, field) is not None for field, _many, _key in FILTERS]
         widths = [max(240.0, page.measure(_("ui.chosen", text=text) if on else text, "body", bold=True) + 60)
                   for text, on in zip(texts, chosen)]
@@ -375,6 +461,11 @@ class PlenaryScene(BaseScene):
             page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 78,
                         lambda field=field, many=many: self.cycle(field, many), selected=on, key=f"filter:{field}")
             x += width + 20
+
+    def _table_filter(self, table: int) -> str:
+        """The table filter's button: 'Tafel: Linde' for a table with a name, 'Tafel 3' for one without."""
+        name = next((r.name for r in self.plenary.rounds if r.table == table), "")
+        return _("plenary.screen.table", self.lang, table=name) if name else _("report.table", self.lang, table=table)
 
     def _summary(self, page: Page) -> float:
         """How many tables and players the figures count, and the tables still playing, right of the
@@ -392,15 +483,21 @@ class PlenaryScene(BaseScene):
             page.label(text, right, 88, width, 50, style)
             right -= 16
         return page.width - MARGIN - right - 16
-    def _warning(self, page: Page) -> float:
-        """A line naming the skipped files, while the rest still shows; where the content starts."""
+    def _warning_text(self, page: Page) -> tuple[str, float]:
+        """The line naming the skipped files and its height; ('', 0) when none was skipped."""
         warnings = [w for w in self.plenary.warnings if w.path.exists()]  # a missing folder: the empty screen says so
         if not warnings:
-            return TOP
+            return "", 0
         names = ", ".join(dict.fromkeys(w.path.name for w in warnings))
         text = n_("plenary.screen.skipped", len(warnings), self.lang, files=names)
         lines = wrapped(page, text, page.content_width, "small", 2, bold=True)   # more names: the report has them all
-        height = WARNING_H if len(lines) == 1 else len(lines) * LINE_H
+        return text, WARNING_H if len(lines) == 1 else len(lines) * LINE_H
+
+    def _warning(self, page: Page) -> float:
+        """A line naming the skipped files, while the rest still shows; where the content starts."""
+        text, height = self._warning_text(page)
+        if not text:
+            return TOP
         self._lines(page, text, MARGIN, TOP, page.content_width, height, "small", "@error", bold=True)
         return TOP + height + 8
 
@@ -413,7 +510,8 @@ class PlenaryScene(BaseScene):
                     back=(_("plenary.screen.back", lang), self.back))
         left = MARGIN + page.button_width(_("plenary.screen.back", lang)) + 30
         width = page.width - MARGIN - 2 * page.button_width(_("plenary.screen.next", lang)) - 60 - left
-        lines = wrapped(page, _("plenary.screen.keys", lang), width, "small", 2)
+        keys = _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang)
+        lines = wrapped(page, keys, width, "small", 2)
         height = BUTTON_H / len(lines)
         for number, line in enumerate(lines):
             page.label(line, left, page.footer_y + number * height, width, height, "@muted")
@@ -531,9 +629,11 @@ class PlenaryScene(BaseScene):
                 for lines in (len(wrapped(page, text, w, "small", ALL)) for text in legend)]
 
     # what fits on a page ------------------------------------------------------------------------------
-    def _room(self, page: Page, note: str = "") -> float:
-        """The height for a block: under the header (and a warning, if any) and above its note and the footer."""
-        warning = 2 * LINE_H + 8 if any(w.path.exists() for w in self.plenary.warnings) else 0
+    def _room(self, page: Page, note: str = "", first: bool = True) -> float:
+        """The height for a block: under the header (and a warning, if any, where the block may be on the first
+        page) and above its note and the footer."""
+        height = self._warning_text(page)[1] if first else 0
+        warning = height + 8 if height else 0
         return page.footer_y - 20 - TOP - warning - (self._note_height(page, note) if note else 0)
 
     def _fits(self, page: Page, block: Chart | Matrix, rows: int) -> bool:
@@ -551,7 +651,7 @@ class PlenaryScene(BaseScene):
         return h - HEAD_ROW - legend_h >= rows * max(NUMBER_ROW, lines * LINE_H)
 
     def _story_head(self, page: Page, story: Story, w: float) -> tuple[str, float]:
-        """The line over a table's points (its leading values, and whether it still plays) and its height."""
+        """The line over a table's map and points (its leading values, and whether it still plays) and its height."""
         lang = self.lang
         values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
                   else _("plenary.screen.no_leading", lang))
@@ -560,22 +660,161 @@ class PlenaryScene(BaseScene):
         lines = len(wrapped(page, values, w, "body", ALL, bold=True))
         return values, 56 if lines == 1 else lines * LINE_H
 
+    def _points_box(self, page: Page, story: Story) -> tuple[float, float]:
+        """The width and height of the box a table's points show in, right of its votes and under its map."""
+        w = page.content_width * (1 - STORY_LEFT) - STORY_GAP
+        h = page.footer_y - 20 - TOP - BUTTON_H - 10
+        return w, h - self._story_head(page, story, w)[1] - 8 - MAP_H - 14
+
     def _story_pages(self, page: Page, story: Story) -> list[tuple[int, int]]:
         """The points of a table round in pages that each hold their points whole: (first, count) per page.
 
         A point longer than a whole page gets a page of its own, where Page Down scrolls it.
         """
-        w, h = page.content_width, page.footer_y - 20 - TOP
-        box_h = h - self._story_head(page, story, w)[1] - 14 - BUTTON_H - 20
-        room = int((box_h - 2 * BOX_PADDING[1] - 8) // POINT_LINE)
+        box_w, box_h = self._points_box(page, story)
+        room = int((box_h - 2 * CARD_PADDING[1] - 8) // CARD_LINE)
         pages, first, used = [], 0, 0
         for index, note in enumerate(story.notes):
-            lines = len(wrapped(page, f"{index + 1}. {note}", w - 2 * BOX_PADDING[0] - 16, "heading", ALL))
+            lines = len(wrapped(page, f"{index + 1}. {note}", box_w - 2 * CARD_PADDING[0] - 16, "body", ALL))
             if used and used + 1 + lines > room:
                 pages.append((first, index - first))
                 first, used = index, 0
             used += lines + (1 if used else 0)
         return pages + [(first, len(story.notes) - first)]
+
+    # a case's overview -----------------------------------------------------------------------------------
+    def _overview_cells(self, story: Story) -> tuple[str, str, str, str]:
+        lang = self.lang
+        name = f"{story.table_label} · {_('plenary.screen.round_short', lang, round=story.round)}"
+        path = way(story, lang, letters=True, arrow=" › ")
+        if not story.finished:
+            path = f"{path} · {_('plenary.screen.still_playing', lang)}"
+        return name, path, ", ".join(story.leading_values) or "–", str(len(story.notes))
+
+    def _overview_widths(self, w: float) -> list[float]:
+        return [w * share for share in OVERVIEW_COLUMNS]
+
+    def _overview_row_h(self, page: Page, story: Story, widths: list[float]) -> float:
+        cells = self._overview_cells(story)
+        lines = max(len(wrapped(page, text, width - SWATCH * (n == 0) - 20, "body", ALL, bold=n in (0, 3)))
+                    for n, (text, width) in enumerate(zip(cells, widths)))
+        return max(64, lines * LINE_H + 16)
+
+    def _overview_pages(self, page: Page, overview: Overview) -> list[tuple[int, int]]:
+        """The table rounds of an overview in pages that hold their rows whole: (first, count) per page."""
+        room = self._room(page) - HEAD_ROW
+        widths = self._overview_widths(page.content_width)
+        pages, first, used = [], 0, 0.0
+        for index, story in enumerate(overview.stories):
+            row_h = self._overview_row_h(page, story, widths)
+            if index > first and used + row_h > room:
+                pages.append((first, index - first))
+                first, used = index, 0.0
+            used += row_h
+        return pages + [(first, len(overview.stories) - first)]
+
+    def _overview(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
+        """A row per table round of the case: its colour and name, its way and ending, leading values, points."""
+        lang = self.lang
+        widths = self._overview_widths(w)
+        lefts = [x + sum(widths[:n]) for n in range(len(widths))]
+        heads = ("report.overview.table", "report.overview.way", "report.overview.leading", "report.overview.points")
+        for head, left, width in zip(heads, lefts, widths):
+            self._lines(page, _(head, lang), left, y, width - 20, HEAD_ROW, "small", "@muted")
+        rule = palette(self.app.settings.high_contrast).card_border
+        top = y + HEAD_ROW
+        for story in slide.block.stories[slide.rows]:
+            row_h = self._overview_row_h(page, story, widths)
+            line = page.rect(x, top, w, 0)
+            swatch = page.rect(x, top + (row_h - SWATCH + 14) / 2, SWATCH - 14, SWATCH - 14)
+            colour = story.colour
+            page.decorate(lambda surface, line=line, swatch=swatch, colour=colour: (
+                pygame.draw.line(surface, rule, line.topleft, line.topright, 2),
+                pygame.draw.rect(surface, colour, swatch)))
+            for n, (text, left, width) in enumerate(zip(self._overview_cells(story), lefts, widths)):
+                shift = SWATCH if n == 0 else 0
+                self._lines(page, text, left + shift, top, width - shift - 20, row_h, "body",
+                            "@strong" if n in (0, 3) else "@body", bold=n in (0, 3))
+            top += row_h
+
+    # who changed their mind, and the highlights ------------------------------------------------------------
+    def _minds_texts(self, minds: MindsBlock) -> list[tuple[str, str, str, bool]]:
+        """The words beside a decision's picture: its title, how many of those asked changed their mind, and
+        who moved, per role: (text, size, style, bold) per line."""
+        summary = n_("report.minds.summary", minds.changed, self.lang, asked=minds.asked)
+        return [(minds.decision, "body", "@strong", True), (summary, "small", "@muted", False),
+                *((line, "body", "@body", False) for line in minds.lines)]
+
+    def _minds_box_w(self, page: Page, minds: MindsBlock) -> float:
+        return max(page.measure(f"{letter}  {max(first, final)}", "small", bold=True)
+                   for letter, first, final in minds.columns) + 24
+
+    def _minds_words(self, page: Page, minds: MindsBlock, w: float) -> list[tuple[str, str, str, bool, float]]:
+        """Each text beside the picture with the height it takes in the room right of it."""
+        room = w - 2 * self._minds_box_w(page, minds) - MINDS_GAP - 40
+        return [(text, size, style, bold, len(wrapped(page, text, room, size, ALL, bold)) * LINE_H)
+                for text, size, style, bold in self._minds_texts(minds)]
+
+    def _minds_height(self, page: Page, minds: MindsBlock, w: float) -> float:
+        """A decision's panel: the picture beside its words, whichever is taller."""
+        words = sum(height for *_text, height in self._minds_words(page, minds, w))
+        return max(len(minds.columns) * MINDS_ROW, words) + 30
+
+    def _minds_pages(self, page: Page, minds: MindsPage) -> list[tuple[int, int]]:
+        """The decisions of a case in pages that hold their pictures whole: (first, count) per page."""
+        room, w = self._room(page, first=False), page.content_width
+        pages, first, used = [], 0, 0.0
+        for index, block in enumerate(minds.blocks):
+            height = self._minds_height(page, block, w)
+            if index > first and used + height > room:
+                pages.append((first, index - first))
+                first, used = index, 0.0
+            used += height
+        return pages + [(first, len(minds.blocks) - first)]
+
+    def _minds(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
+        """Per decision a picture from the first vote (left) to the vote after exploring (right): a band for the
+        players who stayed, a thicker one in colour for those who moved, and beside it who moved, per role."""
+        blocks = slide.block.blocks[slide.rows]
+        if not blocks:
+            page.text(escape(_("report.minds.none", self.lang)), x, y, w, h, "@card")
+            return
+        top = y
+        for minds in blocks:
+            box_w = self._minds_box_w(page, minds)
+            self._minds_picture(page, minds, x, top, box_w)
+            left = x + 2 * box_w + MINDS_GAP + 40
+            line_top = top
+            for text, size, style, bold, height in self._minds_words(page, minds, w):
+                self._lines(page, text, left, line_top, x + w - left, height, size, style, bold)
+                line_top += height
+            top += self._minds_height(page, minds, w)
+
+    def _minds_picture(self, page: Page, minds: MindsBlock, x: float, y: float, box_w: float) -> None:
+        colours = palette(self.app.settings.high_contrast)
+        moved = self._colours()[1]
+        rows = {letter: number for number, (letter, _first, _final) in enumerate(minds.columns)}
+        right = x + box_w + MINDS_GAP
+        for number, (letter, first, final) in enumerate(minds.columns):
+            row_y = y + number * MINDS_ROW
+            page.label(f"{letter}  {first}", x, row_y, box_w, MINDS_ROW - 8, "@strong")
+            page.label(f"{letter}  {final}", right, row_y, box_w, MINDS_ROW - 8, "@strong")
+        stays = {letter: first - sum(count for before, _after, count in minds.moves if before == letter)
+                 for letter, first, _final in minds.columns}
+        bands = [(letter, letter, count, colours.card_border) for letter, count in stays.items() if count > 0]
+        bands += [(before, after, count, moved) for before, after, count in minds.moves]
+        for before, after, count, colour in bands:
+            start = page.rect(x + box_w, y + rows[before] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
+            end = page.rect(right - 4, y + rows[after] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
+            width = max(2, round(min(24, 5 * count) * page.scale))
+            page.decorate(lambda surface, a=start, b=end, c=colour, t=width: pygame.draw.line(surface, c, a, b, t))
+        frames = [page.rect(left, y + number * MINDS_ROW, box_w, MINDS_ROW - 8)
+                  for number in range(len(minds.columns)) for left in (x, right)]
+        page.decorate(lambda surface: [pygame.draw.rect(surface, colours.card_border, frame, 2) for frame in frames])
+
+    def _prose(self, block: HighlightsPage) -> str:
+        """The highlights as text, each under its title."""
+        return "<br><br>".join(f"<b>{escape(item.title)}</b><br>{escape(item.text)}" for item in block.items)
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
         """A count with its share, and a thin bar under it where the row leaves room (the number says it all)."""
@@ -592,16 +831,22 @@ class PlenaryScene(BaseScene):
             rect = page.rect(x, y + (row_h + height - 14) / 2, max(4, (w - 20) * cell.share), 12)
             page.decorate(lambda surface: pygame.draw.rect(surface, colour, rect))
 
-    # a table's discussion points ------------------------------------------------------------------------
+    # a table's story ---------------------------------------------------------------------------------
     def _story(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
-        """A page of a table round's points: those the presenter chose to show, each whole, numbered as written."""
+        """A table round: its votes at each decision (the option it followed marked) and its ending on the left;
+        its leading values, its route on the map of the case and the points the presenter chose to show on the
+        right, each whole, numbered as written."""
         lang, story = self.lang, slide.block
-        values, head_h = self._story_head(page, story, w)
-        self._lines(page, values, x, y, w, head_h, "body", "@strong", bold=True)
+        bottom = y + h - BUTTON_H
+        left_w = w * STORY_LEFT
+        self._route(page, story, x, y, left_w - 10, bottom - 10 - y)
+        rx, rw = x + left_w + STORY_GAP, w - left_w - STORY_GAP
+        values, head_h = self._story_head(page, story, rw)
+        self._lines(page, values, rx, y, rw, head_h, "body", "@strong", bold=True)
+        self._map(page, story, rx, y + head_h + 8, rw, MAP_H)
         points = self._points(story)
         on_page = list(zip(range(slide.first, slide.first + slide.count), points[slide.rows]))
         shown = [(index, story.notes[index]) for index, point in on_page if point in self.revealed]
-        bottom = y + h - BUTTON_H
         if story.notes:
             status = n_("plenary.screen.shown", len(story.notes), lang,
                         shown=sum(point in self.revealed for point in points))
@@ -610,7 +855,105 @@ class PlenaryScene(BaseScene):
                         self.reveal_or_next if len(shown) < len(on_page) else None)
         markup = "<br><br>".join(f"<b>{index + 1}.</b> {escape(note)}" for index, note in shown)
         empty = _("plenary.screen.hidden" if story.notes else "plenary.screen.no_notes", lang)
-        page.text(markup or escape(empty), x, y + head_h + 14, w, bottom - y - head_h - 34, "@cover")
+        top = y + head_h + 8 + MAP_H + 14
+        page.text(markup or escape(empty), rx, top, rw, bottom - 10 - top, "@card")
+
+    def _route(self, page: Page, story: Story, x: float, y: float, w: float, h: float) -> None:
+        """Each decision the table voted at: its title and a tile per option with its votes (first › after
+        exploring), the option followed in the table's colour; the ending (or 'short plan') under them.
+
+        Where a long way leaves too little room, the line explaining the tiles goes first, then the tiles
+        take one line each (letter and votes side by side).
+        """
+        lang = self.lang
+        ending = (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
+                  else _("report.story.short_round", lang) if story.plan == KORT else "")
+        ending_h = len(wrapped(page, ending, w, "body", ALL, bold=True)) * LINE_H if ending else 0
+        legend = _("plenary.screen.tiles", lang) if story.decisions else ""
+        legend_h = len(wrapped(page, legend, w, "small", ALL)) * LINE_H if legend else 0
+        titles = [len(wrapped(page, decision.title, w, "body", ALL, bold=True)) * LINE_H
+                  for decision in story.decisions]
+        room = h - ending_h - 10
+        tile_h = TILE_H if sum(titles) + len(titles) * (TILE_H + 14) <= room else FLAT_TILE_H
+        if sum(titles) + len(titles) * (tile_h + 14) + legend_h > room:
+            legend, legend_h = "", 0
+        top = y
+        for decision, title_h in zip(story.decisions, titles):
+            self._lines(page, decision.title, x, top, w, title_h, "body", "@strong", bold=True)
+            top += title_h
+            options = [option for option in decision.options if option.key not in (PASSED, NOT_VOTED)]
+            tile_w = w / max(1, len(options))
+            voters = sum(option.final for option in decision.options)
+            for number, option in enumerate(options):
+                self._tile(page, story.colour, decision.revoted, option, voters,
+                           (x + number * tile_w, top, tile_w - 12, tile_h))
+            top += tile_h + 14
+        if legend:
+            self._lines(page, legend, x, top, w, legend_h, "small", "@muted")
+        if ending:
+            self._lines(page, ending, x, max(top + legend_h, y + h - ending_h), w, ending_h, "body", "@strong",
+                        bold=True)
+
+    def _tile(self, page: Page, colour: str, revoted: bool, option: StoryOption, voters: int,
+              box: tuple[float, float, float, float]) -> None:
+        """One option at a decision: its letter (ticked where the table followed it), its votes and a bar of its
+        share of the votes after exploring, framed in the table's colour where the table followed it."""
+        x, y, w, h = box
+        votes = f"{option.first} › {option.final}" if revoted else str(option.first)
+        if h >= TILE_H:
+            page.label(option.letter, x + 8, y + 2, w - 16, 48, "@strong")
+            page.label(votes, x + 8, y + 50, w - 16, 44, "@muted")
+        else:
+            page.label(f"{option.letter}  {votes}", x + 8, y + 2, w - 16, 48, "@strong")
+        colours = palette(self.app.settings.high_contrast)
+        frame = page.rect(x, y, w, h)
+        bar = page.rect(x + 8, y + h - 14, (w - 16) * option.final / max(1, voters), 8)
+        border = colour if option.followed else colours.card_border
+        tick = [(x + w - 46, y + 22), (x + w - 34, y + 34), (x + w - 12, y + 10)]
+        ticked = [page.rect(tx, ty, 0, 0).topleft for tx, ty in tick]
+
+        def paint(surface: pygame.Surface) -> None:
+            pygame.draw.rect(surface, border, frame, max(2, round((6 if option.followed else 2) * page.scale)))
+            if option.final:
+                pygame.draw.rect(surface, colour, bar)
+            if option.followed:   # a tick drawn, not typed: the screen's font has no check mark
+                pygame.draw.lines(surface, colours.text, False, ticked, max(3, round(7 * page.scale)))
+
+        page.decorate(paint)
+
+    def _map(self, page: Page, story: Story, x: float, y: float, w: float, h: float) -> None:
+        """The case as a small map (decisions as circles, endings as squares, in columns from the start) with the
+        table's way over it in its colour."""
+        shown = story.map
+        if shown is None:
+            return
+        colours = palette(self.app.settings.high_contrast)
+        area = page.rect(x + 24, y + 24, w - 48, h - 48)
+        radius = max(6, round(16 * page.scale))
+
+        def at(node_id: str) -> tuple[int, int]:
+            fx, fy = shown.place(shown.node(node_id))
+            return round(area.x + fx * area.w), round(area.y + fy * area.h)
+
+        def paint(surface: pygame.Surface) -> None:
+            steps = set(story.steps)
+            for start, end in shown.edges:
+                on_route = (start, end) in steps
+                pygame.draw.line(surface, story.colour if on_route else colours.card_border, at(start), at(end),
+                                 max(2, round((8 if on_route else 2) * page.scale)))
+            for node in shown.nodes:
+                centre = at(node.id)
+                fill = story.colour if node.id in story.visited else colours.card
+                shape = pygame.Rect(0, 0, 2 * radius, 2 * radius)
+                shape.center = centre
+                if node.ending:
+                    pygame.draw.rect(surface, fill, shape)
+                    pygame.draw.rect(surface, colours.text, shape, 2)
+                else:
+                    pygame.draw.circle(surface, fill, centre, radius)
+                    pygame.draw.circle(surface, colours.text, centre, radius, 2)
+
+        page.decorate(paint)
 
 
 def wrapped(page: Page, text: str, width: float, size: str, most: int, bold: bool = False) -> list[str]:

@@ -1,12 +1,16 @@
 """Set-up of a table session in four calm steps: who plays, which cases, which round plan, how much time."""
 from __future__ import annotations
 
+import random
 from dataclasses import fields
+
+import pygame
 
 from game.app import start_session
 from game.engine import CommandRejected, Durations, StartSession
 from game.engine.session import MAX_ROUNDS, MODES
 from game.i18n import _
+from game.report.palette import TABLE_COLOURS
 from game.scenario.plans import DEFAULT_PLAN, KORT, PLANS, plan_steps
 from game.scenario.timing import SLOT_MINUTES, estimate
 from game.store.log import SessionFileError
@@ -32,7 +36,11 @@ class SetupScene(BaseScene):
         self.hidden_values = False
         self.open_vote = False
         self.entries: list = []
+        self.table_entry = None
         self._estimates: dict[tuple, float] = {}
+        # a name and colour suggested at random, so that the laptops of one training seldom suggest the same
+        self.table_name = random.choice(_("ui.setup.table_names").split("|"))
+        self.colour = random.randrange(len(TABLE_COLOURS))
 
     def build(self, page: Page) -> None:
         name = STEPS[self.step]
@@ -78,6 +86,24 @@ class SetupScene(BaseScene):
             self.entries.append(page.entry(x, y, column, 86, name, _("ui.player_n", n=index + 1),
                                            on_enter=lambda _text: self.app.move_focus(1), limit=NAME_LIMIT,
                                            key=f"name:{index}"))
+        self._build_table(page, 360 + -(-count // 2) * 106 + 4, column)
+
+    def _build_table(self, page: Page, y: float, column: float) -> None:
+        """The table's name (suggested, editable) and its colour (a button steps through them, its swatch beside)."""
+        page.label(_("ui.setup.table"), MARGIN, y, page.content_width, 50, "@muted")
+        y += 54
+        self.table_entry = page.entry(MARGIN, y, column, 86, self.table_name, _("ui.setup.table_name"),
+                                      limit=NAME_LIMIT, key="table-name")
+        swatch = page.rect(MARGIN + column + 40, y, 86, 86)
+        colour = TABLE_COLOURS[self.colour]
+        page.decorate(lambda surface: pygame.draw.rect(surface, colour, swatch))
+        name = _("ui.setup.colour_names").split("|")[self.colour]
+        page.button(_("ui.setup.table_colour", colour=name), MARGIN + column + 146, y, column - 106, 86,
+                    self._next_colour, key="table-colour")
+
+    def _next_colour(self) -> None:
+        self.colour = (self.colour + 1) % len(TABLE_COLOURS)
+        self.refresh()
 
     def _build_cases(self, page: Page) -> None:
         rounds = len(self.cases)
@@ -142,6 +168,8 @@ class SetupScene(BaseScene):
         if self.step == 0:
             for index, entry in enumerate(self.entries[:len(self.names)]):
                 self.names[index] = entry.get_text()
+            if self.table_entry is not None:
+                self.table_name = self.table_entry.get_text()
 
     def _change_players(self, delta: int):
         def change() -> None:
@@ -205,7 +233,8 @@ class SetupScene(BaseScene):
         seconds = {name: minutes * 60 for name, minutes in self.minutes.items()}
         command = StartSession(tuple(name.strip() for name in self.names), tuple(self.cases),
                                durations=Durations(**seconds), lang=self.app.settings.lang, plan=self.plan,
-                               hidden_values=self.hidden_values, open_vote=self.open_vote)
+                               hidden_values=self.hidden_values, open_vote=self.open_vote,
+                               table_name=self.table_name.strip(), table_colour=TABLE_COLOURS[self.colour])
         try:
             stored = start_session(self.app.library, command, folder=self.app.places.sessions)
         except (CommandRejected, SessionFileError) as error:
