@@ -451,7 +451,6 @@ def _match_chart(match: ValuesVsChoices, pickers: int, case_id: str, labels: Lab
 
 
 def _story(r: TableRound, labels: Labels, names: bool, cases: Mapping[str, Scenario]) -> Story:
-    lang = labels.lang
     seats = tuple(_seat(name, labels.role(role), names) for name, role in zip(r.players, r.roles))
     path = tuple(Step(labels.decision(r.case, step.node), labels.option(r.case, step.node, step.option))
                  for step in r.path)
