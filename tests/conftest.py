@@ -1,12 +1,16 @@
 """Shared fixtures: the real decks, a small test case, and a case book for the engine."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from game.engine import CaseBook
 from game.scenario.loader import BUNDLED_LIBRARY, LoadedCase, load_case, load_decks
+
+# A server the tests start (the phones' pages) is only ever reached on the loopback address.
+os.environ["DILEMMASPEL_PHONES_HOST"] = "127.0.0.1"
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"

@@ -16,6 +16,7 @@ FORBIDDEN = {
                  "game.report"},
     "store": {"pygame", "pygame_gui", "game.ui", "game.report"},
     "report": {"pygame", "pygame_gui", "game.ui"},
+    "phones": {"pygame", "pygame_gui", "game.ui", "sqlite3", "sqlite_utils", "game.store"},
 }
 
 

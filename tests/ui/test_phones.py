@@ -1,0 +1,88 @@
+"""Phones at the table: the private steps on five phones give the log the shared screen alone gives."""
+from __future__ import annotations
+
+from game.app import start_session
+from game.engine import StartSession
+from game.engine import events as ev
+from game.i18n import _
+from game.ui.scenes.phones import PhoneJoinScene, open_round
+from game.ui.scenes.table import RoundScene
+from tests.phone_client import Phone, while_looping
+from tests.ui.harness import Table
+from tests.ui.play import Player
+
+NAMES = ("Anna", "Bert", "Cor", "Dina", "Eef")
+VALUES = ("autonomie", "veiligheid")
+NOTES = ("Wie belt de familie?",)
+
+
+def new_session(t: Table, **options):
+    command = StartSession(NAMES, ("hygiene-normen",), seed=11, hidden_values=True, **options)
+    return start_session(t.app.library, command, folder=t.folder / "sessions")
+
+
+def facts(stored) -> list[tuple[str, dict]]:
+    """The log without its moments and the session's id: what the table did, in order."""
+    found = []
+    for event in stored.log.events():
+        kind, _at, payload = ev.to_record(event)
+        payload.pop("session_id", None)
+        found.append((kind, payload))
+    return found
+
+
+def with_phones(t: Table) -> tuple:
+    stored = new_session(t)
+    open_round(t.app, stored, with_phones=True)
+    assert isinstance(t.app.scene, PhoneJoinScene)
+    phones = [Phone(t.app.phones.server.address) for _name in NAMES]
+    while_looping(t, lambda: [phone.join(n) for n, phone in enumerate(phones)])
+    t.step(2)
+    return stored, phones
+
+
+def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_shared_screen_logs(tmp_path, library):
+    alone = Table(tmp_path / "alone", library)
+    shared = new_session(alone)
+    alone.app.show(RoundScene(alone.app, shared))
+    p = Player(alone)
+    p.draw_roles()
+    p.share_values(VALUES)
+    p.vote_and_read(second=True)
+    p.change_mind(0, 2)
+    p.act(_("ui.reconsider.done_short"))
+    p.record(VALUES, NOTES)
+    p.act(_("ui.ending.finish"))
+
+    t = Table(tmp_path / "phones", library)
+    stored, phones = with_phones(t)
+    assert all(t.has(name) for name in NAMES)
+    p = Player(t)
+    p.act(_("phones.join.start"))
+    p.act(_("ui.draw.start"))
+    for phone in phones:
+        assert while_looping(t, lambda: phone.act("draw"))[0] == 200
+    assert phones[0].view()["role"]["brief"], "the role's brief stays on the phone"
+    p.act(_("ui.draw.next"))
+    for phone in phones:
+        for count in (1, 2):
+            assert while_looping(t, lambda: phone.act("values", values=list(VALUES[:count])))[0] == 200
+        assert while_looping(t, lambda: phone.act("values_done"))[0] == 200
+    p.act(_("ui.share.next"))
+    first, second = stored.session.case().decisions[stored.state.current.node].option_ids()[:2]
+    p.act(_("ui.vote.start"))
+    for number, phone in enumerate(phones):
+        assert t.has(_("ui.vote.show_now")) and number < 5
+        assert while_looping(t, lambda: phone.act("vote", option=first))[0] == 200
+    assert stored.state.current.phase == "explore"
+    p.option(1)
+    p.act(_("ui.explore.back"))
+    p.option(2)
+    p.act(_("ui.explore.back"))
+    p.act(_("ui.explore.reconsider"))
+    assert while_looping(t, lambda: phones[0].act("vote", option=second))[0] == 200
+    p.act(_("ui.reconsider.done_short"))
+    p.record(VALUES, NOTES)
+    p.act(_("ui.ending.finish"))
+    assert stored.state.finished and not t.app.phones
+    assert facts(stored) == facts(shared)
