@@ -19,6 +19,7 @@ from game.scenario.loader import Library
 
 WAIT, DRAW, VALUES, VOTE, REVOTE = "wait", "draw", "values", "vote", "revote"
 MAX_ID = 80  # the longest value or option id a phone may send
+FIELDS = {"do", "key", "request", "values", "option"}  # what a phone's action may hold: never a player
 
 
 class Refused(Exception):
@@ -60,6 +61,8 @@ def step_key(state: SessionState, player: int) -> str:
 
 def command_for(state: SessionState, player: int, action: dict) -> Command:
     """The engine command a phone's action asks for, when it fits the player's task and the step the phone showed."""
+    if not set(action) <= FIELDS:
+        raise Refused("MALFORMED", 400)
     if action.get("key") != step_key(state, player):
         raise Refused("STALE")
     now, do = task(state, player), action.get("do")
