@@ -1,10 +1,19 @@
 """Phones at the table: the private steps on five phones give the log the shared screen alone gives."""
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
 from game.app import start_session
 from game.engine import StartSession
 from game.engine import events as ev
+from game.engine.state import FIRST
 from game.i18n import _
+from game.store.log import SessionLog
 from game.ui.scenes.phones import PhoneJoinScene, open_round
 from game.ui.scenes.table import RoundScene
 from tests.phone_client import Phone, while_looping
@@ -86,3 +95,43 @@ def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_share
     p.act(_("ui.ending.finish"))
     assert stored.state.finished and not t.app.phones
     assert facts(stored) == facts(shared)
+
+
+def _table_process(folder: Path, mode: str) -> tuple[subprocess.Popen, dict]:
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.phones_child", str(folder), mode], cwd=root,
+                             stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root), "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    return child, json.loads(child.stdout.readline())
+
+
+def _kill(child: subprocess.Popen) -> None:
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
+def test_the_laptop_killed_mid_vote_loses_no_acknowledged_vote_and_the_phones_rejoin_with_their_link(tmp_path):
+    child, shown = _table_process(tmp_path, "start")
+    try:
+        phones = [Phone(shown["address"]) for _name in NAMES]
+        assert [phone.join(n) for n, phone in enumerate(phones)] == [200] * 5
+        first = phones[0].view()["options"][0]["id"]
+        for phone in phones[:3]:
+            assert phone.act("vote", option=first)[0] == 200
+    finally:
+        _kill(child)
+    child, again = _table_process(tmp_path, "resume")
+    try:
+        assert again["address"] == shown["address"]          # the same link, the same port
+        assert [phone.view()["task"] for phone in phones] == ["wait"] * 3 + ["vote"] * 2
+        for phone in phones[3:]:
+            assert phone.act("vote", option=first)[0] == 200
+        assert all(phone.view()["task"] == "wait" for phone in phones)
+    finally:
+        _kill(child)
+    [path] = (tmp_path / "sessions").glob("*.dilemma.db")
+    log = SessionLog.open(path, read_only=True)
+    state = log.state()
+    log.close()
+    assert state.current.phase == "explore"
+    assert state.current.votes_at(FIRST) == {player: first for player in range(5)}
