@@ -6,21 +6,26 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from game.app import start_session
 from game.engine import StartSession
 from game.engine import events as ev
 from game.engine.state import FIRST
-from game.i18n import _
+from game.cards import role_card
+from game.i18n import _, n_
 from game.store.log import SessionLog
 from game.ui.scenes.phones import PhoneJoinScene, open_round
 from game.ui.scenes.table import RoundScene
+from tests.phone_browser import Browser, PhonePage, chromium
 from tests.phone_client import Phone, while_looping
 from tests.ui.harness import Table
 from tests.ui.play import Player
 
-NAMES = ("Anna", "Bert", "Cor", "Dina", "Eef")
+NAMES = ("Anna", "Bert", "Cor", "Dina", "<b>Eef</b>")
 VALUES = ("autonomie", "veiligheid")
 NOTES = ("Wie belt de familie?",)
 
@@ -50,8 +55,9 @@ def with_phones(t: Table) -> tuple:
     return stored, phones
 
 
-def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_shared_screen_logs(tmp_path, library):
-    alone = Table(tmp_path / "alone", library)
+def played_alone(folder: Path, library):
+    """The short round played on the shared screen alone: the log the phones' round must equal."""
+    alone = Table(folder, library)
     shared = new_session(alone)
     alone.app.show(RoundScene(alone.app, shared))
     p = Player(alone)
@@ -62,7 +68,11 @@ def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_share
     p.act(_("ui.reconsider.done_short"))
     p.record(VALUES, NOTES)
     p.act(_("ui.ending.finish"))
+    return shared
 
+
+def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_shared_screen_logs(tmp_path, library):
+    shared = played_alone(tmp_path / "alone", library)
     t = Table(tmp_path / "phones", library)
     stored, phones = with_phones(t)
     assert all(t.has(name) for name in NAMES)
@@ -135,3 +145,64 @@ def test_the_laptop_killed_mid_vote_loses_no_acknowledged_vote_and_the_phones_re
     log.close()
     assert state.current.phase == "explore"
     assert state.current.votes_at(FIRST) == {player: first for player in range(5)}
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the_log_is_the_shared_screen_s(
+        tmp_path, library):
+    alone = played_alone(tmp_path / "alone", library)
+    t = Table(tmp_path / "phones", library)
+    stored = new_session(t)
+    open_round(t.app, stored, with_phones=True)
+    address = t.app.phones.server.address
+    browser = Browser()
+    try:
+        phones = browser.run(t, lambda b: [PhonePage(b, address) for _name in NAMES])
+        for name, phone in zip(NAMES, phones):
+            browser.run(t, lambda b: (phone.button(name).tap(), phone.button(_("phones.page.draw")).wait_for()))
+        t.step(2)
+        assert all(_("phones.join.joined") in t.screen_text() for _name in NAMES)
+        p = Player(t)
+        p.act(_("phones.join.start"))
+        p.act(_("ui.draw.start"))
+        for phone in phones:
+            browser.run(t, lambda b: phone.tap(_("phones.page.draw")))
+        role = role_card(library, stored.state.current.roles[0], "nl").name
+        assert browser.run(t, lambda b: phones[0].page.get_by_text(role).count()) >= 1
+        p.act(_("ui.draw.next"))
+        labels = [p._value_label(value) for value in VALUES]
+        for phone in phones:
+            for label in labels:
+                browser.run(t, lambda b: (phone.tap(label), phone.page.locator(
+                    "button[aria-pressed=true]", has_text=label).wait_for()))
+            browser.run(t, lambda b: phone.tap(_("phones.page.values_done")))
+        p.act(_("ui.share.next"))
+        p.act(_("ui.vote.start"))
+        decision = stored.session.case().decisions[stored.state.current.node]
+        first, second = (f"{n}. {option.text}" for n, option in enumerate(decision.options[:2], 1))
+        browser.run(t, lambda b: phones[1].context.set_offline(True))   # Bert's phone drops out...
+        dropped = time.monotonic()
+        browser.run(t, lambda b: phones[0].tap(first))
+        assert n_("phones.table.progress.vote", 1, total=5) in t.screen_text()
+        while time.monotonic() - dropped < 30:
+            t.step()
+            time.sleep(0.02)
+        browser.run(t, lambda b: (phones[1].context.set_offline(False), phones[1].button(first).wait_for(),
+                                  phones[1].tap(first)))                # ...and is back after 30 seconds
+        browser.run(t, lambda b: (phones[2].page.reload(), phones[2].tap(first)))  # Cor's page reloads first
+        for phone in phones[3:]:
+            browser.run(t, lambda b: phone.tap(first))
+        assert stored.state.current.phase == "explore"
+        p.option(1)
+        p.act(_("ui.explore.back"))
+        p.option(2)
+        p.act(_("ui.explore.back"))
+        p.act(_("ui.explore.reconsider"))
+        browser.run(t, lambda b: phones[0].tap(second))
+        p.act(_("ui.reconsider.done_short"))
+        p.record(VALUES, NOTES)
+        p.act(_("ui.ending.finish"))
+        browser.run(None, lambda b: [phone.context.close() for phone in phones])
+    finally:
+        browser.close()
+    assert facts(stored) == facts(alone)
