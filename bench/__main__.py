@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import hostile, library, logging_, memory, plenary, rounds, screens
+from bench import hostile, library, logging_, memory, phones, plenary, rounds, screens
 
 SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run,
-          "plenary": plenary.run, "screens": screens.run, "rounds": rounds.run}
+          "plenary": plenary.run, "screens": screens.run, "rounds": rounds.run, "phones": phones.run}
 
 
 def table(figures) -> str:

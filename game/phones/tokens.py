@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PASS_SUFFIX = "-telefoons"
-TOKEN_BYTES = 24  # 192 random bits, shown in the link as 32 characters
+TOKEN_BYTES = 16  # 128 random bits, shown in the link as 22 characters
 
 
 def pass_file(session_path: Path) -> Path:
