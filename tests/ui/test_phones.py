@@ -17,6 +17,7 @@ from game.engine import events as ev
 from game.engine.state import FIRST
 from game.cards import role_card
 from game.i18n import _, n_
+from game.phones.tokens import pass_file
 from game.store.log import SessionLog
 from game.ui.scenes.phones import PhoneJoinScene, open_round
 from game.ui.scenes.table import RoundScene
@@ -206,3 +207,54 @@ def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the
     finally:
         browser.close()
     assert facts(stored) == facts(alone)
+
+
+def test_the_set_up_offers_phones_shows_the_code_and_goes_on_without_them_when_none_reaches_the_laptop(
+        tmp_path, library):
+    t = Table(tmp_path, library)
+    p = Player(t)
+    p.act(_("ui.start.play"))
+    p.act(_("ui.next"))
+    p.act(_("ui.next"))
+    p.act(_("phones.setup.toggle"))
+    p.act(_("ui.next"))
+    p.act(_("ui.setup.start"))
+    assert isinstance(t.app.scene, PhoneJoinScene)
+    address = t.app.phones.server.address
+    assert address in t.screen_text() and address.startswith("http://127.0.0.1:")
+    assert Phone(address).request("GET", "api/spelers")[0] == 200
+    assert _("phones.join.unreachable") not in t.screen_text()
+    t.app.phones.started -= 61                     # a minute in which no phone reached the laptop
+    t.step(2)
+    assert _("phones.join.unreachable") in t.screen_text()
+    stored = t.app.scene.stored
+    p.act(_("phones.join.without"))
+    assert isinstance(t.app.scene, RoundScene) and t.app.phones is None
+    assert not pass_file(stored.path).exists()     # resumed later, the session plays on the shared screen
+    with pytest.raises(OSError):
+        Phone(address).request("GET", "api/spelers", timeout=5)
+    assert t.has(_("ui.draw.start"))
+
+
+def test_players_without_a_phone_take_their_turns_on_the_shared_screen_in_the_same_round(tmp_path, library):
+    t = Table(tmp_path, library)
+    stored = new_session(t)
+    open_round(t.app, stored, with_phones=True)
+    anna, cor = Phone(t.app.phones.server.address), Phone(t.app.phones.server.address)
+    assert while_looping(t, lambda: (anna.join(0), cor.join(2))) == (200, 200)
+    p = Player(t)
+    p.act(_("phones.join.start"))
+    p.act(_("ui.draw.start"))
+    assert "Bert" in t.screen_text()              # the envelope skips Anna: she draws on her phone
+    assert while_looping(t, lambda: anna.act("draw"))[0] == 200
+    for name in ("Bert", "Dina", "&lt;b&gt;Eef&lt;/b&gt;"):   # escaped on the screen, as every name
+        assert name in t.screen_text()
+        p.act(_("ui.draw.draw"))
+        p.act(t.forward())
+    assert _("phones.table.waiting") in t.screen_text() and "Cor" in t.screen_text()
+    assert n_("phones.table.progress.draw", 4, total=5) in t.screen_text()
+    assert while_looping(t, lambda: cor.act("draw"))[0] == 200
+    assert all(stored.state.current.roles)
+    assert t.has(_("ui.draw.next"))
+    status, answer = while_looping(t, lambda: cor.act("draw"))
+    assert status == 409 and answer["code"] == "NOT_NOW"   # a tap that no longer fits changes nothing
