@@ -258,3 +258,30 @@ def test_players_without_a_phone_take_their_turns_on_the_shared_screen_in_the_sa
     assert t.has(_("ui.draw.next"))
     status, answer = while_looping(t, lambda: cor.act("draw"))
     assert status == 409 and answer["code"] == "NOT_NOW"   # a tap that no longer fits changes nothing
+
+
+def test_a_player_whose_phone_is_gone_is_freed_from_the_waiting_screen_and_votes_on_the_shared_screen(
+        tmp_path, library):
+    t = Table(tmp_path, library)
+    stored, phones = with_phones(t)
+    p = Player(t)
+    p.act(_("phones.join.start"))
+    p.act(_("ui.draw.start"))
+    for phone in phones:
+        assert while_looping(t, lambda: phone.act("draw"))[0] == 200
+    p.act(_("ui.draw.next"))
+    for phone in phones:
+        while_looping(t, lambda: (phone.act("values", values=["autonomie"]), phone.act("values_done")))
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    for phone in phones[:4]:
+        assert while_looping(t, lambda: phone.act("vote", option=None))[0] == 200
+    assert n_("phones.table.progress.vote", 4, total=5) in t.screen_text()
+    p.act(_("phones.table.phones"))                 # Eef's phone has gone flat
+    assert isinstance(t.app.scene, PhoneJoinScene)
+    p.act("Eef")
+    p.act(_("phones.join.back_to_round"))
+    assert phones[4].request("GET", "api/stand")[0] == 401
+    p.act(t.forward())                              # "Ik ben Eef": her vote on the shared screen
+    p.option(1)
+    assert stored.state.current.phase == "explore"

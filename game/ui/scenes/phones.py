@@ -17,10 +17,11 @@ TOP = 175
 
 
 class PhoneJoinScene(BaseScene):
-    def __init__(self, app, stored: StoredSession, round_started: bool = False) -> None:
+    def __init__(self, app, stored: StoredSession, round_scene: BaseScene | None = None) -> None:
+        """``round_scene``: the round this screen was opened from, and goes back to as it was."""
         super().__init__(app)
         self.stored = stored
-        self.round_started = round_started
+        self.round_scene = round_scene
         self._seen: tuple | None = None
 
     def screen_key(self) -> tuple:
@@ -48,7 +49,7 @@ class PhoneJoinScene(BaseScene):
         if phones.unreached():
             page.text(f"<b>{escape(_('phones.join.unreachable'))}</b>", x, TOP + side - 2 * BUTTON_H,
                       width, 2 * BUTTON_H, "@error_text")
-        go_on = _("phones.join.back_to_round") if self.round_started else _("phones.join.start")
+        go_on = _("phones.join.back_to_round") if self.round_scene else _("phones.join.start")
         page.footer([(_("phones.join.without"), self._without), (go_on, self._to_round)], back=None)
 
     def _shown(self) -> tuple:
@@ -72,7 +73,7 @@ class PhoneJoinScene(BaseScene):
 
     def _to_round(self) -> None:
         from game.ui.scenes.table import RoundScene
-        self.app.show(RoundScene(self.app, self.stored))
+        self.app.show(self.round_scene or RoundScene(self.app, self.stored))
 
     def back(self) -> None:
         self._to_round()

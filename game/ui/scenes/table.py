@@ -162,9 +162,14 @@ class RoundScene(BaseScene):
         return next(iter(self._here(p for p in range(self.round.players) if p not in self.round.shared)), None)
 
     def _wait_for_phones(self, page: Page, actions: list) -> None:
-        """The players at the shared screen are done; the phones are not yet: how many are, and who is busy."""
+        """The players at the shared screen are done; the phones are not yet: how many are, and who is busy.
+        'Telefoons' opens the code to join again, or frees a player whose phone is gone."""
         progress_panel(page, self.app, TOP, self.content_bottom(page))
-        self.footer(page, actions)
+        self.footer(page, [(_("phones.table.phones"), self._phones)] + actions, primary_last=bool(actions))
+
+    def _phones(self) -> None:
+        from game.ui.scenes.phones import PhoneJoinScene
+        self.app.show(PhoneJoinScene(self.app, self.stored, round_scene=self))
 
     # frame --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
