@@ -9,6 +9,7 @@ malformed, replayed, for another player or table, or too frequent, with a plain 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import re
@@ -31,10 +32,13 @@ HOST_VARIABLE = "DILEMMASPEL_PHONES_HOST"
 MAX_BODY = 4096               # bytes: the largest action is a handful of value ids
 POLL_SECONDS = 20             # a phone's question 'what changed?' is answered at the latest after this
 ACK_SECONDS = 10              # how long a phone waits for the loop to carry out its action
-RATE, BURST = 8.0, 30         # requests a second per phone (or per address before joining), and the burst allowed
+RATE, BURST = 8.0, 30         # requests a second per phone (its address and token), and the burst allowed
+ADDRESS_RATE, ADDRESS_BURST = 40.0, 80  # per address whatever token it sends: made-up tokens buy no extra requests
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 PAGES = {"phone.js": "text/javascript; charset=utf-8", "phone.css": "text/css; charset=utf-8"}
+PAGE_TEXTS = ("title", "pick_name", "joined_other", "connecting", "offline", "received", "sending", "draw",
+              "your_role", "values_done", "vote_pass", "keep_choice", "choice_now")
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
                                  b"img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
@@ -67,14 +71,15 @@ def lan_address() -> str:
 
 
 class _Bucket:
-    """A token bucket: ``RATE`` requests a second on average, ``BURST`` at once."""
+    """A token bucket: ``rate`` requests a second on average, ``burst`` at once."""
 
-    def __init__(self) -> None:
-        self.tokens, self.at = float(BURST), time.monotonic()
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.at = float(burst), time.monotonic()
 
     def take(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(BURST, self.tokens + (now - self.at) * RATE)
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
         if self.tokens < 1:
             return False
@@ -105,15 +110,29 @@ class _Guard:
         await self.app(scope, receive, secured)
 
     def _allowed(self, scope) -> bool:
-        headers = dict(scope.get("headers", []))
-        who = (scope.get("client") or ("?", 0))[0], headers.get(b"authorization", b"")[:80]
+        """Within the address's rate and the phone's (address and token) rate."""
+        address = (scope.get("client") or ("?", 0))[0]
+        token = dict(scope.get("headers", [])).get(b"authorization", b"")[:80]
         if len(self.buckets) > 1000:  # forget the quiet ones; a flood of new keys cannot grow this without end
-            self.buckets = {key: b for key, b in self.buckets.items() if b.tokens < BURST}
-        return self.buckets.setdefault(who, _Bucket()).take()
+            self.buckets = {key: b for key, b in self.buckets.items() if b.tokens < b.burst}
+        by_address = self.buckets.setdefault((address,), _Bucket(ADDRESS_RATE, ADDRESS_BURST))
+        by_phone = self.buckets.setdefault((address, token), _Bucket(RATE, BURST))
+        return by_address.take() and by_phone.take()
 
 
 def _refusal(refused: Refused, lang: str) -> JSONResponse:
     return JSONResponse({"ok": False, "code": refused.code, "message": refused.message(lang)}, refused.status)
+
+
+def _answered(handler):
+    """The handler's answer, or the plain refusal it raised (in the table's language)."""
+    @functools.wraps(handler)
+    async def answer(self: "PhoneServer", request: Request) -> Response:
+        try:
+            return await handler(self, request)
+        except Refused as refused:
+            return _refusal(refused, self.hub.state.lang)
+    return answer
 
 
 def _page_text(name: str) -> str:
@@ -213,10 +232,8 @@ class PhoneServer:
         self.hub.reached = True
         return player
 
+    @_answered
     async def _index(self, request: Request) -> Response:
-        return await self._answer(request, self._index_page)
-
-    def _index_page(self, request: Request) -> Response:
         self._table(request)
         self.hub.reached = True
         lang = self.hub.state.lang
@@ -225,68 +242,56 @@ class PhoneServer:
         html = self._pages["index.html"].replace("{lang}", lang).replace("{title}", _("phones.page.title", lang))
         return Response(html.replace("{texts}", data), media_type="text/html; charset=utf-8")
 
+    @_answered
     async def _file(self, request: Request) -> Response:
-        def serve(request: Request) -> Response:
-            self._table(request)
-            name = request.path_params["name"]
-            if name not in PAGES:
-                raise Refused("NOT_FOUND", 404)
-            return Response(self._pages[name], media_type=PAGES[name])
-        return await self._answer(request, serve)
+        self._table(request)
+        name = request.path_params["name"]
+        if name not in PAGES:
+            raise Refused("NOT_FOUND", 404)
+        return Response(self._pages[name], media_type=PAGES[name])
 
+    @_answered
     async def _players(self, request: Request) -> Response:
-        def listed(request: Request) -> Response:
-            self._table(request)
-            state, joined = self.hub.state, self.hub.joined()
-            names = [{"player": p, "name": self.views.name(state, p), "joined": p in joined}
-                     for p in range(len(state.players))]
-            return JSONResponse({"players": names})
-        return await self._answer(request, listed)
+        self._table(request)
+        state, joined = self.hub.state, self.hub.joined()
+        names = [{"player": p, "name": self.views.name(state, p), "joined": p in joined}
+                 for p in range(len(state.players))]
+        return JSONResponse({"players": names})
 
+    @_answered
     async def _join(self, request: Request) -> Response:
-        async def joined(request: Request) -> Response:
-            self._table(request)
-            body = await _json_body(request)
-            player = body.get("player")
-            if not isinstance(player, int) or isinstance(player, bool):
-                raise Refused("MALFORMED", 400)
-            return JSONResponse({"ok": True, "token": self.hub.join(player)})
-        return await self._answer(request, joined)
+        self._table(request)
+        player = (await _json_body(request)).get("player")
+        if not isinstance(player, int) or isinstance(player, bool):
+            raise Refused("MALFORMED", 400)
+        return JSONResponse({"ok": True, "token": self.hub.join(player)})
 
+    @_answered
     async def _view(self, request: Request) -> Response:
-        async def viewed(request: Request) -> Response:
-            player = self._player(request)
-            since = request.query_params.get("sinds", "")
-            if since.isdigit() and len(since) < 12 and int(since) >= self.hub.version:
-                await self._wait_for_change()
-            player = self._player(request)  # the table may have freed this player meanwhile
-            return JSONResponse({"version": self.hub.version, **self.views.view(self.hub.state, player)})
-        return await self._answer(request, viewed)
+        """What the phone shows; with ``sinds`` (the version it shows), only once something changed."""
+        self._player(request)
+        since = request.query_params.get("sinds", "")
+        if since.isdigit() and len(since) < 12 and int(since) >= self.hub.version:
+            await self._wait_for_change()
+        player = self._player(request)  # the table may have freed this player meanwhile
+        return JSONResponse({"version": self.hub.version, **self.views.view(self.hub.state, player)})
 
+    @_answered
     async def _act(self, request: Request) -> Response:
-        async def acted(request: Request) -> Response:
-            player = self._player(request)
-            action = await _json_body(request)
-            request_id = action.get("request")
-            if not isinstance(request_id, str) or not REQUEST_ID.match(request_id):
-                raise Refused("MALFORMED", 400)
-            answer = self.hub.submit(player, action, request_id)
-            try:
-                refused = await asyncio.wait_for(asyncio.wrap_future(answer), ACK_SECONDS)
-            except asyncio.TimeoutError:
-                raise Refused("BUSY", 503) from None
-            if refused is not None:
-                raise refused
-            return JSONResponse({"ok": True, "message": _("phones.page.received", self.hub.state.lang)})
-        return await self._answer(request, acted)
-
-    async def _answer(self, request: Request, handler) -> Response:
-        """The handler's answer, or the plain refusal it raised."""
+        """A tap: queued for the loop, answered once the loop carried it out and the log holds it."""
+        player = self._player(request)
+        action = await _json_body(request)
+        request_id = action.get("request")
+        if not isinstance(request_id, str) or not REQUEST_ID.match(request_id):
+            raise Refused("MALFORMED", 400)
+        answer = self.hub.submit(player, action, request_id)
         try:
-            answer = handler(request)
-            return await answer if asyncio.iscoroutine(answer) else answer
-        except Refused as refused:
-            return _refusal(refused, self.hub.state.lang)
+            refused = await asyncio.wait_for(asyncio.wrap_future(answer), ACK_SECONDS)
+        except asyncio.TimeoutError:
+            raise Refused("BUSY", 503) from None
+        if refused is not None:
+            raise refused
+        return JSONResponse({"ok": True, "message": _("phones.page.received", self.hub.state.lang)})
 
     # phones waiting for a change ------------------------------------------------------------------
     async def _wait_for_change(self) -> None:
@@ -308,9 +313,6 @@ class PhoneServer:
         woken, self._changed = self._changed, asyncio.Event()
         woken.set()
 
-
-PAGE_TEXTS = ("title", "pick_name", "joined_other", "connecting", "offline", "received", "sending", "draw",
-              "your_role", "values_done", "vote_pass", "keep_choice", "choice_now")
 
 
 async def _json_body(request: Request) -> dict:

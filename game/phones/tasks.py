@@ -114,10 +114,8 @@ class PhoneViews:
         if role:
             shown["role"] = self._role(case, role, lang)
         if now == VALUES:
-            chosen = current.values[player]
-            shown["values"] = [{"id": value, "name": card.name, "line": card.line, "chosen": value in chosen}
-                               for value in value_ids(self.library, case)
-                               for card in (value_card(self.library, case, value, lang),)]
+            shown["values"] = [self._value(case, value, lang, value in current.values[player])
+                               for value in value_ids(self.library, case)]
         if now in (VOTE, REVOTE):
             decision = case.decisions[current.node]
             allowed = set(self._available(state))
@@ -130,6 +128,10 @@ class PhoneViews:
                 shown["choice"] = next((o["label"] for o in shown["options"] if o["id"] == mine),
                                        _("ui.reconsider.no_choice", lang))
         return shown | {"text": self._instruction(state, player, now)}
+
+    def _value(self, case, value: str, lang: str, chosen: bool) -> dict:
+        card = value_card(self.library, case, value, lang)
+        return {"id": value, "name": card.name, "line": card.line, "chosen": chosen}
 
     def _available(self, state: SessionState) -> tuple[str, ...]:
         return Session(self.book, state).available_options()

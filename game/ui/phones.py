@@ -108,13 +108,13 @@ def progress_line(app) -> str:
 
 
 def progress_panel(page: Page, app, top: float, bottom: float) -> None:
-    """While the shared screen waits for the phones: how many are done, and who is still busy."""
+    """While the shared screen waits for the phones: in large type how many are done, and who is still busy."""
     state = app.phones.stored.state
-    busy = [player for player in range(len(state.players)) if on_phone(app, player)]
-    lines = [f"<b>{escape(progress_line(app))}</b>"]
-    lines += [escape(f"{player_name(state, p)}: {_('phones.table.busy')}") for p in busy]
-    page.text(f"<b>{escape(_('phones.table.waiting'))}</b><br>" + "<br>".join(lines), MARGIN, top,
-              page.content_width, bottom - top, "@card")
+    busy = ", ".join(player_name(state, p) for p in range(len(state.players)) if on_phone(app, p))
+    page.label(_("phones.table.waiting"), MARGIN, top, page.content_width, 56, "@strong")
+    page.label(progress_line(app), MARGIN, top + 70, page.content_width, 110, "@title")
+    page.text(escape(_("phones.table.busy", names=busy)), MARGIN, top + 200, page.content_width,
+              min(160, bottom - top - 200), "@card")
 
 
 def paint_qr(surface: pygame.Surface, area: pygame.Rect, address: str) -> None:
