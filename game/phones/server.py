@@ -168,7 +168,8 @@ class PhoneServer:
         self.hub.table_pass.set_port(self.port)
         config = uvicorn.Config(self.app(), log_level="warning", access_log=False, lifespan="off",
                                 server_header=False, date_header=False, limit_concurrency=64,
-                                timeout_keep_alive=5, h11_max_incomplete_event_size=16 * 1024)
+                                timeout_keep_alive=5, h11_max_incomplete_event_size=16 * 1024,
+                                timeout_graceful_shutdown=2)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
                                         name="telefoons", daemon=True)

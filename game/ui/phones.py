@@ -61,6 +61,8 @@ class PhoneTable:
         return not self.hub.reached and time.monotonic() - self.started > UNREACHED_SECONDS
 
     def stop(self) -> None:
+        """Stop serving; the phones that wait for a change hear the last state first (the game has ended)."""
+        self.hub.publish(self.stored.state)
         self.server.stop()
 
 

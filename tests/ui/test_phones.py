@@ -203,6 +203,7 @@ def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the
         p.act(_("ui.reconsider.done_short"))
         p.record(VALUES, NOTES)
         p.act(_("ui.ending.finish"))
+        browser.run(None, lambda b: phones[3].page.get_by_text(_("phones.view.finished")).wait_for())
         browser.run(None, lambda b: [phone.context.close() for phone in phones])
     finally:
         browser.close()

@@ -108,7 +108,7 @@
         shown = answer.data;
         render(shown);
       }
-      poll();
+      if (!shown.finished) { poll(); }
     }, function () {
       if (mine !== polling) { return; }
       say(texts.offline, "error");
