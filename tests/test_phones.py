@@ -16,6 +16,7 @@ import pytest
 
 from game.app import open_library, start_session
 from game.engine import StartSession
+from game.phones.server import lan_address
 from game.phones.tokens import pass_file
 from game.ui.phones import PhoneTable
 from tests.phone_client import Phone
@@ -234,3 +235,7 @@ def test_the_pass_is_kept_beside_the_session_with_hashes_only(laptop):
     kept = pass_file(laptop.stored.path).read_text()
     assert anna.token not in kept and laptop.phones.hub.table_pass.table in kept
     assert pass_file(laptop.stored.path).stat().st_mode & 0o077 == 0
+
+
+def test_in_the_tests_the_server_is_only_ever_on_the_loopback_address(laptop):
+    assert lan_address() == "127.0.0.1" and laptop.address.startswith("http://127.0.0.1:")

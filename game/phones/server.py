@@ -49,20 +49,27 @@ SECURITY_HEADERS = [
 ]
 
 
+# Where a route is looked up (a UDP 'connect' sends nothing): the default route, then the usual hotspot
+# networks of Linux (NetworkManager), Windows, Android and iPhone, for a laptop without a default route.
+ROUTE_PROBES = ("10.254.254.254", "10.42.0.1", "192.168.137.1", "192.168.43.1", "172.20.10.1")
+
+
 def lan_address() -> str:
-    """The laptop's address on the network the phones use: the pinned one, the interface of the default route
-    (found without sending anything), or another of this computer's addresses; loopback when there is none."""
+    """The laptop's address on the network the phones use: the pinned one, the address of the interface a
+    route leads out of (found without sending anything), or another of this computer's addresses;
+    loopback when there is none."""
     pinned = os.environ.get(HOST_VARIABLE)
     if pinned:
         return pinned
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.254.254.254", 9))  # a UDP 'connect' only picks the route; no packet leaves
-            address = probe.getsockname()[0]
-            if not address.startswith("127."):
-                return address
-        except OSError:
-            pass
+    for target in ROUTE_PROBES:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((target, 9))
+                address = probe.getsockname()[0]
+            except OSError:
+                continue
+        if not address.startswith("127."):
+            return address
     try:
         found = socket.gethostbyname_ex(socket.gethostname())[2]
     except OSError:
