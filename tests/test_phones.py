@@ -107,6 +107,19 @@ def test_the_page_is_small_served_by_the_game_with_a_content_security_policy(lap
     assert "<b>Bert</b>" not in phone.request("GET", "")[1]["text"]  # names reach the page as data, never as HTML
 
 
+def test_a_table_playing_in_english_gets_the_phone_pages_in_english(tmp_path, library):
+    table = Laptop(tmp_path, library, lang="en")
+    try:
+        phone = Phone(table.address)
+        page = phone.request("GET", "")[1]["text"]
+        assert 'lang="en"' in page and "Tap your name" in page
+        assert phone.join(0) == 200 and phone.view()["text"].startswith("Draw a role")
+        status, answer = phone.post("api/doe", {"do": "draw", "key": "-", "request": secrets.token_hex(16)})
+        assert status == 409 and answer["message"].startswith("The game has moved on")
+    finally:
+        table.close()
+
+
 def test_wrong_missing_and_guessed_tokens_are_refused(laptop):
     before = laptop.events()
     anna = joined(laptop, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import json
 import os
 import re
@@ -247,8 +248,9 @@ class PhoneServer:
         lang = self.hub.state.lang
         texts = {key: _(f"phones.page.{key}", lang) for key in PAGE_TEXTS}
         data = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026")
-        html = self._pages["index.html"].replace("{lang}", lang).replace("{title}", _("phones.page.title", lang))
-        return Response(html.replace("{texts}", data), media_type="text/html; charset=utf-8")
+        page = self._pages["index.html"].replace("{lang}", html.escape(lang))
+        page = page.replace("{title}", html.escape(_("phones.page.title", lang)))
+        return Response(page.replace("{texts}", data), media_type="text/html; charset=utf-8")
 
     @_answered
     async def _file(self, request: Request) -> Response:
