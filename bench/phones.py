@@ -98,8 +98,21 @@ app.run()
 after = resource.getrusage(resource.RUSAGE_SELF)
 print(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 """
+FLOOD_CLIENT = """
+import http.client, json, sys
+host, port, path, token = sys.argv[1:]
+connection = http.client.HTTPConnection(host, int(port))
+body = json.dumps({"do": "draw", "key": "x", "request": "r" * 20}).encode()
+refused = 0
+for _ in range(1000):
+    connection.request("POST", path + "api/doe", body=body, headers={"Authorization": "Bearer " + token})
+    response = connection.getresponse()
+    response.read()
+    refused += response.status == 429
+print(refused)
+"""
 FLOOD = TABLE.format(phones=True) + """
-import http.client
+import subprocess
 def frames(count):
     times = []
     for _ in range(count):
@@ -110,22 +123,13 @@ def frames(count):
         time.sleep(max(0.0, 1 / 60 - times[-1]))
     return times
 calm = frames(300)
-refused = []
-def flood():
-    connection = http.client.HTTPConnection("127.0.0.1", phones[0].port)
-    body = json.dumps({"do": "draw", "key": "x", "request": "r" * 20}).encode()
-    for _ in range(1000):
-        connection.request("POST", phones[0].base + "api/doe", body=body,
-                           headers={"Authorization": "Bearer " + phones[0].token})
-        response = connection.getresponse()
-        response.read()
-        refused.append(response.status == 429)
-flooding = threading.Thread(target=flood)
-flooding.start()
+phone = phones[0]   # the flood comes from another device: here another process
+flood = subprocess.Popen([sys.executable, "-c", sys.argv[1], phone.host, str(phone.port), phone.base, phone.token],
+                         stdout=subprocess.PIPE, text=True)
 busy = []
-while flooding.is_alive():
+while flood.poll() is None:
     busy += frames(10)
-print(json.dumps({"calm": calm, "busy": busy, "refused": sum(refused)}))
+print(json.dumps({"calm": calm, "busy": busy, "refused": int(flood.stdout.read())}))
 """
 WEIGHT = TABLE.format(phones=True) + """
 print(sum(len(phones[0].request("GET", path)[1]["text"].encode()) for path in ("", "phone.js", "phone.css")))
@@ -137,7 +141,7 @@ def run() -> list[Figure]:
     taps, trips = summary(latency["taps"]), summary(latency["trips"])
     idle_phones = float(child(TABLE.format(phones=True) + IDLE, HEADLESS))
     idle_alone = float(child(TABLE.format(phones=False) + IDLE, HEADLESS))
-    flood = json.loads(child(FLOOD, HEADLESS))
+    flood = json.loads(child(FLOOD, HEADLESS, FLOOD_CLIENT))
     calm, busy = summary(flood["calm"]), summary(flood["busy"])
     weight = int(child(WEIGHT, HEADLESS))
     return [
