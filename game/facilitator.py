@@ -22,6 +22,7 @@ from typing import Callable
 from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
 from game.output import OutputError, building, write_file
+from game.phones.tokens import pass_file
 from game.report.document import build_report
 from game.report.exports import FORMATS, render
 from game.report.figures import Selection, choices, table_rounds
@@ -371,7 +372,7 @@ def _deleted(path: Path) -> bool:
             except OSError as error:
                 _say(_("report.sessions.not_deleted", file=path.name, reason=error.strerror))
                 return False
-            for file in (*companion_files(path), aside_marker(path)):
+            for file in (*companion_files(path), aside_marker(path), pass_file(path)):
                 with suppress(OSError):
                     file.unlink(missing_ok=True)
             return True
