@@ -150,10 +150,10 @@ def _page_text(name: str) -> str:
 class PhoneServer:
     """The server of one table's phones, started and stopped with the session that uses them."""
 
-    def __init__(self, hub: PhoneHub, views: PhoneViews, host: str | None = None, port: int | None = None) -> None:
+    def __init__(self, hub: PhoneHub, views: PhoneViews) -> None:
         self.hub, self.views = hub, views
-        self.host = host or lan_address()
-        self.port = hub.table_pass.port if port is None else port
+        self.host = lan_address()
+        self.port = hub.table_pass.port
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -187,20 +187,25 @@ class PhoneServer:
             time.sleep(0.01)
 
     def _bind(self) -> socket.socket:
+        """A listening socket on this session's earlier port, or on a new one when that is taken (or there was none)."""
+        try:
+            return self._listen(self.port)
+        except OSError:
+            if not self.port:
+                raise
+            return self._listen(0)
+
+    def _listen(self, port: int) -> socket.socket:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        for port in dict.fromkeys((self.port, 0)):
-            sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY then
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY then
+        try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind((self.host, port))
-                sock.listen(64)
-                sock.set_inheritable(True)
-                return sock
-            except OSError:
-                sock.close()
-                if port == 0:
-                    raise
-        raise OSError("no port")
+            sock.bind((self.host, port))
+            sock.listen(64)
+        except OSError:
+            sock.close()
+            raise
+        return sock
 
     def stop(self) -> None:
         if self._server is not None:
@@ -208,10 +213,6 @@ class PhoneServer:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._server = self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     # the pages ------------------------------------------------------------------------------------
     def app(self) -> _Guard:

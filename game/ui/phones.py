@@ -17,7 +17,7 @@ from game.engine.commands import Command
 from game.i18n import _, n_
 from game.phones.hub import PhoneHub
 from game.phones.server import PhoneServer
-from game.phones.tasks import PhoneViews, progress, task, WAIT
+from game.phones.tasks import WAIT, PhoneViews, progress, task
 from game.phones.tokens import TablePass, pass_file
 from game.store.log import SessionFileError, StoredSession
 from game.ui.cards import player_name
