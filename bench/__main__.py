@@ -11,11 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench import hostile, install, library, logging_, memory, plenary, reveal, rounds, screens
+from bench import hostile, install, library, logging_, memory, phones, plenary, reveal, rounds, screens
 
 SUITES = {"library": library.run, "logging": logging_.run, "memory": memory.run, "hostile": hostile.run,
           "plenary": plenary.run, "screens": screens.run, "rounds": rounds.run, "reveal": reveal.run,
-          "install": install.run}
+          "install": install.run, "phones": phones.run}
 
 
 def table(figures) -> str:

@@ -126,8 +126,8 @@ print(json.dumps({"opened": opened, "turns": turns, "frames": frames, "pages": l
 """
 
 
-def child(code: str, env: dict | None = None) -> str:
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env or HEADLESS, capture_output=True,
+def child(code: str, env: dict | None = None, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env or HEADLESS, capture_output=True,
                           text=True, timeout=300)
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])

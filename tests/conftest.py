@@ -9,6 +9,9 @@ import pytest
 from game.engine import CaseBook
 from game.scenario.loader import BUNDLED_LIBRARY, LoadedCase, load_case, load_decks
 
+# A server the tests start (the phones' pages) is only ever reached on the loopback address.
+os.environ["DILEMMASPEL_PHONES_HOST"] = "127.0.0.1"
+
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 

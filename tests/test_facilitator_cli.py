@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from game.app import case_book, open_library, put_aside, resume_session, start_session, unfinished_sessions
 from game.commands.cli import main
 from game.engine import StartSession
+from game.phones.tokens import TablePass, pass_file
 from game.store.log import SessionFileError, StoredSession, aside_marker, companion_files
 from game.store.merge import read_sessions
 from game.scenario.loader import BUNDLED_LIBRARY
@@ -274,6 +275,14 @@ def test_deleting_a_session_put_away_deletes_its_marker_too(capsys, folder):
     put_aside(path)
     assert run(capsys, "sessions", "delete", path, "--folder", folder, "--yes")[0] == 0
     assert not path.exists() and not aside_marker(path).exists()
+
+
+def test_deleting_a_session_played_with_phones_deletes_the_phones_pass_too(capsys, folder):
+    path = folder / "tafel1.dilemma.db"
+    TablePass.for_session(path).join(0)
+    assert pass_file(path).exists()
+    assert run(capsys, "sessions", "delete", path, "--folder", folder, "--yes")[0] == 0
+    assert not path.exists() and not pass_file(path).exists()
 
 
 def test_sessions_older_than_a_number_of_days(capsys, folder, library):

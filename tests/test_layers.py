@@ -21,6 +21,7 @@ FORBIDDEN = {
     "ui": COMMAND_LINE,
     "authoring": {"pygame", "pygame_gui", "game.commands"},
     "commands": {"pygame", "pygame_gui"},
+    "phones": {"pygame", "pygame_gui", "game.ui", "sqlite3", "sqlite_utils", "game.store", *COMMAND_LINE},
 }
 
 

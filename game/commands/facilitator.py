@@ -21,6 +21,7 @@ from pathlib import Path
 from game.app import SessionSummary, list_sessions, session_summary
 from game.i18n import _, get_language, n_
 from game.output import OutputError, building, write_file
+from game.phones.tokens import pass_file
 from game.report.document import build_report
 from game.report.exports import BINARY_FORMATS, CSV_DIALECTS, FORMATS, render
 from game.report.figures import Selection, choices, table_rounds
@@ -380,7 +381,7 @@ def _deleted(path: Path) -> bool:
             except OSError as error:
                 _say(_("report.sessions.not_deleted", file=path.name, reason=error.strerror))
                 return False
-            for file in (*companion_files(path), aside_marker(path)):
+            for file in (*companion_files(path), aside_marker(path), pass_file(path)):
                 with suppress(OSError):
                     file.unlink(missing_ok=True)
             return True

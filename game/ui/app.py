@@ -7,6 +7,7 @@ the same code with ``step()``.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,9 @@ class App:
         self.sounds = Sounds(lambda: self.settings.sound)
         self.motion: Motion | None = None
         self.motion_clock: Callable[[], float] = time.monotonic  # a test drives the motion with a clock of its own
-        self.clock = pygame.time.Clock()
+        self.phones = None  # the phones of the session being played, while it uses them (game.ui.phones)
+        self._woken = threading.Event()
+        self._turn_at = time.monotonic()
         self._make_manager()
 
     # window and theme -------------------------------------------------------------------
@@ -355,6 +358,8 @@ class App:
             self._pending.pop(0)()
             if not self.running:
                 return
+        if self.phones and self.phones.turn(self.now()):  # the phones' taps, carried out like the table's own
+            self.rebuild()
         if self.scene and self.scene.tick(self.now()) or self.motion:
             self._dirty = True
         self._draw_if_changed()
@@ -394,7 +399,22 @@ class App:
         seconds = 0.0
         while self.running:
             self.step(seconds)
-            seconds = self.clock.tick(self._pace()) / 1000
+            seconds = self._rest(self._pace())
+
+    def _rest(self, turns_a_second: int) -> float:
+        """Wait until the next turn of the loop is due, or until ``wake`` (a phone's tap) cuts the wait short, so
+        a tap shows at once even when the loop turns slowly; the seconds since the last turn."""
+        remaining = 1 / turns_a_second - (time.monotonic() - self._turn_at)
+        if remaining > 0:
+            self._woken.wait(remaining)
+        self._woken.clear()
+        now = time.monotonic()
+        seconds, self._turn_at = now - self._turn_at, now
+        return seconds
+
+    def wake(self) -> None:
+        """From any thread: turn the loop now (a phone's action waits in the queue)."""
+        self._woken.set()
 
     def _pace(self) -> int:
         """Turns of the loop a second: brisk under the hands, slow when the table talks (the clock

@@ -16,6 +16,7 @@ from game.scenario.timing import SLOT_MINUTES, estimate
 from game.store.log import SessionFileError
 from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
 from game.ui.scenes import BaseScene
+from game.ui.scenes.phones import open_round, phones_toggle
 
 STEPS = ("players", "cases", "plan", "times")
 MAX_MINUTES = 15
@@ -35,6 +36,7 @@ class SetupScene(BaseScene):
         self.plan = DEFAULT_PLAN
         self.hidden_values = False
         self.open_vote = False
+        self.phones = False
         self.entries: list = []
         self.table_entry = None
         self._estimates: dict[tuple, float] = {}
@@ -139,6 +141,7 @@ class SetupScene(BaseScene):
             page.button(_(f"ui.setup.{name}"), MARGIN + index * (width + 40), y, width, BUTTON_H,
                         lambda n=name, v=on: self._set(**{n: not v}), "@toggle", selected=on)
         page.label(_("ui.setup.handoffs_hint"), MARGIN, y + BUTTON_H + 16, page.content_width, 50, "@muted")
+        phones_toggle(page, self, y + BUTTON_H + 80)
 
     def _set(self, **changes) -> None:
         for name, value in changes.items():
@@ -229,7 +232,6 @@ class SetupScene(BaseScene):
             self._pick_case(n - 1)
 
     def begin(self) -> None:
-        from game.ui.scenes.table import RoundScene
         seconds = {name: minutes * 60 for name, minutes in self.minutes.items()}
         command = StartSession(tuple(name.strip() for name in self.names), tuple(self.cases),
                                durations=Durations(**seconds), lang=self.app.settings.lang, plan=self.plan,
@@ -241,4 +243,4 @@ class SetupScene(BaseScene):
             self.app.notice = error.message(self.app.settings.lang)
             self.refresh()
             return
-        self.app.show(RoundScene(self.app, stored))
+        open_round(self.app, stored, self.phones)

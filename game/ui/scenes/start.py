@@ -168,14 +168,15 @@ class ResumeScene(BaseScene):
     def resume(self, path) -> None:
         from game.app import resume_session
         from game.store.log import SessionFileError
-        from game.ui.scenes.table import RoundScene
+        from game.ui.phones import uses_phones
+        from game.ui.scenes.phones import open_round
         try:
             stored = resume_session(self.app.library, path)
         except SessionFileError as error:
             self.app.notice = error.message(self.app.settings.lang)
             self.app.rebuild()
             return
-        self.app.show(RoundScene(self.app, stored))
+        open_round(self.app, stored, uses_phones(path))
 
     def number(self, n: int) -> None:
         sessions = unfinished(self.app)[:RESUME_SHOWN]

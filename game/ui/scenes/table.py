@@ -22,6 +22,7 @@ from game.ui.cards import player_name, role_card, value_card, value_ids, value_n
 from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
 from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
+from game.ui.phones import joined, on_phone, progress_line, progress_panel, stop_phones
 from game.ui.pictures import CORNER_ICONS, STEP_ICONS, beside, case_image, icon_tag, role_icon
 from game.ui.reveal import build_reveal, reveal_of
 from game.ui.scenes import BaseScene
@@ -104,6 +105,7 @@ class RoundScene(BaseScene):
     def finished(self) -> None:
         """The session has ended: show what the table did."""
         from game.ui.scenes.summary import SummaryScene
+        stop_phones(self.app)
         self.app.show(SummaryScene(self.app, self.stored))
 
     def subtitle(self) -> str:
@@ -150,10 +152,31 @@ class RoundScene(BaseScene):
         """The player at the screen: drawing a card, picking values or voting (None in the open steps)."""
         r = self.round
         if r.phase == "draw":
-            return next((p for p, role in enumerate(r.roles) if role is None), None)
+            return next(iter(self._to_draw_here()), None)
         if r.phase == "share":
-            return r.sharing()
+            return self._sharing_here()
         return self._next_voter() if r.phase in ("vote", "reconsider") else None
+
+    def _here(self, players) -> list[int]:
+        """Of ``players``, those who do the current private step on the shared screen (not on a phone)."""
+        return [player for player in players if not on_phone(self.app, player)]
+
+    def _to_draw_here(self) -> list[int]:
+        return self._here(p for p, role in enumerate(self.round.roles) if role is None)
+
+    def _sharing_here(self) -> int | None:
+        """The player whose private value pick is open on the shared screen (phones pick theirs meanwhile)."""
+        return next(iter(self._here(p for p in range(self.round.players) if p not in self.round.shared)), None)
+
+    def _wait_for_phones(self, page: Page, actions: list) -> None:
+        """The players at the shared screen are done; the phones are not yet: how many are, and who is busy.
+        'Telefoons' opens the code to join again, or frees a player whose phone is gone."""
+        progress_panel(page, self.app, TOP, self.content_bottom(page))
+        self.footer(page, [(_("phones.table.phones"), self._phones)] + actions, primary_last=bool(actions))
+
+    def _phones(self) -> None:
+        from game.ui.scenes.phones import PhoneJoinScene
+        self.app.show(PhoneJoinScene(self.app, self.stored, round_scene=self))
 
     # frame --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
@@ -205,6 +228,7 @@ class RoundScene(BaseScene):
     def _stop(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
         from game.ui.scenes.start import StartScene
+        stop_phones(self.app)
         self.stored.close()
         self.app.show(StartScene(self.app))
 
@@ -235,12 +259,16 @@ class RoundScene(BaseScene):
     def _build_draw(self, page: Page) -> None:
         r, v = self.round, self.view
         waiting = [p for p, role in enumerate(r.roles) if role is None]
-        if not v.intro_read and len(waiting) == r.players:
+        here = self._to_draw_here()
+        phones = joined(self.app)
+        if not v.intro_read and all(role is None for p, role in enumerate(r.roles) if p not in phones):
             self._build_case_text(page, [(_("ui.draw.start"), self._read_intro)])
         elif v.showing is not None:
             self._build_role_card(page, v.showing)
+        elif here:
+            self._build_envelope(page, here[0])
         elif waiting:
-            self._build_envelope(page, waiting[0])
+            self._wait_for_phones(page, [])
         else:
             cards = [escape(role_card(self.app.library, role, self.lang).line) for role in r.roles]
             self._player_cards(page, _("ui.draw.everyone"), cards)
@@ -293,7 +321,7 @@ class RoundScene(BaseScene):
         heading = _("ui.draw.you_are", name=player_name(self.state, player), role=card.name)
         page.text(self.role_markup(self.round.roles[player], heading), MARGIN, TOP, page.content_width,
                   self.content_bottom(page) - TOP, "@card")
-        waiting = [p for p, r in enumerate(self.round.roles) if r is None]
+        waiting = self._to_draw_here()
         label = (_("ui.draw.pass_to", name=player_name(self.state, waiting[0])) if waiting
                  else _("ui.draw.all_read"))
         self.footer(page, [(label, self._card_read)])
@@ -320,7 +348,10 @@ class RoundScene(BaseScene):
         if not self.state.hidden_values:
             self._build_share_aloud(page)
             return
-        player = self.round.sharing()  # in the log: after a crash the same player's pick is open again
+        player = self._sharing_here()  # in the log: after a crash the same player's pick is open again
+        if player is None and self.round.sharing() is not None:
+            self._wait_for_phones(page, [(_("ui.share.next"), self.advance)])
+            return
         if player is None:
             self._build_share_overview(page)
             return
@@ -423,8 +454,9 @@ class RoundScene(BaseScene):
         return FIRST if self.round.phase == "vote" else AGAIN
 
     def _next_voter(self) -> int | None:
+        """The next player to vote on the shared screen; players with a phone vote there."""
         voted = self.round.votes_at(self._stage())
-        return next((p for p in range(self.round.players) if p not in voted), None)
+        return next(iter(self._here(p for p in range(self.round.players) if p not in voted)), None)
 
     def _build_vote(self, page: Page) -> None:
         decision = self.decision()
@@ -453,6 +485,9 @@ class RoundScene(BaseScene):
         """The hidden vote: the screen passes to each player in turn. Voting aloud, one player taps
         every choice in and nothing is covered."""
         player = self._next_voter()
+        if player is None:
+            self._wait_for_phones(page, extra)
+            return
         if self.view.covered and not self.state.open_vote:
             self._build_cover(page, player, extra)
             return
@@ -466,6 +501,8 @@ class RoundScene(BaseScene):
         """The screen passes to one player; the others look away."""
         name = player_name(self.state, player)
         markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
+        if self.app.phones:
+            markup += f"<br><br>{escape(progress_line(self.app))}"
         page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
         self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
 
@@ -506,7 +543,8 @@ class RoundScene(BaseScene):
         if not 0 < n <= len(options):
             return
         option = options[n - 1]
-        if phase == "vote" and self.view.decision_read and (self.state.open_vote or not self.view.covered):
+        if phase == "vote" and self.view.decision_read and (self.state.open_vote or not self.view.covered) \
+                and self._next_voter() is not None:
             self._vote(self._next_voter(), option)
         elif phase == "reconsider" and self.view.changer is not None:
             self._change(self.view.changer, option)
