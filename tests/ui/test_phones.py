@@ -67,6 +67,7 @@ def played_alone(folder: Path, library):
     p.vote_and_read(second=True)
     p.change_mind(0, 2)
     p.act(_("ui.reconsider.done_short"))
+    p.moves_seen(_("ui.reconsider.done_short"))
     p.record(VALUES, NOTES)
     p.act(_("ui.ending.finish"))
     return shared
@@ -95,6 +96,7 @@ def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_share
         assert t.has(_("ui.vote.show_now")) and number < 5
         assert while_looping(t, lambda: phone.act("vote", option=first))[0] == 200
     assert stored.state.current.phase == "explore"
+    p.act(_("ui.reveal.to_options"))                 # every card turned over at once, as without phones
     p.option(1)
     p.act(_("ui.explore.back"))
     p.option(2)
@@ -102,6 +104,7 @@ def test_a_short_round_with_the_private_steps_on_five_phones_logs_what_the_share
     p.act(_("ui.explore.reconsider"))
     assert while_looping(t, lambda: phones[0].act("vote", option=second))[0] == 200
     p.act(_("ui.reconsider.done_short"))
+    p.moves_seen(_("ui.reconsider.done_short"))
     p.record(VALUES, NOTES)
     p.act(_("ui.ending.finish"))
     assert stored.state.finished and not t.app.phones
@@ -194,6 +197,7 @@ def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the
         for phone in phones[3:]:
             browser.run(t, lambda b: phone.tap(first))
         assert stored.state.current.phase == "explore"
+        p.act(_("ui.reveal.to_options"))
         p.option(1)
         p.act(_("ui.explore.back"))
         p.option(2)
@@ -201,6 +205,7 @@ def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the
         p.act(_("ui.explore.reconsider"))
         browser.run(t, lambda b: phones[0].tap(second))
         p.act(_("ui.reconsider.done_short"))
+        p.moves_seen(_("ui.reconsider.done_short"))
         p.record(VALUES, NOTES)
         p.act(_("ui.ending.finish"))
         browser.run(None, lambda b: phones[3].page.get_by_text(_("phones.view.finished")).wait_for())
