@@ -105,6 +105,20 @@ def test_a_filter_that_matches_nothing_says_what_there_is(capsys, folder, tmp_pa
     assert code == 2 and out == "" and known in err and not out_file.exists()
 
 
+def test_a_table_is_chosen_by_the_name_it_got_at_set_up(capsys, library, tmp_path):
+    """A trainer knows the tables as 'Linde' and 'Eik', not by the order in which they started."""
+    usb = tmp_path / "usb"
+    for number, name in enumerate(("Linde", "Eik")):
+        stored = start_session(library, StartSession(("Anna", "Bert", "Cor"), ("open-deur",), seed=number, plan="lang",
+                                                     table_name=name), path=usb / f"t{number}.dilemma.db")
+        play_like_a_table(stored, random.Random(number))
+        stored.close()
+    code, out, _ = run(capsys, "report", usb, "--format", "json", "--table", "eik")
+    assert code == 0 and {story["table_label"] for story in json.loads(out)["stories"]} == {"Eik"}
+    code, out, err = run(capsys, "report", usb, "--format", "json", "--table", "Berk")
+    assert code == 2 and out == "" and "1 (Linde), 2 (Eik)" in err
+
+
 def test_wrong_use_of_merge(capsys, folder, tmp_path):
     assert run(capsys, "merge", tmp_path / "bestaat-niet", "--into", tmp_path / "x.dilemma.db")[0] == 2
     assert run(capsys, "merge", folder, "--into", folder / "tafel1.dilemma.db", "--force")[0] == 2

@@ -51,7 +51,7 @@ def report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("--names", action="store_true", help=_("report.cli.names_help"))
     report.add_argument("--case", metavar="ID", help=_("report.cli.case_help"))
     report.add_argument("--round", type=int, metavar="N", help=_("report.cli.round_help"))
-    report.add_argument("--table", type=int, metavar="N", help=_("report.cli.table_help"))
+    report.add_argument("--table", metavar=_("report.cli.table_metavar"), help=_("report.cli.table_help"))
     report.add_argument("--trainer", metavar=_("report.cli.name_metavar"), default="", help=_("report.cli.trainer_help"))
     report.add_argument("--dialect", choices=tuple(CSV_DIALECTS), help=_("report.cli.dialect_help"))
     _library_option(report)
@@ -169,15 +169,25 @@ def _report_format(args: argparse.Namespace) -> str:
 
 
 def _unknown_filter(gathering: Gathering, selection: Selection) -> str | None:
-    """What is wrong with a --case, --round or --table that matches nothing, with what there is instead."""
+    """What is wrong with a --case or --round that matches nothing, with what there is instead."""
     there = choices(table_rounds(session.state for session in gathering.sessions))
     for field, msgid, known in (("case", "report.cli.no_such_case", there.cases),
-                                ("round", "report.cli.no_such_round", there.rounds),
-                                ("table", "report.cli.no_such_table", there.tables)):
+                                ("round", "report.cli.no_such_round", there.rounds)):
         wanted = getattr(selection, field)
         if wanted is not None and wanted not in known:
             return _(msgid, **{field: wanted}, known=", ".join(map(str, known)) or "-")
     return None
+
+
+def _table_number(gathering: Gathering, wanted: str) -> int | str:
+    """The number of the table a trainer names by its number or by the name it got at set-up (any case of
+    letters); what is wrong, with the tables there are, when no table answers to it."""
+    named = {r.table: r.name for r in table_rounds(session.state for session in gathering.sessions)}
+    for number, name in named.items():
+        if wanted.strip() == str(number) or (name and wanted.strip().casefold() == name.casefold()):
+            return number
+    known = ", ".join(f"{number} ({name})" if name else str(number) for number, name in named.items())
+    return _("report.cli.no_such_table", table=wanted, known=known or "-")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -191,7 +201,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not gathering.sessions:
         _say(_("report.cli.no_sessions"))
         return 1
-    selection = Selection(args.case, args.round, args.table)
+    table = None if args.table is None else _table_number(gathering, args.table)
+    if isinstance(table, str):
+        _say(table)
+        return 2
+    selection = Selection(args.case, args.round, table)
     unknown = _unknown_filter(gathering, selection)
     if unknown:
         _say(unknown)
