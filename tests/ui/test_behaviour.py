@@ -305,11 +305,13 @@ def test_the_resume_offer_names_each_game_and_a_game_put_away_stays_on_disk_but_
     first = start_session(library, StartSession(("Anna", "Bert"), ("hygiene-normen", "open-deur")), folder=sessions)
     first.execute(DrawRole(0))
     first.close()
-    second = start_session(library, StartSession(("Carla", "", "Daan"), ("open-deur",)), folder=sessions)
+    second = start_session(library, StartSession(("Carla", "", "Daan"), ("open-deur",), table_name="Duin"),
+                           folder=sessions)
     second.close()
     t = Table(tmp_path, library)
     assert type(t.app.scene).__name__ == "ResumeScene"
     text = t.screen_text()
+    assert "Duin · " in text                 # the name the table got at set-up, before its case
     washand = library.case("hygiene-normen", "nl").scenario.title
     assert _("ui.round.subtitle", n=1, total=2, title=washand) in text and "Anna, Bert" in text
     assert f"Carla, {_('ui.player_n', n=2)}, Daan" in text

@@ -136,12 +136,14 @@ class ResumeScene(BaseScene):
         page.footer([(_("ui.resume.new"), self.back)], primary_last=False)
 
     def _markup(self, summary) -> str:
-        """The case and round, the step, who played and when: enough to tell one table's game from another."""
+        """The table's name, the case and round, the step, who played and when: enough to tell one table's game
+        from another."""
         number = max(summary.round, 1)
         title = self._title(summary.cases[number - 1])
         names = ", ".join(name or _("ui.player_n", n=seat) for seat, name in enumerate(summary.names, start=1))
         where = _("ui.round.subtitle", n=number, total=len(summary.cases), title=title)
-        return (f"<b>{escape(where)}</b> · {escape(_('phase.' + summary.phase))}<br>"
+        table = f"{escape(summary.table_name)} · " if summary.table_name else ""
+        return (f"<b>{table}{escape(where)}</b> · {escape(_('phase.' + summary.phase))}<br>"
                 f"{escape(names)} · {escape(self._when(summary.last_activity))}")
 
     def _when(self, moment: float) -> str:
