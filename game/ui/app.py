@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the engine, the store and the loader are imported after the
     from game.store.log import StoredSession
 
 WINDOWED = (1280, 720)
+CANVAS_HEIGHT, NARROWEST_CANVAS = 1080, 1350
 BUSY_FPS, IDLE_FPS, RESTING_FPS = 60, 10, 4
 BUSY_SECONDS, RESTING_SECONDS = 0.6, 3.0
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
@@ -114,10 +115,14 @@ class App:
 
     @property
     def scale(self) -> float:
+        """Pixels per unit of the design canvas, which is 1080 units high and as wide as the screen's aspect
+        ratio makes it (1920 at 16:9, 1440 at 4:3, 1350 at 5:4): text follows the screen's height on any shape of screen.
+        Only a screen narrower than 5:4 (a window on its side) is fitted to its width."""
         width, height = self.size
-        return min(height / 1080, width / 1600)
+        return min(height / CANVAS_HEIGHT, width / NARROWEST_CANVAS)
 
     def _make_manager(self) -> None:
+        self.text_heights: dict[tuple, float] = {}  # measured by pages, valid for this manager's fonts
         theme = build_theme(self.scale, self.settings.text_scale, self.settings.high_contrast)
         self.manager = UIManager(self.size, theme, enable_live_theme_updates=False)
         fonts = self.manager.get_theme().get_font_dictionary()
