@@ -57,7 +57,7 @@ def play_tables(folder, book) -> None:
 
 def on_plenary(tmp_path, library, folder, **settings) -> Table:
     t = Table(tmp_path / "app", library, **settings)
-    t.app.show(PlenaryScene(t.app, [folder]))
+    t.app.push(PlenaryScene(t.app, [folder]))
     t.step(2)
     return t
 

@@ -50,6 +50,7 @@ TALLEST_ROW = 150             # a chart of few rows: room for an option's senten
 LINE_H = 48                   # one line of a row's name that wraps
 ALL = 10_000                  # lines: as many as the text needs
 MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
+MATRIX_LABEL_MOST = 0.5       # on a narrow (4:3) screen the names may take more, up to this share
 POINT_LINE = 80               # a line of a discussion point in its box (heading size, the theme's line spacing)
 BOX_PADDING = (40, 30)        # the theme's padding of that box (@cover)
 NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
@@ -267,9 +268,8 @@ class PlenaryScene(BaseScene):
         self.app.rebuild()
 
     def back(self) -> None:
-        from game.ui.scenes.start import StartScene
         self.leaving = False
-        self.app.show(StartScene(self.app))
+        self.app.home()
 
     def tick(self, now: float) -> bool:
         """Look at the files every two seconds; build the screen anew only when one changed."""
@@ -405,6 +405,8 @@ class PlenaryScene(BaseScene):
                     back=(_("plenary.screen.back", lang), self.back))
         left = MARGIN + page.button_width(_("plenary.screen.back", lang)) + 30
         width = page.width - MARGIN - 2 * page.button_width(_("plenary.screen.next", lang)) - 60 - left
+        if page.footer_rows > 1:  # a narrow screen or a large text size: the keys take the footer's upper row
+            left, width = MARGIN, page.content_width
         lines = wrapped(page, _("plenary.screen.keys", lang), width, "small", 2)
         height = BUTTON_H / len(lines)
         for number, line in enumerate(lines):
@@ -496,7 +498,8 @@ class PlenaryScene(BaseScene):
         legend = [column.label for column in matrix.columns if column.short != column.label]
         heights = self._legend_heights(page, legend, w)
         legend_h = sum(heights) + 10 if legend else 0
-        label_w = w * MATRIX_LABEL_SHARE
+        widest = max((page.measure(row.label, "body") for row in rows), default=0.0) + 44  # gap and margins
+        label_w = min(w * MATRIX_LABEL_MOST, max(w * MATRIX_LABEL_SHARE, widest))  # a role's name on one line
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
         for index, column in enumerate(matrix.columns):

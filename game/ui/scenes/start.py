@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from game.i18n import _
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.scenes import BaseScene
+from game.ui import flows
 from game.ui.scenes.settings import SettingsScene
 
 RESUME_SHOWN = 3
@@ -23,28 +24,30 @@ class StartScene(BaseScene):
     def __init__(self, app, look_later: bool = False) -> None:
         super().__init__(app)
         self._look_later = look_later
+        self.how_page = 0
+
+    def _turn_how(self, index: int) -> None:
+        self.how_page = index
+        self.refresh()
 
     def build(self, page: Page) -> None:
         app = self.app
-        page.label(_("ui.app_name"), MARGIN, 60, 900, 90, "@title")
-        page.label(_("ui.start.tagline"), MARGIN, 150, page.content_width, 50, "@muted")
-        page.text(escape(_("ui.rule")), MARGIN, 220, 840, 100, "@rule")
-        column = 840
-        rows = [(_("ui.start.play"), self.set_up, "@primary", True)]
+        _title, rest = page.line(_("ui.app_name"), page.area, "@title")
+        _tagline, rest = page.line(_("ui.start.tagline"), rest, "@muted")
+        rows = [(_("ui.start.play"), self.set_up, "@primary")]
         if not self._look_later and unfinished(app):
-            rows.append((_("ui.start.resume"), lambda: app.show(ResumeScene(app)), "@button", True))
-        rows += [(_("ui.start.library"), self.browse, "@button", True),
-                 (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
-                 (_("solo.screen.start_button"), self.practise_alone, "@button", True),
-                 (_("plenary.screen.start"), self.plenary, "@button", True)]
-        y = 350
-        for text, action, style, enabled in rows:
-            page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
-            y += BUTTON_H + 20
-        x = MARGIN + column + 60
-        steps = "".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}<br>" for n in range(1, 5))
-        page.text(f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}", x, 220,
-                  page.width - x - MARGIN, page.footer_y - 250, "@card")
+            rows.append((_("ui.start.resume"), lambda: app.push(ResumeScene(app)), "@button"))
+        rows += [(_("ui.start.library"), self.browse, "@button"),
+                 (_("ui.start.settings"), lambda: app.push(SettingsScene(app)), "@button"),
+                 (_("solo.screen.start_button"), self.practise_alone, "@button"),
+                 (_("plenary.screen.start"), self.plenary, "@button")]
+        widest = max(page.button_width(text) for text, _action, _style in rows)
+        menu, how = rest.left(max(widest, rest.w * 0.4), gap=60)  # the rest of the width explains the game
+        menu = page.paragraph(escape(_("ui.rule")), menu, "@rule")
+        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=16, most=BUTTON_H)):
+            page.button(text, row.x, row.y, row.w, row.h, action, style)
+        steps = "<br>".join(f"<b>{n}.</b> {escape(_(f'ui.start.step{n}'))}" for n in range(1, 5))
+        page.reading([f"<b>{escape(_('ui.start.how'))}</b>", steps], how, "@card", self.how_page, self._turn_how)
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
         if self._look_later:
             self._look_later = False
@@ -57,24 +60,22 @@ class StartScene(BaseScene):
         for folder in (self.app.places.sessions, practice_folder()):
             tidy_sessions_folder(folder)
         if self.app.scene is self and unfinished(self.app):
-            self.app.show(ResumeScene(self.app))
+            self.app.push(ResumeScene(self.app))
 
     # the other screens are imported when chosen: the first frame needs none of them
     def set_up(self) -> None:
         from game.ui.scenes.setup import SetupScene
-        self.app.show(SetupScene(self.app))
+        self.app.push(SetupScene(self.app))
 
     def browse(self) -> None:
         from game.ui.scenes.library import LibraryScene
-        self.app.show(LibraryScene(self.app))
+        self.app.push(LibraryScene(self.app))
 
     def practise_alone(self) -> None:
-        from game.ui.scenes.solo import SoloHomeScene
-        self.app.show(SoloHomeScene(self.app))
+        flows.practise_alone(self.app)
 
     def plenary(self) -> None:
-        from game.ui.scenes.plenary import PlenaryScene
-        self.app.show(PlenaryScene(self.app, [self.app.places.sessions]))
+        flows.plenary(self.app, [self.app.places.sessions])
 
     def quit(self) -> None:
         self.app.running = False
@@ -136,14 +137,13 @@ class ResumeScene(BaseScene):
     def resume(self, path) -> None:
         from game.app import resume_session
         from game.store.log import SessionFileError
-        from game.ui.scenes.table import RoundScene
         try:
             stored = resume_session(self.app.library, path)
         except SessionFileError as error:
             self.app.notice = error.message(self.app.settings.lang)
             self.app.rebuild()
             return
-        self.app.show(RoundScene(self.app, stored))
+        flows.table(self.app, stored)
 
     def number(self, n: int) -> None:
         sessions = unfinished(self.app)[:RESUME_SHOWN]
@@ -151,4 +151,4 @@ class ResumeScene(BaseScene):
             self.resume(sessions[n - 1].path)
 
     def back(self) -> None:
-        self.app.show(StartScene(self.app))
+        self.app.pop()
