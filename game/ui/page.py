@@ -272,8 +272,12 @@ class Page:
 
     def turn_buttons(self, row: Box, count: int, current: int, turn: Callable[[int], None]) -> None:
         """The buttons that turn ``count`` pages, at the right end of ``row``, beside what they turn."""
-        for text, action, key in reversed(self.turns(count, current, turn)):
+        turns = self.turns(count, current, turn)
+        places = []
+        for text, _action, _key in reversed(turns):
             row, button = row.right_part(self.button_width(text))
+            places.insert(0, button)
+        for (text, action, key), button in zip(turns, places):  # made in reading order: Tab reaches 'Vorige' first
             self.button(text, button.x, button.y, button.w, button.h, action, key=key)
 
     def paginate(self, parts: list[str], box: Box, style: str) -> list[str]:
@@ -444,15 +448,8 @@ class Page:
         """Room for a bold button text at the current text size, measured in the button's font."""
         return max(MIN_BUTTON_W, self.measure(text, "body", bold=True) + 2 * BUTTON_PADDING)
 
-    def pages(self, items: list, per_page: int, current: int, turn: Callable[[int], None]) -> tuple[list, list]:
-        """The items on the current page, and the footer buttons that turn pages (none for one page)."""
-        per_page = max(1, per_page)
-        count = max(1, -(-len(items) // per_page))
-        current = min(max(current, 0), count - 1)
-        return items[current * per_page:(current + 1) * per_page], self.turns(count, current, turn)
-
     def turns(self, count: int, current: int, turn: Callable[[int], None]) -> list:
-        """The footer buttons that turn ``count`` pages (none for one page)."""
+        """The buttons that turn ``count`` pages, as (text, action, key) (none for one page)."""
         if count <= 1:
             return []
         return [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None, "page:previous"),

@@ -31,10 +31,11 @@ class Player:
         person looks for their card when the cards do not all fit on one page."""
         turns = 0
         while not self.t.has(label) and turns < 20:
-            pages = [item for item in self.t.app.page.focusables if item.key in ("page:next", "page:previous")]
+            pages = {item.key: item.label for item in self.t.app.page.focusables
+                     if item.key in ("page:next", "page:previous")}
             if not pages:
                 return
-            self.t.click(pages[-1].label)
+            self.t.click(pages.get("page:next") or pages["page:previous"])
             turns += 1
 
     def option(self, number: int) -> None:

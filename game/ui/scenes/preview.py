@@ -240,16 +240,13 @@ class PreviewScene(RoundScene):
 
     def _build_menu(self, page: Page, items: list[tuple[str, str, object]]) -> None:
         """The items as cards in two columns, a page at a time; number keys pick them too."""
-        columns, gap = 2, 16
-        rows = max(1, int((page.content.h + gap) // (MENU_CARD_H + gap)))
-        shown, turns = page.pages(items, rows * columns, self.menu_page, self._turn_menu)
-        width = (page.content_width - gap) / columns
-        for index, (markup, style, action) in enumerate(shown):
-            x = MARGIN + (index % columns) * (width + gap)
-            y = page.content.y + (index // columns) * (MENU_CARD_H + gap)
-            page.card(markup, x, y, width, MENU_CARD_H, action, style)
+        markups = [markup for markup, _style, _action in items]
+        for index, cell in page.card_cells(page.content, markups, 2, MENU_CARD_H, self.menu_page, self._turn_menu,
+                                           gap=16):
+            markup, style, action = items[index]
+            page.card(markup, cell.x, cell.y, cell.w, cell.h, action, style)
             self.menu_actions.append(action)
-        page.footer(turns, back=(_("authoring.preview.back"), self.close_menu), primary_last=False)
+        page.footer([], back=(_("authoring.preview.back"), self.close_menu), primary_last=False)
 
     # what the author does ----------------------------------------------------------------------------
     def open_jumps(self) -> None:

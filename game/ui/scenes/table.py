@@ -219,10 +219,6 @@ class RoundScene(BaseScene):
         if self.notes.draft.strip():
             self.notes.submit(self.notes.draft)
 
-    def content_bottom(self, page: Page) -> float:
-        """Where the content ends: above the footer, and above the notice when there is one."""
-        return page.content.bottom
-
     def read(self, page: Page, markup: str, box: Box | None = None, style: str = "@card") -> None:
         """A long text in ``box`` (the whole content area by default), on as many pages as it needs."""
         page.reading(markup.split(PARAGRAPH), box or page.content, style, self.view.reading_page,
