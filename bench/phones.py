@@ -26,7 +26,7 @@ os.environ["DILEMMASPEL_PHONES_HOST"] = "127.0.0.1"
 import pygame
 from game.app import open_library, start_session
 from game.engine import AdvancePhase, DrawRole, StartSession
-from game.ui.scenes.phones import open_round
+from game.ui import flows
 from game.ui.scenes.table import RoundScene
 from tests.ui.harness import Table
 from tests.phone_client import Phone
@@ -39,13 +39,13 @@ for player in range(5):
     stored.execute(DrawRole(player))
 stored.execute(AdvancePhase())
 if WITH_PHONES:
-    open_round(app, stored, with_phones=True)
+    flows.table(app, stored, with_phones=True)
     phones = [Phone(app.phones.server.address) for _ in range(5)]
     for number, phone in enumerate(phones):
         threading.Thread(target=phone.join, args=(number,)).start()
         while phone.token is None:
             table.step()
-app.show(RoundScene(app, stored))
+app.push(RoundScene(app, stored))
 table.step(3)
 drawn = []
 shown = app.draw

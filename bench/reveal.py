@@ -40,7 +40,7 @@ for player in range(4):
 app = table.app
 moment = [0.0]
 app.motion_clock = lambda: moment[0]
-app.show(RoundScene(app, stored))
+app.push(RoundScene(app, stored))
 
 
 def frames(count=300, turning=False):

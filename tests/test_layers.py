@@ -63,3 +63,50 @@ def test_importing_the_engine_loads_no_yaml_sqlite_or_pygame():
             "print(sorted(m for m in ('pygame', 'yaml', 'sqlite3', 'sqlite_utils') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# The screens: scene modules never import each other in a circle ------------------------------------------------
+SCENES = {f"game.ui.scenes.{path.stem}": path for path in (GAME / "ui" / "scenes").glob("*.py")
+          if path.stem != "__init__"} | {"game.ui.flows": GAME / "ui" / "flows.py"}
+
+
+def scene_imports() -> dict[str, set[str]]:
+    """Which scene modules (and the flows that open them) each one imports, at its top or inside a function."""
+    graph = {}
+    for name, path in SCENES.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+        graph[name] = (found & SCENES.keys()) - {name}
+    return graph
+
+
+def circle(graph: dict[str, set[str]]) -> list[str]:
+    """A circle of imports in ``graph`` (its modules in order, the first repeated at the end), or []."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str]:
+        if module in path:
+            return path[path.index(module):] + [module]
+        if module in done:
+            return []
+        for imported in sorted(graph.get(module, ())):
+            found = visit(imported, path + [module])
+            if found:
+                return found
+        done.add(module)
+        return []
+
+    return next((found for module in sorted(graph) if (found := visit(module, []))), [])
+
+
+def test_the_scene_modules_import_each_other_one_way_only():
+    assert circle(scene_imports()) == []
+
+
+def test_the_rule_catches_a_circle_of_scene_imports():
+    graph = {"start": {"setup"}, "setup": {"table"}, "table": {"start"}, "summary": set()}
+    assert circle(graph) == ["setup", "table", "start", "setup"]

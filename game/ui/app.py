@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the engine, the store and the loader are imported after the
     from game.store.log import StoredSession
 
 WINDOWED = (1280, 720)
+CANVAS_HEIGHT, NARROWEST_CANVAS = 1080, 1350
 BUSY_FPS, IDLE_FPS, RESTING_FPS = 60, 10, 4
 BUSY_SECONDS, RESTING_SECONDS = 0.6, 3.0
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
@@ -63,7 +64,7 @@ class App:
         self.size = self.screen.get_size()
         self.manager: UIManager | None = None
         self.page: Page | None = None
-        self.scene: BaseScene | None = None
+        self.scenes: list[BaseScene] = []  # the stack: the start screen at the bottom, the shown scene on top
         self._page_scene: BaseScene | None = None
         self.notice = ""
         self.running = True
@@ -96,10 +97,14 @@ class App:
 
     @property
     def scale(self) -> float:
+        """Pixels per unit of the design canvas, which is 1080 units high and as wide as the screen's aspect
+        ratio makes it (1920 at 16:9, 1440 at 4:3, 1350 at 5:4): text follows the screen's height on any shape
+        of screen. Only a screen narrower than 5:4 (a window on its side) is fitted to its width."""
         width, height = self.size
-        return min(height / 1080, width / 1600)
+        return min(height / CANVAS_HEIGHT, width / NARROWEST_CANVAS)
 
     def _make_manager(self) -> None:
+        self.text_heights: dict[tuple, float] = {}  # measured by pages, valid for this manager's fonts
         theme = build_theme(self.scale, self.settings.text_scale, self.settings.high_contrast)
         self.manager = UIManager(self.size, theme, enable_live_theme_updates=False)
         fonts = self.manager.get_theme().get_font_dictionary()
@@ -149,9 +154,37 @@ class App:
         else:
             self._after_first_frame.append(action)
 
-    # scenes ---------------------------------------------------------------------------------
-    def show(self, scene: BaseScene) -> None:
-        self.scene = scene
+    # scenes: a stack ---------------------------------------------------------------------------
+    @property
+    def scene(self) -> BaseScene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: BaseScene) -> None:
+        """Show ``scene`` over the current one, which comes back as it was when ``scene`` pops."""
+        self.scenes.append(scene)
+        self._shown()
+
+    def pop(self) -> None:
+        """Back to the scene underneath (the first scene stays: there is nothing under it)."""
+        if len(self.scenes) > 1:
+            self.scenes.pop()
+            self._shown()
+
+    def replace(self, scene: BaseScene) -> None:
+        """Show ``scene`` in the place of the current one (the next step of the same flow)."""
+        if self.scenes:
+            self.scenes.pop()
+        self.push(scene)
+
+    def home(self, then: BaseScene | None = None) -> None:
+        """Back to the first scene (the start screen), and with ``then`` a flow opened on top of it."""
+        del self.scenes[1:]
+        if then is None:
+            self._shown()
+        else:
+            self.push(then)
+
+    def _shown(self) -> None:
         self.notice = ""
         self._screen = None
         self.rebuild()
@@ -167,8 +200,7 @@ class App:
         index = self.focused_element_index()
         focused = self.page.focusables[index].key if index is not None else None
         if self.page:
-            if self._page_scene is self.scene:
-                self.scene.keep()
+            self._page_scene.keep()  # what was typed on the screen going away, even when another scene comes
             self.page.root.kill()
         self.page = Page(self)
         self._page_scene = self.scene

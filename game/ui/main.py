@@ -14,15 +14,17 @@ from game.ui.settings import load_settings, settings_path
 
 def open_app(places: Places, size: tuple[int, int] | None = None, lang: str | None = None,
              first: Callable[[App], BaseScene] | None = None, **options) -> App:
-    """The app on its ``first`` screen; by default the start screen, with the offer to resume an unfinished
-    session right after its first frame."""
+    """The app on its ``first`` screen, over the start screen (where its way back ends); without one the start
+    screen itself, with the offer to resume an unfinished session right after its first frame."""
     from game.ui.scenes.start import StartScene
     pygame.init()
     settings = load_settings(places.settings)
     if lang:
         settings = settings.changed(lang=lang)
     app = App(places, settings, **({"size": size} if size else {}), **options)
-    app.show(first(app) if first else StartScene(app, look_later=True))
+    app.push(StartScene(app, look_later=first is None))
+    if first:
+        app.push(first(app))
     return app
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from game.engine import AddNote, EditNote, RemoveNote
 from game.engine.session import MAX_TEXT
 from game.i18n import _
-from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.page import BUTTON_H, GAP, Box, Page, escape
 
 if TYPE_CHECKING:
     from game.ui.scenes.table import RoundScene
@@ -33,37 +33,48 @@ class NotesEditor:
             self.draft = self.entry.get_text()
             self.keep_focus = self.entry.is_focused
 
-    def build(self, page: Page, top: float) -> list:
-        """The editor from ``top`` down; returns the footer buttons that turn its pages."""
-        page.label(_("ui.notes.hint"), MARGIN, top, page.content_width, 50, "@muted")
-        width = page.content_width - 2 * (BUTTON_W + 20)
-        self.entry = page.entry(MARGIN, top + 60, width, BUTTON_H, self.draft, _("ui.notes.placeholder"),
+    def build(self, page: Page, box: Box) -> None:
+        """The editor in ``box``; the points under it, on pages (turned by buttons under them) when they do not
+        all fit."""
+        box = page.paragraph(escape(_("ui.notes.hint")), box, "@muted_text")
+        row, box = box.top(BUTTON_H)
+        button_w = max(BUTTON_W, *(page.button_width(_(text)) for text in
+                                   ("ui.notes.add", "ui.notes.save", "ui.notes.cancel", "ui.notes.edit",
+                                    "ui.notes.remove")))
+        field, buttons = row.right_part(2 * button_w + GAP)
+        self.entry = page.entry(field.x, field.y, field.w, field.h, self.draft, _("ui.notes.placeholder"),
                                 on_enter=self.submit, limit=MAX_TEXT, key="note")
         page.main = "note"  # on the scribe's page the focus starts where the next point is typed
         if self.keep_focus:
             page.manager.set_focus_set(self.entry)
         save = _("ui.notes.save") if self.editing is not None else _("ui.notes.add")
-        page.button(save, MARGIN + width + 20, top + 60, BUTTON_W, BUTTON_H,
+        save_box, cancel_box = buttons.split()
+        page.button(save, save_box.x, save_box.y, save_box.w, save_box.h,
                     lambda: self.submit(self.entry.get_text()), "@primary", key="note:save")
         if self.editing is not None:
-            page.button(_("ui.notes.cancel"), MARGIN + width + BUTTON_W + 40, top + 60, BUTTON_W, BUTTON_H,
-                        self.cancel)
+            page.button(_("ui.notes.cancel"), cancel_box.x, cancel_box.y, cancel_box.w, cancel_box.h, self.cancel)
         notes = self.scene.round.notes
-        y = top + 60 + BUTTON_H + 24
-        bottom = self.scene.content_bottom(page)
         if not notes:
-            page.label(_("ui.notes.none"), MARGIN, y, page.content_width, 56, "@muted")
-        row_h = min(150, (bottom - y) / PER_PAGE - 12)
-        shown, turns = page.pages(list(notes), PER_PAGE, self.page_index, self._turn)
+            page.line(_("ui.notes.none"), box, "@muted")
+        text_w = field.w
+        needed = [max(BUTTON_H, page.text_height(escape(note.text), text_w, "@card")) for note in notes]
+        per_page = min(PER_PAGE, page.per_page(box, needed, gap=12))
+        if per_page < len(notes):
+            box, row = box.above(BUTTON_H, gap=GAP / 2)
+            per_page = min(PER_PAGE, page.per_page(box, needed, gap=12))
+            self.page_index = min(self.page_index, -(-len(notes) // per_page) - 1)
+            page.turn_buttons(row, -(-len(notes) // per_page), self.page_index, self._turn)
+        shown = notes[self.page_index * per_page:(self.page_index + 1) * per_page]
+        even = box.rows(per_page, gap=12, most=150)[0].h
         for note in shown:
-            text_w = page.content_width - 2 * (BUTTON_W + 20)
-            page.text(escape(note.text), MARGIN, y, text_w, row_h, "@card")
-            page.button(_("ui.notes.edit"), MARGIN + text_w + 20, y, BUTTON_W, min(row_h, BUTTON_H),
+            row, box = box.top(max(even, needed[notes.index(note)]), gap=12)
+            text, actions = row.left(text_w)
+            page.text(escape(note.text), text.x, text.y, text.w, text.h, "@card")
+            edit, remove = Box(actions.x, actions.y, actions.w, BUTTON_H).split()
+            page.button(_("ui.notes.edit"), edit.x, edit.y, edit.w, edit.h,
                         lambda n=note: self.edit(n.id, n.text), key=f"note:edit:{note.id}")
-            page.button(_("ui.notes.remove"), MARGIN + text_w + BUTTON_W + 40, y, BUTTON_W, min(row_h, BUTTON_H),
+            page.button(_("ui.notes.remove"), remove.x, remove.y, remove.w, remove.h,
                         lambda n=note: self.remove(n.id), key=f"note:remove:{note.id}")
-            y += row_h + 12
-        return turns
 
     def submit(self, text: str) -> None:
         """Add or save the point; when the engine refuses it, the text stays in the entry."""

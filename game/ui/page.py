@@ -26,7 +26,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
 from game.text import printable
-from game.ui.pictures import GAP, header_icon
+from game.ui.pictures import GAP as PICTURE_GAP, header_icon
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -34,10 +34,19 @@ if TYPE_CHECKING:
 
 Action = Callable[[], None]
 MARGIN = 60
-HEADER_H = 150
+TOP_MARGIN = 20
 FOOTER_H = 96
+FOOTER_BOTTOM = 24
+ONE_ROW_FOOTER = 1800  # the content width (16:9, normal text size) where a round's footer fits on one row
 BUTTON_H = 88
 NOTICE_H = 80
+MIN_BUTTON_W = 260
+BUTTON_PADDING = 30  # each side: the theme's 20 units of text padding, the border and some air
+PARAGRAPH = "<br><br>"
+LABEL_FONTS = {"@title": ("title", True), "@heading": ("heading", True), "@question": ("heading", True),
+               "@clock": ("clock", True), "@clock_paused": ("clock", False), "@clock_done": ("heading", True),
+               "@muted": ("small", False), "@error": ("small", True), "@strong": ("body", True),
+               "@body": ("body", False)}
 
 
 @dataclass
@@ -73,9 +82,87 @@ class ReadingBox(UITextBox):
         pass
 
 
+def sentences(markup: str) -> list[tuple[str, str]]:
+    """A paragraph cut at its line breaks and after each sentence, each piece with what joined it to the one
+    before (a line break or a space): the pieces a long text is spread over pages by."""
+    pieces = []
+    for line in markup.split("<br>"):
+        for number, piece in enumerate(p for p in re.split(r"(?<=[.!?])\s+", line) if p):
+            pieces.append((piece, " " if number else "<br>"))
+    return pieces
+
+
 def plain(markup: str) -> str:
     """The text of a bit of HTML, as a screen reader or a test would name the element."""
     return html.unescape(re.sub(r"<br>", " ", re.sub(r"<(?!br>)[^>]+>", "", markup))).strip()
+
+
+GAP = 20
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the design canvas, in units: the layout vocabulary. Scenes cut the page's content area
+    into rows, columns, grids and splits instead of adding up pixel constants, so a screen of another shape
+    or a larger text size moves everything together."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    def top(self, height: float, gap: float = GAP) -> tuple["Box", "Box"]:
+        """A strip ``height`` high along the top, and what is left below it."""
+        height = min(height, self.h)
+        return Box(self.x, self.y, self.w, height), Box(self.x, self.y + height + gap, self.w,
+                                                         max(0.0, self.h - height - gap))
+
+    def above(self, height: float, gap: float = GAP) -> tuple["Box", "Box"]:
+        """What is left above, and a strip ``height`` high along the bottom."""
+        rest, strip = self.top(self.h - min(height, self.h) - gap, gap)
+        return rest, strip
+
+    def left(self, width: float, gap: float = GAP) -> tuple["Box", "Box"]:
+        """A column ``width`` wide on the left, and what is left to its right."""
+        width = min(width, self.w)
+        return Box(self.x, self.y, width, self.h), Box(self.x + width + gap, self.y,
+                                                        max(0.0, self.w - width - gap), self.h)
+
+    def right_part(self, width: float, gap: float = GAP) -> tuple["Box", "Box"]:
+        """What is left on the left, and a column ``width`` wide on the right."""
+        rest, strip = self.left(self.w - min(width, self.w) - gap, gap)
+        return rest, strip
+
+    def split(self, share: float = 0.5, gap: float = GAP) -> tuple["Box", "Box"]:
+        """Two columns side by side, the first taking ``share`` of the width."""
+        return self.left((self.w - gap) * share, gap)
+
+    def rows(self, count: int, gap: float = GAP, most: float | None = None) -> list["Box"]:
+        """``count`` rows of equal height (at most ``most`` units each) from the top."""
+        height = (self.h - gap * (count - 1)) / max(1, count)
+        height = min(height, most) if most else height
+        return [Box(self.x, self.y + i * (height + gap), self.w, height) for i in range(count)]
+
+    def columns(self, count: int, gap: float = GAP) -> list["Box"]:
+        width = (self.w - gap * (count - 1)) / max(1, count)
+        return [Box(self.x + i * (width + gap), self.y, width, self.h) for i in range(count)]
+
+    def grid(self, count: int, columns: int, gap: float = GAP, most: float | None = None) -> list["Box"]:
+        """``count`` cells, row by row, in ``columns`` columns (rows at most ``most`` units high)."""
+        rows = self.rows(-(-count // columns), gap, most)
+        return [cell for row in rows for cell in row.columns(columns, gap)][:count]
+
+    def centred(self, width: float, height: float) -> "Box":
+        width, height = min(width, self.w), min(height, self.h)
+        return Box(self.x + (self.w - width) / 2, self.y + (self.h - height) / 2, width, height)
 
 
 class Page:
@@ -90,6 +177,24 @@ class Page:
         self.main: str | None = None
         self.decorations: list[Callable[[pygame.Surface], None]] = []
         self.scrollable: list[UITextBox] = []
+        self.area = Box(MARGIN, TOP_MARGIN, self.width - 2 * MARGIN, self.footer_y - GAP - TOP_MARGIN)
+        self.content = self._content_area()
+
+    def _content_area(self) -> Box:
+        """Where a screen puts its content, computed once: under the header (a heading with a line under it,
+        or a title, whichever is taller at this text size) and above the footer and the notice, if any."""
+        header = max(self.line_height("@heading") + self.line_height("@muted"), self.line_height("@title"))
+        bottom = self.footer_y - GAP
+        if self.app.notice:
+            bottom -= self.notice_height() + GAP
+        top = TOP_MARGIN + header + GAP
+        return Box(MARGIN, top, self.width - 2 * MARGIN, max(0.0, bottom - top))
+
+    def notice_height(self) -> float:
+        return max(NOTICE_H, self.text_height(self._notice_markup(), self.width - 2 * MARGIN, "@error_text"))
+
+    def _notice_markup(self) -> str:
+        return f"<b>{escape(self.app.notice)}</b>"
 
     # geometry -----------------------------------------------------------------
     def rect(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
@@ -102,17 +207,99 @@ class Page:
 
     @property
     def footer_y(self) -> float:
-        return self.height - FOOTER_H - 24
+        """The top of the footer: one row of buttons, two on a narrower screen or at a larger text size (where
+        the ways back and forward may not fit side by side)."""
+        return self.height - FOOTER_BOTTOM - FOOTER_H * self.footer_rows
+
+    @property
+    def footer_rows(self) -> int:
+        return 2 if self.width - 2 * MARGIN < ONE_ROW_FOOTER * self.app.settings.text_scale else 1
+
+    @property
+    def _last_row_y(self) -> float:
+        return self.height - FOOTER_BOTTOM - FOOTER_H
 
     # elements -----------------------------------------------------------------
     def label(self, text: str, x: float, y: float, w: float, h: float, style: str = "@body") -> UILabel:
-        """One line of text, centred on its row; taller for a larger text size, so it is never cut off."""
-        grow = self.app.settings.text_scale
+        """One line of text, centred on its row; as tall as its font needs, so it is never cut off."""
+        grow = max(0.0, self.line_height(style) - h)
         with warnings.catch_warnings():
-            if grow > 1:  # a long line may be clipped at its end then; at the normal size the tests forbid it
-                warnings.filterwarnings("ignore", "Label Rect is too small", UserWarning)
-            return UILabel(self.rect(x, y - h * (grow - 1) / 2, w, h * grow), printable(text, lines=False),
+            if self.app.settings.text_scale > 1:  # a long line may be clipped at its end then; the layout walk
+                warnings.filterwarnings("ignore", "Label Rect is too small", UserWarning)  # finds those
+            return UILabel(self.rect(x, y - grow / 2, w, h + grow), printable(text, lines=False),
                            self.manager, container=self.root, object_id=ObjectID(class_id=style))
+
+    def line(self, text: str, box: Box, style: str = "@body") -> tuple[UILabel, Box]:
+        """One line of text along the top of ``box``, as tall as its font; returns it and the room below."""
+        strip, rest = box.top(self.line_height(style), gap=GAP / 2)
+        return self.label(text, strip.x, strip.y, strip.w, strip.h, style), rest
+
+    def paragraph(self, markup: str, box: Box, style: str = "@text") -> Box:
+        """A text box along the top of ``box``, as tall as its text needs; returns the room below it."""
+        strip, rest = box.top(self.text_height(markup, box.w, style), gap=GAP / 2)
+        self.text(markup, strip.x, strip.y, strip.w, strip.h, style)
+        return rest
+
+    def line_height(self, style: str = "@body") -> float:
+        """The height in units a label of ``style`` needs for one line (accents and descenders included)."""
+        size, bold = LABEL_FONTS.get(style, ("body", False))
+        return self._font(size, bold).size("ÉÁgjy")[1] / self.scale
+
+    def text_height(self, markup: str, width: float, style: str = "@text") -> float:
+        """The height in units a text box ``width`` units wide needs to show ``markup`` whole (measured by
+        laying it out in the current font, never guessed from letter counts)."""
+        key = (markup, round(width * self.scale), style)
+        heights = self.app.text_heights
+        if key not in heights:
+            probe = UITextBox(printable(markup), pygame.Rect(0, 0, round(width * self.scale), -1), self.manager,
+                              container=self.root, object_id=ObjectID(class_id=style))
+            heights[key] = probe.rect.height / self.scale + 2
+            probe.kill()
+        return heights[key]
+
+    def fits(self, markup: str, box: Box, style: str = "@text") -> bool:
+        return self.text_height(markup, box.w, style) <= box.h
+
+    def reading(self, parts: list[str], box: Box, style: str, current: int, turn: Callable[[int], None]) -> None:
+        """Long text given room: the parts (paragraphs, as markup) fill ``box`` page by page, a part that is
+        taller than a page going on by sentence, with buttons under the text that turn its pages."""
+        pages = self.paginate(parts, box, style)
+        if len(pages) > 1:
+            box, row = box.above(BUTTON_H, gap=GAP / 2)
+            pages = self.paginate(parts, box, style)
+            self.turn_buttons(row, len(pages), current, turn)
+        current = min(max(current, 0), len(pages) - 1)
+        self.text(pages[current], box.x, box.y, box.w, box.h, style)
+
+    def turn_buttons(self, row: Box, count: int, current: int, turn: Callable[[int], None]) -> None:
+        """The buttons that turn ``count`` pages, at the right end of ``row``, beside what they turn."""
+        turns = self.turns(count, current, turn)
+        places = []
+        for text, _action, _key in reversed(turns):
+            row, button = row.right_part(self.button_width(text))
+            places.insert(0, button)
+        for (text, action, key), button in zip(turns, places):  # made in reading order: Tab reaches 'Vorige' first
+            self.button(text, button.x, button.y, button.w, button.h, action, key=key)
+
+    def paginate(self, parts: list[str], box: Box, style: str) -> list[str]:
+        """The parts (paragraphs) on pages of ``box``: a part that does not fit in what is left of a page goes
+        on by line and sentence, so a page is filled before the next one starts."""
+        pages = [""]
+
+        def add(piece: str, joint: str) -> None:
+            together = pages[-1] + joint + piece if pages[-1] else piece
+            if pages[-1] and not self.fits(together, box, style):
+                pages.append(piece)
+            else:
+                pages[-1] = together
+
+        for part in parts:
+            if self.fits(pages[-1] + PARAGRAPH + part, box, style):
+                pages[-1] = pages[-1] + PARAGRAPH + part if pages[-1] else part
+                continue
+            for number, (piece, joint) in enumerate(sentences(part)):
+                add(piece, PARAGRAPH if number == 0 else joint)
+        return pages
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
         box = ReadingBox(printable(markup), self.rect(x, y, w, h), self.manager, container=self.root,
@@ -200,18 +387,20 @@ class Page:
 
     # common parts ---------------------------------------------------------------
     def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
-        """The screen's title (and subtitle) at the top; with ``icon``, the icon of the step before them, smaller
-        or left out where the texts would not fit beside it (an icon never cuts a text short)."""
+        """The screen's title (a heading with a line under it when there is a subtitle), above the content; with
+        ``icon``, the icon of the step before them, smaller or left out where the texts would not fit beside it
+        (an icon never cuts a text short)."""
         room = self.content_width - right_space
         longest = max(self.measure(title, "heading" if subtitle else "title", bold=True),
                       self.measure(subtitle, "small") if subtitle else 0)
-        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + GAP <= room), None)
-        left = MARGIN + (header_icon(self, icon, MARGIN, 24, size) if icon and size else 0)
+        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + PICTURE_GAP <= room), None)
+        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, size) if icon and size else 0)
         width = room - (left - MARGIN)
-        self.label(self.fitted(title, width, "heading" if subtitle else "title", bold=True), left, 24, width,
-                   70 if subtitle else 100, "@heading" if subtitle else "@title")
+        box = Box(left, TOP_MARGIN, width, self.content.y - TOP_MARGIN)
+        style = "@heading" if subtitle else "@title"
+        _label, rest = self.line(self.fitted(title, width, "heading" if subtitle else "title", bold=True), box, style)
         if subtitle:
-            self.label(self.fitted(subtitle, width, "small"), left, 92, width, 48, "@muted")
+            self.line(self.fitted(subtitle, width, "small"), rest, "@muted")
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
@@ -226,7 +415,7 @@ class Page:
         which a font cannot measure, left out as on screen)."""
         text = printable(text, lines=False)
         font = self._font(size, bold)
-        room = width * self.scale - 16 * self.scale
+        room = (width - 24) * self.scale  # the label's own margins, and a little air
         if font.size(text)[0] <= room:
             return text
         while text and font.size(text + "…")[0] > room:
@@ -240,13 +429,16 @@ class Page:
         An action is ``(text, action)`` or ``(text, action, key)``; the way forward is the page's main
         action unless the scene named another.
         """
-        y = self.footer_y
+        y = self._last_row_y
+        sides = [side for side in (back, aside) if side]
+        widths = [self.button_width(text) for text, *_rest in actions]
+        needed = sum(widths) + sum(self.button_width(text) + 24 for text, _action in sides) + 24 * len(widths)
         x = MARGIN
-        for text, action in [side for side in (back, aside) if side]:
-            self.button(text, x, y, self.button_width(text), BUTTON_H, action)
+        for text, action in sides:  # on a row of their own above when both ways do not fit on one
+            self.button(text, x, y - FOOTER_H if needed > self.content_width else y, self.button_width(text),
+                        BUTTON_H, action)
             x += self.button_width(text) + 24
         right = self.width - MARGIN
-        widths = [self.button_width(text) for text, *_rest in actions]
         x = right - sum(widths) - 24 * (len(widths) - 1)
         for index, ((text, action, *key), w) in enumerate(zip(actions, widths)):
             primary = primary_last and index == len(actions) - 1
@@ -255,35 +447,74 @@ class Page:
             if primary and action is not None and self.main is None:
                 self.main = self.focusables[-1].key
             x += w + 24
-        notice = self.app.notice
-        if notice:
-            self.text(f"<b>{escape(notice)}</b>", MARGIN, y - NOTICE_H - 6, self.content_width, NOTICE_H,
+        if self.app.notice:
+            height = self.notice_height()
+            self.text(self._notice_markup(), MARGIN, self.footer_y - height - GAP / 2, self.content_width, height,
                       "@error_text")
 
     def button_width(self, text: str) -> float:
-        """Room for a bold button text at the current text size (about 0.6 em a letter)."""
-        return max(260.0, 70 + 0.6 * 34 * self.app.settings.text_scale * len(text))
+        """Room for a bold button text at the current text size, measured in the button's font."""
+        return max(MIN_BUTTON_W, self.measure(text, "body", bold=True) + 2 * BUTTON_PADDING)
 
-    def pages(self, items: list, per_page: int, current: int, turn: Callable[[int], None]) -> tuple[list, list]:
-        """The items on the current page, and the footer buttons that turn pages (none for one page)."""
-        count = max(1, -(-len(items) // per_page))
-        current = min(max(current, 0), count - 1)
-        turns = []
-        if count > 1:
-            turns = [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None, "page:previous"),
-                     (_("ui.next_page", page=current + 1, pages=count),
-                      (lambda: turn(current + 1)) if current < count - 1 else None, "page:next")]
-        return items[current * per_page:(current + 1) * per_page], turns
+    def turns(self, count: int, current: int, turn: Callable[[int], None]) -> list:
+        """The buttons that turn ``count`` pages, as (text, action, key) (none for one page)."""
+        if count <= 1:
+            return []
+        return [(_("ui.previous"), (lambda: turn(current - 1)) if current > 0 else None, "page:previous"),
+                (_("ui.next_page", page=current + 1, pages=count),
+                 (lambda: turn(current + 1)) if current < count - 1 else None, "page:next")]
 
+    def card_cells(self, box: Box, markups: list[str], columns: int, most: float, current: int,
+                   turn: Callable[[int], None], gap: float = GAP, style: str = "@card") -> list[tuple[int, Box]]:
+        """Where cards go in a grid: each row as tall as its cards' text needs (sharing what is left, up to
+        ``most``); when they do not all fit, fewer a page (page ``current``), with buttons under them that turn
+        the pages; a card too tall for a page gets the whole width. Returns (index of the card, its box)."""
+        if not markups:
+            return []
+        width = box.columns(columns, gap)[0].w
+        if columns > 1 and self.longest_word(markups, style) > width - 2 * BUTTON_PADDING:  # no word broken in two
+            return self.card_cells(box, markups, columns - 1, most, current, turn, gap, style)
+        needed = [self.text_height(markup, width, style) for markup in markups]
+        if columns > 1 and max(needed) > box.h - BUTTON_H - GAP:
+            return self.card_cells(box, markups, 1, most, current, turn, gap, style)
+        per_page = self.per_page(box, needed, gap, columns)
+        start = 0
+        if per_page < len(markups):
+            box, row = box.above(BUTTON_H, gap=GAP / 2)
+            per_page = self.per_page(box, needed, gap, columns)
+            count = -(-len(markups) // per_page)
+            current = min(max(current, 0), count - 1)
+            self.turn_buttons(row, count, current, turn)
+            start = current * per_page
+        shown = list(range(len(markups)))[start:start + per_page]
+        rows = [shown[first:first + columns] for first in range(0, len(shown), columns)]
+        row_needs = [max(needed[i] for i in row) for row in rows]
+        spare = max(0.0, box.h - sum(row_needs) - gap * (len(rows) - 1)) / len(rows)
+        cells, y = [], box.y
+        for row, need in zip(rows, row_needs):
+            height = max(need, min(need + spare, most))
+            cells += zip(row, Box(box.x, y, box.w, height).columns(columns, gap))
+            y += height + gap
+        return cells
 
-def text_height(box: UITextBox, page: Page) -> float:
-    """The height in units ``box`` needs to show all its text, padding and border included (its own height
-    when the text does not fit and scrolls)."""
-    layout = box.text_box_layout
-    if box.scroll_bar is not None or layout is None or not layout.layout_rows:
-        return box.rect.height / page.scale
-    text = layout.layout_rows[-1].bottom - layout.layout_rect.top
-    return (text + box.rect.height - box.text_wrap_rect.height) / page.scale
+    def longest_word(self, markups: list[str], style: str) -> float:
+        """The width in units of the widest word in these texts, in the style's font (bold where a text has bold
+        in it: its heading)."""
+        size = "small" if style.startswith("@value") else "body"
+        words = {(word, "<b>" in markup) for markup in markups for word in plain(markup).split()}
+        return max((self.measure(word, size, bold=bold) for word, bold in words), default=0.0)
+
+    def per_page(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1) -> int:
+        """How many items of these heights (in the order given, ``columns`` to a row) fit in ``box``: a page
+        shows fewer items rather than cutting one off."""
+        fitted, used = 0, 0.0
+        for row in range(0, len(heights), columns):
+            tallest = max(heights[row:row + columns])
+            if fitted and used + tallest > box.h:
+                break
+            used += tallest + gap
+            fitted = min(len(heights), row + columns)
+        return max(1, fitted)
 
 
 def tension(sides) -> str:

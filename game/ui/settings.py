@@ -20,7 +20,7 @@ class Settings:
     lang: str = default_language()
     text_size: str = "normal"
     high_contrast: bool = False
-    fullscreen: bool = False
+    fullscreen: bool = True  # the display's own resolution; a window is a setting (or F11)
     sound: bool = True
     reduced_motion: bool = False  # "minder beweging": cards lie still, steps appear without sliding
 

@@ -1,18 +1,20 @@
 """Colours and the pygame_gui theme, generated for the window's size and the settings.
 
 The design is drawn on a canvas 1080 units high; ``scale`` turns units into
-pixels. Text sizes are in units too, so body text is 34 px at 1080p and grows
-with the window and with the player's text size setting. The typeface is our own build of Atkinson
-Hyperlegible with fallbacks for other scripts, symbols and emoji merged in (tools/make_fonts.py).
+pixels. Text sizes are in units too, so body text is 36 px at 1080p (a thirtieth
+of the screen's height, readable at 1.5 m) and grows with the screen and with the
+player's text size setting. The typeface is our own build of Atkinson Hyperlegible with fallbacks for
+other scripts, symbols and emoji merged in (tools/make_fonts.py).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.ui.assets import font_paths
 
 FONT = "dilemmaspel_sans"
-BODY, SMALL, HEADING, TITLE, CLOCK = 34, 32, 46, 66, 76
+BODY, SMALL, HEADING, TITLE, CLOCK = 36, 32, 46, 66, 76
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def icon_pairs(p: Palette) -> dict[str, tuple[str, str]]:
 
 
 def font_sizes(scale: float, text_scale: float) -> dict[str, int]:
-    return {name: max(12, round(size * scale * text_scale))
+    return {name: max(12, math.ceil(round(size * scale * text_scale, 2)))  # never under the size asked for
             for name, size in (("body", BODY), ("small", SMALL), ("heading", HEADING), ("title", TITLE),
                                ("clock", CLOCK))}
 

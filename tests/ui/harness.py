@@ -27,7 +27,7 @@ class Table:
         self.folder = folder
         settings_file = folder / "settings.json"
         if not settings_file.exists():
-            settings_file.write_text(json.dumps({"lang": lang, "sound": True, **settings}))
+            settings_file.write_text(json.dumps({"lang": lang, "sound": True, "fullscreen": False, **settings}))
         self.now = Now()
         self.app: App = open_app(Places(settings_file, folder / "sessions", library), size=size, now=self.now)
         self.step(2)

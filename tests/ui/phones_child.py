@@ -16,7 +16,7 @@ os.environ.setdefault("DILEMMASPEL_PHONES_HOST", "127.0.0.1")
 
 from game.app import open_library, start_session  # noqa: E402
 from game.engine import AdvancePhase, DrawRole, StartSession  # noqa: E402
-from game.ui.scenes.phones import open_round  # noqa: E402
+from game.ui import flows  # noqa: E402
 from tests.ui.harness import Table  # noqa: E402
 from tests.ui.play import Player  # noqa: E402
 
@@ -32,7 +32,7 @@ def main(folder: Path, mode: str) -> None:
             stored.execute(DrawRole(player))
         stored.execute(AdvancePhase())   # to the values (aloud)
         stored.execute(AdvancePhase())   # to the hidden vote
-        open_round(t.app, stored, with_phones=True)
+        flows.table(t.app, stored, with_phones=True)
     else:
         Player(t).act(t.labels()[0])     # the offer to resume: the first game
     print(json.dumps({"address": t.app.phones.server.address, "scene": type(t.app.scene).__name__}), flush=True)

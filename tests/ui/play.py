@@ -20,10 +20,23 @@ class Player:
         self.shoot = shoot or (lambda name: None)
 
     def act(self, label: str) -> None:
+        self.turn_to(label)
         if self.how == "keys":
             self.t.press(label)
         else:
             self.t.click(label, touch=self.how == "touch")
+
+    def turn_to(self, label: str) -> None:
+        """Turn the screen's pages of cards forward (or back to the first) until ``label`` is on one, as a
+        person looks for their card when the cards do not all fit on one page."""
+        turns = 0
+        while not self.t.has(label) and turns < 20:
+            pages = {item.key: item.label for item in self.t.app.page.focusables
+                     if item.key in ("page:next", "page:previous")}
+            if not pages:
+                return
+            self.t.click(pages.get("page:next") or pages["page:previous"])
+            turns += 1
 
     def option(self, number: int) -> None:
         if self.how == "keys":

@@ -19,7 +19,8 @@ from game.cards import role_card
 from game.i18n import _, n_
 from game.phones.tokens import pass_file
 from game.store.log import SessionLog
-from game.ui.scenes.phones import PhoneJoinScene, open_round
+from game.ui import flows
+from game.ui.scenes.phones import PhoneJoinScene
 from game.ui.scenes.table import RoundScene
 from tests.phone_browser import Browser, PhonePage, chromium
 from tests.phone_client import Phone, while_looping
@@ -48,7 +49,7 @@ def facts(stored) -> list[tuple[str, dict]]:
 
 def with_phones(t: Table) -> tuple:
     stored = new_session(t)
-    open_round(t.app, stored, with_phones=True)
+    flows.table(t.app, stored, with_phones=True)
     assert isinstance(t.app.scene, PhoneJoinScene)
     phones = [Phone(t.app.phones.server.address) for _name in NAMES]
     while_looping(t, lambda: [phone.join(n) for n, phone in enumerate(phones)])
@@ -60,7 +61,7 @@ def played_alone(folder: Path, library):
     """The short round played on the shared screen alone: the log the phones' round must equal."""
     alone = Table(folder, library)
     shared = new_session(alone)
-    alone.app.show(RoundScene(alone.app, shared))
+    alone.app.push(RoundScene(alone.app, shared))
     p = Player(alone)
     p.draw_roles()
     p.share_values(VALUES)
@@ -157,7 +158,7 @@ def test_five_phones_in_a_browser_play_a_short_round_reload_and_drop_out_and_the
     alone = played_alone(tmp_path / "alone", library)
     t = Table(tmp_path / "phones", library)
     stored = new_session(t)
-    open_round(t.app, stored, with_phones=True)
+    flows.table(t.app, stored, with_phones=True)
     address = t.app.phones.server.address
     browser = Browser()
     try:
@@ -245,7 +246,7 @@ def test_the_set_up_offers_phones_shows_the_code_and_goes_on_without_them_when_n
 def test_players_without_a_phone_take_their_turns_on_the_shared_screen_in_the_same_round(tmp_path, library):
     t = Table(tmp_path, library)
     stored = new_session(t)
-    open_round(t.app, stored, with_phones=True)
+    flows.table(t.app, stored, with_phones=True)
     anna, cor = Phone(t.app.phones.server.address), Phone(t.app.phones.server.address)
     assert while_looping(t, lambda: (anna.join(0), cor.join(2))) == (200, 200)
     p = Player(t)

@@ -59,7 +59,7 @@ def play_tables(folder, book) -> None:
 def on_plenary(tmp_path, library, folder, details: bool = False, **settings) -> Table:
     """The plenary of ``folder``: the story (or with ``details`` the detailed charts, key D) from its first page."""
     t = Table(tmp_path / "app", library, **settings)
-    t.app.show(PlenaryScene(t.app, [folder]))
+    t.app.push(PlenaryScene(t.app, [folder]))
     t.step(2)
     if details:
         t.key(pygame.K_d)

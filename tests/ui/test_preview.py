@@ -58,8 +58,15 @@ class Preview(Table):
         self.save(changed)
 
     def jump(self, node_text: str) -> None:
+        """'Ga naar', then the moment."""
         self.click("Ga naar")
+        self.turn_to(node_text)
         self.click(node_text)
+
+    def turn_to(self, text: str) -> None:
+        """Turn a list's pages forward until ``text`` shows (a list longer than the screen has pages)."""
+        while not self.has(text):
+            self.click(next(item.label for item in self.app.page.focusables if item.key == "page:next"))
 
     def close(self) -> None:
         pygame.event.post(pygame.event.Event(pygame.QUIT))
@@ -101,7 +108,10 @@ def test_opens_at_the_story_outside_the_library_with_the_bundled_decks_and_a_bar
 def test_every_role_can_be_chosen_and_switched(preview):
     t = preview
     t.click("Andere rol")
-    assert t.has("EVV'er") and t.has("Specialist ouderengeneeskunde")
+    assert t.has("EVV'er")
+    t.turn_to("Specialist ouderengeneeskunde")
+    t.key(pygame.K_ESCAPE)                                              # closes the list; it opens on page 1
+    t.click("Andere rol")
     t.click("EVV'er")
     assert t.round.roles[0] == "evv"
     assert "Na een rondje buiten is hij rustiger" in t.screen_text()      # the EVV'er's own brief

@@ -42,7 +42,7 @@ def at_the_vote(t: Table, library, choices: tuple[int, ...]) -> RoundScene:
     for player, choice in enumerate(choices[:-1]):
         stored.execute(CastVote(player, options[choice - 1]))
     scene = RoundScene(t.app, stored)
-    t.app.show(scene)
+    t.app.push(scene)
     scene.view.decision_read = True
     scene.refresh()
     t.step(2)
@@ -186,7 +186,7 @@ def test_seven_players_on_one_option_stand_whole_on_screen(tmp_path, library, si
     stored.execute(AdvancePhase())
     for player in range(7):
         stored.execute(CastVote(player, stored.session.available_options()[0]))
-    t.app.show(RoundScene(t.app, stored))
+    t.app.push(RoundScene(t.app, stored))
     t.step(2)
     names = [element(t, f"Speler{n}").rect for n in range(1, 8)]
     window = pygame.Rect((0, 0), t.app.size)
@@ -203,7 +203,7 @@ def test_the_next_step_slides_in_over_the_last_and_then_lies_still(tmp_path, lib
     stored = start_session(library, StartSession(PLAYERS, (CASE,)), folder=tmp_path / "sessions")
     for player in range(len(PLAYERS)):
         stored.execute(DrawRole(player))
-    t.app.show(RoundScene(t.app, stored))
+    t.app.push(RoundScene(t.app, stored))
     t.step(2)
     Player(t).act(_("ui.draw.next"))
     assert stored.state.current.phase == "share" and t.app.animating

@@ -80,6 +80,15 @@ def to_the_ending(t: Table, p: Player) -> None:
     assert t.app.scene.round.phase == "ending"
 
 
+def to_the_ending_of_a_drawn_role(t: Table, p: Player, library) -> None:
+    """From the start screen: practise the first case as a drawn role, through every decision to the ending."""
+    open_practice(t, p)
+    p.act(f"1. {library.case(CASE, t.app.settings.lang).scenario.title}")
+    p.act(_("solo.screen.draw_role"))
+    first_decision(t, p)
+    to_the_ending(t, p)
+
+
 def write_reflection(t: Table, p: Player, text: str) -> None:
     """Type ``text`` into the reflection field (Enter makes each new line), then save it."""
     p.act(_("solo.screen.reflection_tab"))
@@ -208,7 +217,7 @@ def test_how_groups_chose_is_shown_only_with_enough_answers(tmp_path, library, p
     found = group_choices(sessions, library, scenario, [start])[start]
     assert found.answers == same + other and bool(found.tallies) is shown
     t = Table(tmp_path, library)
-    t.app.show(SoloAfterScene(t.app, history(practice)[0][0].path))
+    t.app.push(SoloAfterScene(t.app, history(practice)[0][0].path))
     text = t.screen_text()
     t.step()
     t.shot(OUT / f"solo-groups-{same}.png")
@@ -302,7 +311,7 @@ def test_after_a_run_every_case_reads_without_scrolling(tmp_path, library, pract
     cases = sorted(case_id for case_id, case_lang in library.cases if case_lang == lang)
     assert len(cases) >= (10 if lang == "nl" else 5)
     for case_id in cases:
-        t.app.show(SoloAfterScene(t.app, heaviest_run(library, case_id, lang)))
+        t.app.push(SoloAfterScene(t.app, heaviest_run(library, case_id, lang)))
         t.step()
         check_layout(t)
         cut = [box.html_text for box in t.app.page.scrollable]
@@ -320,7 +329,7 @@ def test_the_reflection_field_keeps_its_lines_through_a_rebuild_and_a_closed_win
     stored.execute(AdvancePhase())
     assert stored.state.current.phase == "ending"
     t = Table(tmp_path, library)
-    t.app.show(SoloRunScene(t.app, stored))
+    t.app.push(SoloRunScene(t.app, stored))
     p = Player(t, "keys")
     p.act(_("solo.screen.reflection_tab"))
     t.focus_on(_("solo.screen.reflection_placeholder"))

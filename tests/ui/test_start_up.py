@@ -19,7 +19,7 @@ def first_flip():
     shown()
     if pygame.display.flip is first_flip:
         pygame.display.flip = shown
-        print(json.dumps(sorted(sys.modules)), flush=True)
+        print(json.dumps(REPORT), flush=True)
         pygame.event.post(pygame.event.Event(pygame.QUIT))
 
 pygame.display.flip = first_flip
@@ -28,14 +28,22 @@ main([])
 """
 
 
-def test_the_game_draws_its_start_screen_before_reading_the_library_the_engine_or_sqlite(tmp_path):
+def at_first_frame(tmp_path: Path, report: str, settings: dict | None = None):
+    """``report`` (a Python expression) as it stands when the game, started as a trainer starts it, shows its
+    first frame; a settings file only when ``settings`` are given."""
+    if settings is not None:
+        (tmp_path / "dilemmaspel").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "dilemmaspel" / "settings.json").write_text(json.dumps(settings))
     env = os.environ | {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "XDG_CONFIG_HOME": str(tmp_path),
                         "XDG_DATA_HOME": str(tmp_path), "DILEMMASPEL_DATA": str(tmp_path / "sessions")}
-    done = subprocess.run([sys.executable, "-c", FIRST_FRAME], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME.replace("REPORT", report)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    listing = next(line for line in done.stdout.splitlines() if line.startswith("["))  # after pygame's greeting
-    loaded_at_first_frame = set(json.loads(listing))
+    return json.loads(next(line for line in done.stdout.splitlines() if line[:1] in "[{"))  # after pygame's greeting
+
+
+def test_the_game_draws_its_start_screen_before_reading_the_library_the_engine_or_sqlite(tmp_path):
+    loaded_at_first_frame = set(at_first_frame(tmp_path, "sorted(sys.modules)"))
     assert "game.ui.scenes.start" in loaded_at_first_frame
     assert not loaded_at_first_frame & set(HEAVY)
 
@@ -64,3 +72,17 @@ def test_the_start_screen_names_the_version_right_after_its_first_frame(tmp_path
     from tests.ui.harness import Table
     table = Table(tmp_path, library)
     assert f"Dilemmaspel, versie {game_version()}" in table.screen_text()
+
+
+SCREEN = ("{'size': pygame.display.get_surface().get_size(), 'desktop': pygame.display.get_desktop_sizes()[0], "
+          "'fullscreen': bool(pygame.display.get_surface().get_flags() & pygame.FULLSCREEN)}")
+
+
+def test_the_game_opens_full_screen_on_the_displays_own_resolution(tmp_path):
+    screen = at_first_frame(tmp_path, SCREEN)
+    assert screen["fullscreen"] and screen["size"] == screen["desktop"]
+
+
+def test_a_window_is_a_setting(tmp_path):
+    screen = at_first_frame(tmp_path, SCREEN, {"fullscreen": False})
+    assert not screen["fullscreen"] and screen["size"] == [1280, 720]

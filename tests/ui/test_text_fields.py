@@ -36,7 +36,7 @@ def at_the_reflection(t: Table, library) -> TextField:
         for command in (CastVote(0, option), ExploreOption(option), Continue(option)):
             stored.execute(command)
     stored.execute(AdvancePhase())
-    t.app.show(SoloRunScene(t.app, stored))
+    t.app.push(SoloRunScene(t.app, stored))
     t.step()
     Player(t).act(_("solo.screen.reflection_tab"))
     return t.app.scene.reflection.field

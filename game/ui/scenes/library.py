@@ -6,12 +6,10 @@ from typing import Callable
 from game.i18n import _
 from game.scenario.model import Scenario
 from game.ui.cards import role_card
-from game.ui.page import MARGIN, Page, escape, tension
+from game.ui.page import PARAGRAPH, Box, Page, escape, tension
 from game.ui.pictures import beside, case_image, picture_tag
 from game.ui.scenes import BaseScene
 
-THEMES_PER_PAGE = 12
-CASES_PER_PAGE = 3
 
 
 class LibraryScene(BaseScene):
@@ -25,6 +23,7 @@ class LibraryScene(BaseScene):
         self.theme: str | None = None
         self.page_index = 0
         self.reading: Scenario | None = None
+        self.reading_page = 0
         self.shown: list = []
 
     def cases(self) -> list[Scenario]:
@@ -44,28 +43,25 @@ class LibraryScene(BaseScene):
         cases = self.cases()
         themes = [None] + sorted({c.theme for c in cases}, key=str.lower)
         page.header(self.pick_label or _("ui.library.title"), _("ui.library.choose_theme"))
-        self.shown, turns = page.pages(themes, THEMES_PER_PAGE, self.page_index, self._turn)
-        gap, top = 20, 180
-        width = (page.content_width - gap) / 2
-        for index, theme in enumerate(self.shown):
-            count = sum(1 for c in cases if theme in (None, c.theme))
-            name = theme or _("ui.library.all_themes")
-            x = MARGIN + (index % 2) * (width + gap)
-            y = top + (index // 2) * (96 + 16)
-            page.card(f"<b>{escape(name)}</b> ({count})", x, y, width, 96, lambda t=theme: self._open_theme(t))
-        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
+        markups = [f"<b>{escape(theme or _('ui.library.all_themes'))}</b> "
+                   f"({sum(1 for c in cases if theme in (None, c.theme))})" for theme in themes]
+        cells = page.card_cells(page.content, markups, 2, 96, self.page_index, self._turn, gap=16)
+        self.shown = [themes[index] for index, _cell in cells]
+        for index, cell in cells:
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, lambda t=themes[index]: self._open_theme(t))
+        page.footer([], back=(_("ui.back"), self.back), primary_last=False)
 
     def _build_cases(self, page: Page) -> None:
         in_theme = [c for c in self.cases() if self.theme in (None, c.theme)]
         page.header(self.theme or _("ui.library.all_themes"), _("ui.library.subtitle"))
-        self.shown, turns = page.pages(in_theme, CASES_PER_PAGE, self.page_index, self._turn)
-        y = 180
-        for number, case in enumerate(self.shown, start=1):
-            picture = picture_tag(self.app, case_image(self.app.library, case), 260, 180)
-            markup = f"{picture}<b>{number}. {escape(case.title)}</b><br>{escape(tension(case.tension))}"
-            page.card(markup, MARGIN, y, page.content_width, 220, lambda c=case: self._read(c))
-            y += 236
-        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
+        markups = [f"{picture_tag(self.app, case_image(self.app.library, case), 260, 180)}<b>{escape(case.title)}</b>"
+                   f"<br>{escape(tension(case.tension))}" for case in in_theme]
+        cells = page.card_cells(page.content, markups, 1, 220, self.page_index, self._turn, gap=16)
+        self.shown = [in_theme[index] for index, _cell in cells]
+        for number, (index, cell) in enumerate(cells, start=1):
+            page.card(f"<b>{number}.</b> {markups[index]}", cell.x, cell.y, cell.w, cell.h,
+                      lambda c=in_theme[index]: self._read(c))
+        page.footer([], back=(_("ui.back"), self.back), primary_last=False)
 
     def _build_case(self, page: Page, case: Scenario) -> None:
         lang = self.app.settings.lang
@@ -74,9 +70,10 @@ class LibraryScene(BaseScene):
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
                   f"{escape(case.intro)}<br><br><b>{escape(_('ui.case.roles'))}</b> {escape(roles)}")
-        height = page.footer_y - 190
-        width = beside(page, case_image(self.app.library, case), MARGIN, 170, page.content_width, height)
-        page.text(markup, MARGIN, 170, width, height, "@card")
+        box = page.content
+        width = beside(page, case_image(self.app.library, case), box.x, box.y, box.w, box.h)
+        page.reading(markup.split(PARAGRAPH), Box(box.x, box.y, width, box.h), "@card", self.reading_page,
+                     self._turn_reading)
         actions = [(_("ui.library.pick"), lambda: self.pick(case.id))] if self.pick else []
         page.footer(actions, back=(_("ui.back"), self.back))
 
@@ -91,8 +88,12 @@ class LibraryScene(BaseScene):
         self.page_index = index
         self.refresh()
 
+    def _turn_reading(self, index: int) -> None:
+        self.reading_page = index
+        self.refresh()
+
     def _read(self, case: Scenario) -> None:
-        self.reading = case
+        self.reading, self.reading_page = case, 0
         self.refresh()
 
     def number(self, n: int) -> None:
@@ -111,7 +112,6 @@ class LibraryScene(BaseScene):
             self.pick(None)
             return
         else:
-            from game.ui.scenes.start import StartScene
-            self.app.show(StartScene(self.app))
+            self.app.pop()
             return
         self.refresh()

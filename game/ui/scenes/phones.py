@@ -9,8 +9,8 @@ from __future__ import annotations
 from game.i18n import _
 from game.store.log import StoredSession
 from game.ui.cards import player_name
-from game.ui.page import BUTTON_H, MARGIN, Page, escape
-from game.ui.phones import paint_qr, start_phones, stop_phones
+from game.ui.page import BUTTON_H, MARGIN, Box, Page, escape
+from game.ui.phones import paint_qr, stop_phones
 from game.ui.scenes import BaseScene
 
 TOP = 175
@@ -72,28 +72,21 @@ class PhoneJoinScene(BaseScene):
         self._to_round()
 
     def _to_round(self) -> None:
+        """Back to the round this screen was opened from, as it was; after the set-up, into the round."""
         from game.ui.scenes.table import RoundScene
-        self.app.show(self.round_scene or RoundScene(self.app, self.stored))
+        if self.round_scene:
+            self.app.pop()
+        else:
+            self.app.replace(RoundScene(self.app, self.stored))
 
     def back(self) -> None:
         self._to_round()
 
 
-def open_round(app, stored: StoredSession, with_phones: bool) -> None:
-    """Into the round: with phones, first the screen to join them (a failing server leaves the shared screen)."""
-    from game.ui.scenes.table import RoundScene
-    failed = start_phones(app, stored) if with_phones else ""
-    if with_phones and not failed:
-        app.show(PhoneJoinScene(app, stored))
-        return
-    app.show(RoundScene(app, stored))
-    if failed:
-        app.notice = _("phones.join.failed", reason=failed)
-        app.rebuild()
-
-
-def phones_toggle(page: Page, scene, y: float) -> None:
-    """The set-up's choice 'Telefoons gebruiken' (``scene.phones``), with what it means."""
-    page.button(_("phones.setup.toggle"), MARGIN, y, (page.content_width - 40) / 2, BUTTON_H,
+def phones_toggle(page: Page, scene, box: Box) -> None:
+    """The set-up's choice 'Telefoons gebruiken' (``scene.phones``) at the top of ``box``, with what it means."""
+    row, rest = box.top(BUTTON_H)
+    button, _rest = row.split(0.5, gap=40)
+    page.button(_("phones.setup.toggle"), button.x, button.y, button.w, BUTTON_H,
                 lambda: scene._set(phones=not scene.phones), "@toggle", selected=scene.phones, key="phones")
-    page.text(escape(_("phones.setup.hint")), MARGIN, y + BUTTON_H + 10, page.content_width, 90, "@muted_text")
+    page.paragraph(escape(_("phones.setup.hint")), rest, "@muted_text")

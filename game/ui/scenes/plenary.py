@@ -57,6 +57,7 @@ TALLEST_ROW = 150             # a chart of few rows: room for an option's senten
 LINE_H = 48                   # one line of a row's name that wraps
 ALL = 10_000                  # lines: as many as the text needs
 MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
+MATRIX_LABEL_MOST = 0.5       # on a narrow (4:3) screen the names may take more, up to this share
 NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
 NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
 STORY_LEFT = 0.44             # a table's votes and ending on the left; its values, map and points on the right
@@ -346,9 +347,8 @@ class PlenaryScene(BaseScene):
         self.app.rebuild()
 
     def back(self) -> None:
-        from game.ui.scenes.start import StartScene
         self.leaving = False
-        self.app.show(StartScene(self.app))
+        self.app.home()
 
     def tick(self, now: float) -> bool:
         """Look at the files every two seconds; build the screen anew only when one changed."""
@@ -510,11 +510,17 @@ class PlenaryScene(BaseScene):
                     back=(_("plenary.screen.back", lang), self.back))
         left = MARGIN + page.button_width(_("plenary.screen.back", lang)) + 30
         width = page.width - MARGIN - 2 * page.button_width(_("plenary.screen.next", lang)) - 60 - left
-        keys = _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang)
-        lines = wrapped(page, keys, width, "small", 2)
+        if page.footer_rows > 1:  # a narrow screen or a large text size: the keys take the footer's upper row
+            left, width = MARGIN, page.content_width
+        self._in_a_button_row(page, _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang), left, page.footer_y, width)
+
+    @staticmethod
+    def _in_a_button_row(page: Page, text: str, x: float, y: float, w: float) -> None:
+        """A small text beside buttons: on two lines of the row where one is too short."""
+        lines = wrapped(page, text, w, "small", 2)
         height = BUTTON_H / len(lines)
         for number, line in enumerate(lines):
-            page.label(line, left, page.footer_y + number * height, width, height, "@muted")
+            page.label(line, x, y + number * height, w, height, "@muted")
 
     def _build_empty(self, page: Page) -> None:
         lang = self.lang
@@ -567,7 +573,7 @@ class PlenaryScene(BaseScene):
         swatch = page.rect(x, y + 12, 36, 32)
         colour, striped = self._colours()[number], number > 0
         page.decorate(lambda surface: self._paint_bar(surface, swatch, colour, striped))
-        page.label(page.fitted(text, w - 60, "small", bold=True), x + 48, y, w - 60, HEAD_ROW, "@strong")
+        page.label(page.fitted(text, w - 60, "small"), x + 48, y, w - 60, HEAD_ROW, "@muted")  # fits at 4:3
 
     def _bar(self, page: Page, bar: Bar, number: int, longest: float, x: float, y: float, w: float,
              row_h: float) -> None:
@@ -602,7 +608,7 @@ class PlenaryScene(BaseScene):
         legend = [column.label for column in matrix.columns if column.short != column.label]
         heights = self._legend_heights(page, legend, w)
         legend_h = sum(heights) + 10 if legend else 0
-        label_w = w * MATRIX_LABEL_SHARE
+        label_w = self._matrix_label_w(page, matrix, w)
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
         for index, column in enumerate(matrix.columns):
@@ -646,9 +652,18 @@ class PlenaryScene(BaseScene):
             return (h - HEAD_ROW) / rows >= lines * LINE_H + 24
         legend = [column.label for column in block.columns if column.short != column.label]
         legend_h = sum(self._legend_heights(page, legend, w)) + 10 if legend else 0
-        lines = max((len(wrapped(page, row.label, w * MATRIX_LABEL_SHARE - 20, "body", ALL)) for row in block.rows),
-                    default=1)
-        return h - HEAD_ROW - legend_h >= rows * max(NUMBER_ROW, lines * LINE_H)
+        label_w = self._matrix_label_w(page, block, w)
+        lines = max((len(wrapped(page, row.label, label_w - 20, "body", ALL)) for row in block.rows), default=1)
+        cell_w = (w - label_w) / max(1, len(block.columns)) - 20
+        narrow = any(page.measure(cell.shown, "small") > cell_w for row in block.rows for cell in row.cells)
+        numbers = page.line_height("@strong") + page.line_height("@muted") + 24 if narrow else NUMBER_ROW  # _cell
+        return h - HEAD_ROW - legend_h >= rows * max(numbers, lines * LINE_H)
+
+    @staticmethod
+    def _matrix_label_w(page: Page, matrix: Matrix, w: float) -> float:
+        """The width of the roles' column: a role's name on one line where the screen has room for it."""
+        widest = max((page.measure(row.label, "body") for row in matrix.rows), default=0.0) + 44  # gap, margins
+        return min(w * MATRIX_LABEL_MOST, max(w * MATRIX_LABEL_SHARE, widest))
 
     def _story_head(self, page: Page, story: Story, w: float) -> tuple[str, float]:
         """The line over a table's map and points (its leading values, and whether it still plays) and its height."""
@@ -821,10 +836,15 @@ class PlenaryScene(BaseScene):
         big = row_h >= BIG_ROW + 10 and page.measure(cell.shown, "heading", bold=True) <= w
         style, height = ("@heading", 70) if big else ("@strong", 52)
         with_bar = row_h >= NUMBER_ROW + 14
-        if page.measure(cell.shown, "body", bold=True) > w:   # a narrow column: the count and its share apart
+        if page.measure(cell.shown, "body", bold=True) > w and page.measure(cell.shown, "small") <= w:
+            page.label(cell.shown, x, y + (row_h - 52) / 2, w, 52, "@muted")  # a narrow column: a size smaller
+            return
+        if page.measure(cell.shown, "body", bold=True) > w:   # narrower still: the count and its share apart
             count, share = cell.shown.split(" ", 1)
-            page.label(count, x, y, w, row_h / 2, style)
-            page.label(share, x, y + row_h / 2, w, row_h / 2, "@muted")
+            count_h, share_h = page.line_height(style), page.line_height("@muted")
+            top = y + max(0.0, (row_h - count_h - share_h) / 2)
+            page.label(count, x, top, w, count_h, style)
+            page.label(share, x, top + count_h, w, share_h, "@muted")
             return
         page.label(cell.shown, x, y + (row_h - height - (14 if with_bar else 0)) / 2, w, height, style)
         if cell.count and with_bar:
@@ -850,7 +870,7 @@ class PlenaryScene(BaseScene):
         if story.notes:
             status = n_("plenary.screen.shown", len(story.notes), lang,
                         shown=sum(point in self.revealed for point in points))
-            page.label(page.fitted(status, w - 360, "small"), x, bottom + 18, w - 360, 52, "@muted")
+            self._in_a_button_row(page, status, x, bottom, w - 360)
             page.button(_("plenary.screen.reveal", lang), x + w - 320, bottom, 320, BUTTON_H,
                         self.reveal_or_next if len(shown) < len(on_page) else None)
         markup = "<br><br>".join(f"<b>{index + 1}.</b> {escape(note)}" for index, note in shown)

@@ -21,7 +21,7 @@ from game.ui.main import open_app, run_until_closed
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.preview_case import (INTRO, Loaded, Position, Sandbox, file_stamp, jump, load_preview, play, resolve,
                                   watched_files, ways)
-from game.ui.scenes.table import TOP, RoundScene
+from game.ui.scenes.table import RoundScene
 from game.ui.settings import settings_path
 from game.ui.theme import palette
 
@@ -209,7 +209,7 @@ class PreviewScene(RoundScene):
             hidden = len(self.problems) - MAX_PROBLEMS_SHOWN
             if hidden > 0:
                 parts.append(escape(n_("authoring.preview.more_problems", hidden)))
-            page.text("<br><br>".join(parts), MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP,
+            page.text("<br><br>".join(parts), MARGIN, page.content.y, page.content_width, page.content.h,
                       "@card")
             page.footer([(_("authoring.preview.reload"), self.reload)])
         self._frame(page, _("authoring.preview.errors_title"), content)
@@ -241,16 +241,13 @@ class PreviewScene(RoundScene):
 
     def _build_menu(self, page: Page, items: list[tuple[str, str, object]]) -> None:
         """The items as cards in two columns, a page at a time; number keys pick them too."""
-        columns, gap = 2, 16
-        rows = max(1, int((self.content_bottom(page) - TOP + gap) // (MENU_CARD_H + gap)))
-        shown, turns = page.pages(items, rows * columns, self.menu_page, self._turn_menu)
-        width = (page.content_width - gap) / columns
-        for index, (markup, style, action) in enumerate(shown):
-            x = MARGIN + (index % columns) * (width + gap)
-            y = TOP + (index // columns) * (MENU_CARD_H + gap)
-            page.card(markup, x, y, width, MENU_CARD_H, action, style)
+        markups = [markup for markup, _style, _action in items]
+        for index, cell in page.card_cells(page.content, markups, 2, MENU_CARD_H, self.menu_page, self._turn_menu,
+                                           gap=16):
+            markup, style, action = items[index]
+            page.card(markup, cell.x, cell.y, cell.w, cell.h, action, style)
             self.menu_actions.append(action)
-        page.footer(turns, back=(_("authoring.preview.back"), self.close_menu), primary_last=False)
+        page.footer([], back=(_("authoring.preview.back"), self.close_menu), primary_last=False)
 
     # what the author does ----------------------------------------------------------------------------
     def open_jumps(self) -> None:

@@ -1,22 +1,15 @@
 """Settings: language, text size, high contrast, full screen, sound and less motion; applied and saved at once."""
 from __future__ import annotations
 
-from typing import Callable
-
 from game.i18n import LANGUAGES, _
-from game.ui.page import BUTTON_H, MARGIN, Page
+from game.ui.page import BUTTON_H, GAP, Page, escape
 from game.ui.scenes import BaseScene
 from game.ui.settings import TEXT_SIZES
 
-LABEL_W = 580
 CHOICE_W = 320
 
 
 class SettingsScene(BaseScene):
-    def __init__(self, app, came_from: Callable) -> None:
-        super().__init__(app)
-        self.came_from = came_from
-
     def build(self, page: Page) -> None:
         s = self.app.settings
         page.header(_("ui.settings.title"))
@@ -29,21 +22,21 @@ class SettingsScene(BaseScene):
             ("sound", _("ui.settings.sound"), on_off),
             ("reduced_motion", _("ui.settings.reduced_motion"), on_off),
         ]
-        y = 190
-        for key, title, choices in rows:
-            page.label(title, MARGIN, y, LABEL_W, BUTTON_H)
-            x = MARGIN + LABEL_W
+        label_w = max(page.measure(title, "body") for _key, title, _choices in rows)
+        choice_w = max(CHOICE_W, *(page.button_width(text) for _key, _title, choices in rows for _v, text in choices))
+        box = page.content
+        for (key, title, choices), row in zip(rows, box.rows(len(rows) + 1, gap=GAP, most=BUTTON_H + 36)):
+            words, row = row.left(label_w)
+            page.label(title, words.x, words.y, words.w, BUTTON_H)
             for value, text in choices:
-                chosen = getattr(s, key) == value
-                page.button(text, x, y, CHOICE_W, BUTTON_H, lambda k=key, v=value: self.choose(k, v),
-                            "@toggle", selected=chosen, key=f"{key}:{value}")
-                x += CHOICE_W + 20
-            y += BUTTON_H + 24
-        page.label(_("ui.settings.saved"), MARGIN, y, page.content_width, 50, "@muted")
+                cell, row = row.left(choice_w)
+                page.button(text, cell.x, cell.y, cell.w, BUTTON_H, lambda k=key, v=value: self.choose(k, v),
+                            "@toggle", selected=getattr(s, key) == value, key=f"{key}:{value}")
+        page.paragraph(escape(_("ui.settings.saved")), box.above(BUTTON_H)[1], "@muted_text")
         page.footer([], back=(_("ui.back"), self.back))
 
     def choose(self, key: str, value: object) -> None:
         self.app.apply_settings(self.app.settings.changed(**{key: value}))
 
     def back(self) -> None:
-        self.app.show(self.came_from(self.app))
+        self.app.pop()

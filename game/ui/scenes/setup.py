@@ -14,14 +14,17 @@ from game.report.palette import TABLE_COLOURS
 from game.scenario.plans import DEFAULT_PLAN, KORT, PLANS, plan_steps
 from game.scenario.timing import SLOT_MINUTES, estimate
 from game.store.log import SessionFileError
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension
+from game.ui.page import BUTTON_H, GAP, Box, Page, escape, tension
+from game.ui import flows
 from game.ui.scenes import BaseScene
-from game.ui.scenes.phones import open_round, phones_toggle
+from game.ui.scenes.phones import phones_toggle
 
 STEPS = ("players", "cases", "plan", "times")
 MAX_MINUTES = 15
 ROUNDS = 2
 NAME_LIMIT = 40
+STEPPER_W = 400  # [-] value [+]
+TABLE_ROW = 86   # the row of the table's name and colour
 
 
 class SetupScene(BaseScene):
@@ -39,6 +42,7 @@ class SetupScene(BaseScene):
         self.phones = False
         self.entries: list = []
         self.table_entry = None
+        self.cards_page = 0
         self._estimates: dict[tuple, float] = {}
         # a name and colour suggested at random, so that the laptops of one training seldom suggest the same
         self.table_name = random.choice(_("ui.setup.table_names").split("|"))
@@ -52,14 +56,20 @@ class SetupScene(BaseScene):
         page.footer([(_("ui.setup.start") if last else _("ui.next"), self.forward)],
                     back=(_("ui.back"), self.back))
 
-    def _stepper(self, page: Page, y: float, title: str, value: str, less, more, x: float = MARGIN,
-                 title_width: float = 560) -> None:
-        """A row 'title  [-]  value  [+]' with large targets."""
-        page.label(title, x, y, title_width, BUTTON_H)
-        x += title_width + 20
-        page.button("–", x, y, 100, BUTTON_H, less, "@stepper", key=f"less:{title}")
-        page.label(value, x + 110, y, 160, BUTTON_H, "@count")
-        page.button("+", x + 280, y, 100, BUTTON_H, more, "@stepper", key=f"more:{title}")
+    def _stepper(self, page: Page, box: Box, title: str, value: str, less, more) -> Box:
+        """A row 'title  [-]  value  [+]' with large targets along the top of ``box`` (the title wraps when it is
+        long); returns the room below it."""
+        title_w = box.w - STEPPER_W - GAP
+        markup = escape(title)
+        row, rest = box.top(max(BUTTON_H, page.text_height(markup, title_w)), gap=GAP)
+        words, controls = row.left(title_w)
+        page.text(markup, words.x, words.y, words.w, words.h)
+        minus, controls = controls.left(100, gap=10)
+        count, plus = controls.left(STEPPER_W - 220, gap=10)
+        page.button("–", minus.x, minus.y, minus.w, BUTTON_H, less, "@stepper", key=f"less:{title}")
+        page.label(value, count.x, count.y, count.w, BUTTON_H, "@count")
+        page.button("+", plus.x, plus.y, plus.w, BUTTON_H, more, "@stepper", key=f"more:{title}")
+        return rest
 
     def minutes_of(self, case_id: str, plan: str) -> float:
         """The time model's minutes of a round of this case (its middle path), for a table of this size."""
@@ -76,31 +86,35 @@ class SetupScene(BaseScene):
 
     def _build_players(self, page: Page) -> None:
         count = len(self.names)
-        self._stepper(page, 180, _("ui.setup.player_count"), str(count),
-                      self._change_players(-1) if count > self.low else None,
-                      self._change_players(1) if count < self.high else None)
-        page.label(_("ui.setup.names_hint"), MARGIN, 290, page.content_width, 50, "@muted")
-        column = (page.content_width - 40) / 2
+        rest = self._stepper(page, page.content, _("ui.setup.player_count"), str(count),
+                             self._change_players(-1) if count > self.low else None,
+                             self._change_players(1) if count < self.high else None)
+        rest = page.paragraph(escape(_("ui.setup.names_hint")), rest, "@muted_text")
+        names, table = rest.above(self.line_height_of_table(page))   # the table's name and colour under the names
         self.entries = []
-        for index, name in enumerate(self.names):
-            x = MARGIN + (index % 2) * (column + 40)
-            y = 360 + (index // 2) * 106
-            self.entries.append(page.entry(x, y, column, 86, name, _("ui.player_n", n=index + 1),
+        for index, (name, cell) in enumerate(zip(self.names, names.grid(count, 2, gap=GAP, most=86))):
+            self.entries.append(page.entry(cell.x, cell.y, cell.w, cell.h, name, _("ui.player_n", n=index + 1),
                                            on_enter=lambda _text: self.app.move_focus(1), limit=NAME_LIMIT,
                                            key=f"name:{index}"))
-        self._build_table(page, 360 + -(-count // 2) * 106 + 4, column)
+        self._build_table(page, table)
 
-    def _build_table(self, page: Page, y: float, column: float) -> None:
+    @staticmethod
+    def line_height_of_table(page: Page) -> float:
+        """The room the table's name and colour take: a line saying what they are, and a row to set them."""
+        return page.line_height("@muted") + GAP / 2 + TABLE_ROW
+
+    def _build_table(self, page: Page, box: Box) -> None:
         """The table's name (suggested, editable) and its colour (a button steps through them, its swatch beside)."""
-        page.label(_("ui.setup.table"), MARGIN, y, page.content_width, 50, "@muted")
-        y += 54
-        self.table_entry = page.entry(MARGIN, y, column, 86, self.table_name, _("ui.setup.table_name"),
-                                      limit=NAME_LIMIT, key="table-name")
-        swatch = page.rect(MARGIN + column + 40, y, 86, 86)
+        _label, row = page.line(_("ui.setup.table"), box, "@muted")
+        entry, rest = row.split(0.5, gap=40)
+        self.table_entry = page.entry(entry.x, entry.y, entry.w, TABLE_ROW, self.table_name,
+                                      _("ui.setup.table_name"), limit=NAME_LIMIT, key="table-name")
+        swatch_box, button = rest.left(TABLE_ROW)
+        swatch = page.rect(swatch_box.x, swatch_box.y, TABLE_ROW, TABLE_ROW)
         colour = TABLE_COLOURS[self.colour]
         page.decorate(lambda surface: pygame.draw.rect(surface, colour, swatch))
         name = _("ui.setup.colour_names").split("|")[self.colour]
-        page.button(_("ui.setup.table_colour", colour=name), MARGIN + column + 146, y, column - 106, 86,
+        page.button(_("ui.setup.table_colour", colour=name), button.x, button.y, button.w, TABLE_ROW,
                     self._next_colour, key="table-colour")
 
     def _next_colour(self) -> None:
@@ -109,24 +123,23 @@ class SetupScene(BaseScene):
 
     def _build_cases(self, page: Page) -> None:
         rounds = len(self.cases)
-        self._stepper(page, 180, _("ui.setup.round_count"), str(rounds),
-                      self._change_rounds(-1) if rounds > 1 else None,
-                      self._change_rounds(1) if rounds < MAX_ROUNDS else None)
-        y = 290
-        height = min(260, (page.footer_y - 24 - y) / max(1, rounds) - 16)
+        rest = self._stepper(page, page.content, _("ui.setup.round_count"), str(rounds),
+                             self._change_rounds(-1) if rounds > 1 else None,
+                             self._change_rounds(1) if rounds < MAX_ROUNDS else None)
+        markups = []
         for index, case_id in enumerate(self.cases):
             case = self.app.library.case(case_id, self.app.settings.lang).scenario
-            markup = (f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b> · "
-                      f"<i>{escape(self._minutes_line(case_id))}</i><br>{escape(tension(case.tension))}")
-            page.card(markup, MARGIN, y, page.content_width, height, lambda i=index: self._pick_case(i))
-            y += height + 16
+            markups.append(f"<b>{escape(_('ui.round_n', n=index + 1))}: {escape(case.title)}</b> · "
+                           f"<i>{escape(self._minutes_line(case_id))}</i><br>{escape(tension(case.tension))}")
+        for index, cell in page.card_cells(rest, markups, 1, 260, self.cards_page, self._turn_cards, gap=16):
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, lambda i=index: self._pick_case(i))
 
     def _build_plan(self, page: Page) -> None:
         """The round plan (Kort by default, as the paper game) with each round's minutes by the time
         model, and how the table does the private steps."""
-        width = (page.content_width - 40) / 2
-        for index, plan in enumerate(PLANS):
-            page.button(_(f"ui.setup.plan.{plan}"), MARGIN + index * (width + 40), 180, width, BUTTON_H,
+        row, rest = page.content.top(BUTTON_H)
+        for plan, cell in zip(PLANS, row.columns(len(PLANS), gap=40)):
+            page.button(_(f"ui.setup.plan.{plan}"), cell.x, cell.y, cell.w, cell.h,
                         lambda p=plan: self._set(plan=p), "@toggle", selected=self.plan == plan)
         lines = []
         for index, case_id in enumerate(self.cases):
@@ -135,13 +148,18 @@ class SetupScene(BaseScene):
             fits = self.plan != KORT or minutes <= SLOT_MINUTES
             key = "ui.setup.round_minutes" if fits else "ui.setup.round_minutes_over"
             lines.append(escape(_(key, n=index + 1, title=title, minutes=round(minutes), slot=f"{SLOT_MINUTES:g}")))
-        page.text("<br>".join(lines), MARGIN, 290, page.content_width, 60 * len(lines) + 20, "@muted_text")
-        y = 290 + 60 * len(lines) + 40
-        for index, (name, on) in enumerate((("hidden_values", self.hidden_values), ("open_vote", self.open_vote))):
-            page.button(_(f"ui.setup.{name}"), MARGIN + index * (width + 40), y, width, BUTTON_H,
+        rest = page.paragraph("<br>".join(lines), rest, "@muted_text")
+        row, rest = rest.top(BUTTON_H)
+        toggles = (("hidden_values", self.hidden_values), ("open_vote", self.open_vote))
+        for (name, on), cell in zip(toggles, row.columns(len(toggles), gap=40)):
+            page.button(_(f"ui.setup.{name}"), cell.x, cell.y, cell.w, cell.h,
                         lambda n=name, v=on: self._set(**{n: not v}), "@toggle", selected=on)
-        page.label(_("ui.setup.handoffs_hint"), MARGIN, y + BUTTON_H + 16, page.content_width, 50, "@muted")
-        phones_toggle(page, self, y + BUTTON_H + 80)
+        rest = page.paragraph(escape(_("ui.setup.handoffs_hint")), rest, "@muted_text")
+        phones_toggle(page, self, rest)
+
+    def _turn_cards(self, index: int) -> None:
+        self.cards_page = index
+        self.refresh()
 
     def _set(self, **changes) -> None:
         for name, value in changes.items():
@@ -152,18 +170,16 @@ class SetupScene(BaseScene):
         """The minutes of each step of the chosen plan, in two columns."""
         steps = list(dict.fromkeys(plan_steps(self.plan, 1)))
         rows = (len(steps) + 1) // 2
-        column = (page.content_width - 40) / 2
-        for index, name in enumerate(steps):
-            minutes = self.minutes[name]
-            x = MARGIN + (index // rows) * (column + 40)
-            y = 180 + (index % rows) * (BUTTON_H + 24)
-            self._stepper(page, y, _(f"ui.setup.time.{name}"), _("ui.minutes", n=minutes),
-                          self._change_time(name, -1) if minutes > 1 else None,
-                          self._change_time(name, 1) if minutes < MAX_MINUTES else None,
-                          x=x, title_width=column - 400)
         hint = _("ui.setup.times_hint_lang") + _("ui.setup.times_hint") if self.plan == "lang" \
             else _("ui.setup.times_hint")
-        page.text(escape(hint), MARGIN, 180 + rows * (BUTTON_H + 24) + 10, page.content_width, 110, "@muted_text")
+        steppers, below = page.content.above(page.text_height(escape(hint), page.content.w, "@muted_text"))
+        page.text(escape(hint), below.x, below.y, below.w, below.h, "@muted_text")
+        for column, names in zip(steppers.columns(2, gap=40), (steps[:rows], steps[rows:])):
+            for name in names:
+                minutes = self.minutes[name]
+                column = self._stepper(page, column, _(f"ui.setup.time.{name}"), _("ui.minutes", n=minutes),
+                                       self._change_time(name, -1) if minutes > 1 else None,
+                                       self._change_time(name, 1) if minutes < MAX_MINUTES else None)
 
     # changes --------------------------------------------------------------------------------
     def keep(self) -> None:
@@ -202,9 +218,9 @@ class SetupScene(BaseScene):
         def picked(case_id: str | None) -> None:
             if case_id:
                 self.cases[index] = case_id
-            self.app.show(self)
+            self.app.pop()
 
-        self.app.show(LibraryScene(self.app, pick=picked, pick_label=_("ui.setup.pick_for", n=index + 1)))
+        self.app.push(LibraryScene(self.app, pick=picked, pick_label=_("ui.setup.pick_for", n=index + 1)))
 
     # navigation -------------------------------------------------------------------------------
     def forward(self) -> None:
@@ -221,8 +237,7 @@ class SetupScene(BaseScene):
     def back(self) -> None:
         self.keep()
         if self.step == 0:
-            from game.ui.scenes.start import StartScene
-            self.app.show(StartScene(self.app))
+            self.app.pop()
         else:
             self.step -= 1
             self.refresh()
@@ -243,4 +258,4 @@ class SetupScene(BaseScene):
             self.app.notice = error.message(self.app.settings.lang)
             self.refresh()
             return
-        open_round(self.app, stored, self.phones)
+        flows.table(self.app, stored, self.phones)

@@ -21,17 +21,14 @@ from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_hist
 from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, tension, text_height
-from game.ui.pictures import case_image, picture_tag
+from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
+from game.ui.pictures import beside, case_image
 from game.ui.scenes import BaseScene
-from game.ui.scenes.table import TOP, RoundScene
+from game.ui.scenes.table import RoundScene
 from game.ui.textfield import TextField, text_field
 
-CASES_PER_PAGE = 3
-RUNS_PER_PAGE = 2
 REPLAY_ROLES = 3
 EXPORT_NAME = "mijn-reflecties"
-WRITTEN_H = 120  # two lines: where the export went is a long path
 AFTER_GAP = 30  # between the two columns after a run
 
 
@@ -46,7 +43,7 @@ def _role_name(app, role: str | None, lang: str) -> str:
 
 def _start(app, case_id: str, role: str | None) -> None:
     """A new run of ``case_id`` as ``role`` (drawn when None), straight to the role's brief."""
-    app.show(SoloRunScene(app, start_run(app.library, case_id, role, app.settings.lang, practice_folder())))
+    app.replace(SoloRunScene(app, start_run(app.library, case_id, role, app.settings.lang, practice_folder())))
 
 
 def _cleaned(text: str) -> str:
@@ -62,7 +59,7 @@ def _resume(app, path: Path) -> None:
         app.notice = error.message(app.settings.lang)
         app.rebuild()
         return
-    app.show(SoloRunScene(app, stored))
+    app.push(SoloRunScene(app, stored))
 
 
 class SoloHomeScene(BaseScene):
@@ -80,36 +77,37 @@ class SoloHomeScene(BaseScene):
     def build(self, page: Page) -> None:
         runs, _broken = history()
         page.header(_("solo.screen.title"), _("solo.screen.choose_case"))
-        top = 180
+        box = page.content
         unfinished = next((run for run in runs if not run.finished), None)
         if unfinished:
-            top = self._resume_card(page, unfinished, top)
+            box = self._resume_card(page, unfinished, box)
         played = {run.case: sum(1 for r in runs if r.case == run.case and r.finished) for run in runs}
-        self.shown, turns = page.pages(self.cases(), CASES_PER_PAGE, self.page_index, self._turn)
-        gap = 16
-        height = min(230, (page.footer_y - 24 - top - gap * (CASES_PER_PAGE - 1)) / CASES_PER_PAGE)
-        for number, case in enumerate(self.shown, start=1):
-            page.card(self._case_markup(page, number, case, played.get(case.id, 0)), MARGIN, top,
-                      page.content_width, height, lambda c=case: self.app.show(SoloRoleScene(self.app, c.id)))
-            top += height + gap
-        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False,
-                    aside=(_("solo.screen.my_practice"), lambda: self.app.show(MyPracticeScene(self.app))))
+        cases = self.cases()
+        markups = [self._case_markup(page, number, case, played.get(case.id, 0))
+                   for number, case in enumerate(cases, start=1)]
+        cells = page.card_cells(box, markups, 1, 230, self.page_index, self._turn, gap=16)
+        self.shown = [cases[index] for index, _cell in cells]
+        for index, cell in cells:
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h,
+                      lambda c=cases[index]: self.app.push(SoloRoleScene(self.app, c.id)))
+        page.footer([], back=(_("ui.back"), self.back), primary_last=False,
+                    aside=(_("solo.screen.my_practice"), lambda: self.app.push(MyPracticeScene(self.app))))
 
-    def _resume_card(self, page: Page, run: Run, top: float) -> float:
+    def _resume_card(self, page: Page, run: Run, box: Box) -> Box:
         scenario = _scenario(self.app, run.case)
         title = scenario.title if scenario else run.case
         markup = (f"<b>{escape(_('solo.screen.resume'))}</b><br>"
                   f"{escape(_('solo.screen.resume_line', title=title, role=_role_name(self.app, run.role, run.lang)))}")
-        page.card(markup, MARGIN, top, page.content_width, 130, lambda: _resume(self.app, run.path))
-        return top + 150
+        card, rest = box.top(max(130, page.text_height(markup, box.w, "@card")))
+        page.card(markup, card.x, card.y, card.w, card.h, lambda: _resume(self.app, run.path))
+        return rest
 
     def _case_markup(self, page: Page, number: int, case: Scenario, played: int) -> str:
         seen = _("solo.screen.played", n=played) if played else _("solo.screen.not_played")
-        width = page.content_width - 40  # one line each, so every card fits; the role screen has the full text
         lines = [f"<b>{number}. {escape(case.title)}</b> · {escape(case.theme)} · {escape(seen)}",
-                 escape(page.fitted(tension(case.tension), width, "body"))]
+                 escape(tension(case.tension))]
         if case.content_note:
-            lines.append(f"<i>{escape(page.fitted(case.content_note, width, 'body'))}</i>")
+            lines.append(f"<i>{escape(case.content_note)}</i>")
         return "<br>".join(lines)
 
     def _turn(self, index: int) -> None:
@@ -118,11 +116,10 @@ class SoloHomeScene(BaseScene):
 
     def number(self, n: int) -> None:
         if 0 < n <= len(self.shown):
-            self.app.show(SoloRoleScene(self.app, self.shown[n - 1].id))
+            self.app.push(SoloRoleScene(self.app, self.shown[n - 1].id))
 
     def back(self) -> None:
-        from game.ui.scenes.start import StartScene
-        self.app.show(StartScene(self.app))
+        self.app.pop()
 
 
 class SoloRoleScene(BaseScene):
@@ -131,6 +128,15 @@ class SoloRoleScene(BaseScene):
     def __init__(self, app, case_id: str) -> None:
         super().__init__(app)
         self.case_id = case_id
+        self.text_page = self.roles_page = 0
+
+    def _turn_text(self, index: int) -> None:
+        self.text_page = index
+        self.refresh()
+
+    def _turn_roles(self, index: int) -> None:
+        self.roles_page = index
+        self.refresh()
 
     @property
     def case(self) -> Scenario:
@@ -140,22 +146,21 @@ class SoloRoleScene(BaseScene):
         case, lang = self.case, self.app.settings.lang
         page.header(case.title, case.theme)
         tried = coverage(case, history()[0]).roles_tried
-        column = 700
-        text_width = page.content_width - column - 30
+        text, column = page.content.split(0.6, gap=30)
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
-        picture = picture_tag(self.app, case_image(self.app.library, case), text_width * 0.4, 300)
-        page.text(f"{picture}<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
-                  f"{escape(case.intro)}", MARGIN, 180, text_width, page.footer_y - 204, "@card")
-        x = MARGIN + text_width + 30
-        page.label(_("solo.screen.pick_role"), x, 180, column, 56, "@strong")
-        gap, top = 14, 246
-        height = min(100, (page.footer_y - 24 - top - gap * (len(case.roles) - 1)) / max(1, len(case.roles)))
-        for number, role in enumerate(case.roles, start=1):
-            name = _role_name(self.app, role, lang)
-            mark = f" · {escape(_('solo.screen.role_played'))}" if role in tried else ""
-            page.card(f"<b>{number}. {escape(name)}</b>{mark}", x, top, column, height,
-                      lambda r=role: _start(self.app, self.case_id, r), "@value")
-            top += height + gap
+        width = beside(page, case_image(self.app.library, case), text.x, text.y, text.w, text.h)
+        text = Box(text.x, text.y, width, text.h)
+        page.reading([f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}",
+                      f"{note}{escape(case.intro)}"], text, "@card", self.text_page, self._turn_text)
+        _label, column = page.line(_("solo.screen.pick_role"), column, "@strong")
+        roles = list(case.roles)
+        markups = [f"<b>{number}. {escape(_role_name(self.app, role, lang))}</b>"
+                   + (f" · {escape(_('solo.screen.role_played'))}" if role in tried else "")
+                   for number, role in enumerate(roles, start=1)]
+        for index, cell in page.card_cells(column, markups, 1, 100, self.roles_page, self._turn_roles, gap=14,
+                                           style="@value"):
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h,
+                      lambda r=roles[index]: _start(self.app, self.case_id, r), "@value")
         page.footer([(_("solo.screen.draw_role"), lambda: _start(self.app, self.case_id, None))],
                     back=(_("ui.back"), self.back))
 
@@ -165,7 +170,7 @@ class SoloRoleScene(BaseScene):
             _start(self.app, self.case_id, roles[n - 1])
 
     def back(self) -> None:
-        self.app.show(SoloHomeScene(self.app))
+        self.app.pop()
 
 
 class ReflectionEditor:
@@ -186,31 +191,29 @@ class ReflectionEditor:
             self.draft = self.field.get_text()
             self.keep_focus = self.field.is_focused
 
-    def build(self, page: Page, top: float) -> list:
+    def build(self, page: Page, box: Box) -> None:
+        """The questions on the left (on pages when they need more room), the learner's field on the right."""
         scene = self.scene
         ending = scene.case.endings[scene.round.ending]
         questions = "<br>".join(f"{n}. {escape(q)}" for n, q in enumerate(ending.reflection, start=1))
-        bottom = scene.content_bottom(page)
-        gap = 30
-        half = (page.content_width - gap) / 2
-        page.text(f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}", MARGIN, top, half, bottom - top,
-                  "@card")
-        x = MARGIN + half + gap
+        left, right = box.split(gap=30)
+        scene.read(page, f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}", left)
         saved = scene.round.reflection
         text = self.draft if self.draft is not None else saved
-        self.field = text_field(page, x, top, half, bottom - top - BUTTON_H - 16, text,
+        save = _("solo.screen.reflection_save")
+        status = escape(_("solo.screen.reflection_saved" if saved and _cleaned(text) == saved
+                          else "solo.screen.reflection_unsaved" if _cleaned(text) else "solo.screen.reflection_none"))
+        button_w = page.button_width(save)
+        status_h = page.text_height(status, right.w - button_w - GAP, "@muted_text")
+        field, row = right.above(max(BUTTON_H, status_h), gap=16)
+        self.field = text_field(page, field.x, field.y, field.w, field.h, text,
                                 _("solo.screen.reflection_placeholder"), MAX_TEXT, key="reflection")
         page.main = "reflection"  # on this page the focus starts where the learner writes
         if self.keep_focus:
             page.manager.set_focus_set(self.field)
-        save = _("solo.screen.reflection_save")
-        save_w = page.button_width(save)
-        page.button(save, x, bottom - BUTTON_H, save_w, BUTTON_H, lambda: self.submit(self.field.get_text()))
-        status = ("solo.screen.reflection_saved" if saved and _cleaned(text) == saved
-                  else "solo.screen.reflection_unsaved" if _cleaned(text) else "solo.screen.reflection_none")
-        page.text(escape(_(status)), x + save_w + 20, bottom - BUTTON_H, half - save_w - 20, BUTTON_H,
-                  "@muted_text")
-        return []
+        button, beside = row.left(button_w)
+        page.button(save, button.x, button.y, button.w, BUTTON_H, lambda: self.submit(self.field.get_text()))
+        page.text(status, beside.x, beside.y, beside.w, beside.h, "@muted_text")
 
     def submit(self, text: str) -> None:
         self.draft = text
@@ -253,13 +256,12 @@ class SoloRunScene(RoundScene):
 
     def _build_draw(self, page: Page) -> None:
         heading = _("solo.screen.you_are", role=self.role_name())
-        page.text(self.role_markup(self.round.roles[0], heading), MARGIN, TOP, page.content_width,
-                  self.content_bottom(page) - TOP, "@card")
+        self.read(page, self.role_markup(self.round.roles[0], heading))
         self.footer(page, [(_("solo.screen.to_values"), self.advance)])
 
     def _build_share(self, page: Page) -> None:
-        page.label(_("solo.screen.values_ask", role=self.role_name()), MARGIN, TOP, page.content_width, 60)
-        self._value_grid(page, TOP + 70, self.round.values[0], lambda value: self._toggle_value(0, value))
+        _label, rest = page.line(_("solo.screen.values_ask", role=self.role_name()), page.content)
+        self._value_grid(page, rest, self.round.values[0], lambda value: self._toggle_value(0, value))
         self.footer(page, [(_("solo.screen.values_done"), self.advance)])
 
     def _build_vote(self, page: Page) -> None:
@@ -269,8 +271,8 @@ class SoloRunScene(RoundScene):
             self.decision_text(page, decision)
             self.footer(page, [(_("solo.screen.to_options"), self._read_decision)])
             return
-        page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP, page.content_width, 80, "@question")
-        self._option_cards(page, TOP + 90, decision, self.stored.session.available_options(), self._consider, {})
+        rest = self.question(page, decision, page.content)
+        self._option_cards(page, rest, decision, self.stored.session.available_options(), self._consider, {})
         self.footer(page, [(_("solo.screen.reread"), self._reread)], primary_last=False)
 
     def _reread(self) -> None:
@@ -302,10 +304,11 @@ class SoloRunScene(RoundScene):
     def finish_label(self) -> str:
         return _("solo.screen.finish")
 
-    def ending_part(self, page: Page, name: str, top: float) -> list:
+    def ending_part(self, page: Page, name: str, box: Box) -> None:
         if name == "reflection":
-            return self.reflection.build(page, top)
-        return super().ending_part(page, name, top)
+            self.reflection.build(page, box)
+        else:
+            super().ending_part(page, name, box)
 
     def advance(self) -> None:
         self.reflection.save()
@@ -321,21 +324,12 @@ class SoloRunScene(RoundScene):
 
     def finished(self) -> None:
         self.stored.close()
-        self.app.show(SoloAfterScene(self.app, self.stored.path))
+        self.app.replace(SoloAfterScene(self.app, self.stored.path))
 
     def leave(self) -> None:
         self.reflection.save()
         self.stored.close()
-        self.app.show(SoloHomeScene(self.app))
-
-
-def _fitted(box, page: Page) -> float:
-    """Shrink a text box that has room to spare to the height of its text; its height in units."""
-    needed = round(text_height(box, page) * page.scale)
-    if needed < box.rect.height:
-        box.set_dimensions((box.rect.width, needed))
-        box.rebuild()  # the border is drawn again at the new size
-    return box.rect.height / page.scale
+        self.app.pop()
 
 
 class SoloAfterScene(BaseScene):
@@ -345,6 +339,7 @@ class SoloAfterScene(BaseScene):
         super().__init__(app)
         self.path = path
         self.replay_roles: tuple[str, ...] = ()
+        self.pages: dict[str, int] = {}
 
     def build(self, page: Page) -> None:
         """Two columns that read without scrolling: what you saw and where to go next (playing it again
@@ -356,21 +351,33 @@ class SoloAfterScene(BaseScene):
         page.header(_("solo.screen.after_title"), _("solo.screen.run_subtitle", title=case.title,
                                                       role=_role_name(self.app, run.role, run.lang)))
         self.replay_roles = seen.roles_not_tried[:REPLAY_ROLES]
-        top, bottom, gap = TOP, page.footer_y - 24, 16
-        left = (page.content_width - AFTER_GAP) * 0.4
-        seen_h = _fitted(page.text(f"<b>{escape(_('solo.screen.coverage_title'))}</b><br>"
-                                   f"{escape(seen.summary(case, self.app.settings.lang))}", MARGIN, top, left,
-                                   bottom - top - len(self.replay_roles) * (BUTTON_H + gap), "@card"), page)
-        for index, role in enumerate(self.replay_roles):
-            label = _("solo.screen.replay_as", n=index + 1, role=_role_name(self.app, role, run.lang))
-            page.button(label, MARGIN, top + seen_h + gap + index * (BUTTON_H + gap), left, BUTTON_H,
-                        lambda r=role: _start(self.app, run.case, r))
-        right, width = MARGIN + left + AFTER_GAP, page.content_width - left - AFTER_GAP
-        values_h = _fitted(page.text(self._values(case, run), right, top, width, bottom - top, "@card"), page)
-        groups_y = top + values_h + gap
-        page.text(self._groups(page, case, run, width), right, groups_y, width, bottom - groups_y, "@card")
+        left, right = page.content.split(0.4, gap=AFTER_GAP)
+        if self.replay_roles:
+            labels = [escape(_("solo.screen.replay_as", n=index + 1, role=_role_name(self.app, role, run.lang)))
+                      for index, role in enumerate(self.replay_roles)]
+            heights = [max(BUTTON_H, page.text_height(label, left.w, "@value")) for label in labels]
+            left, buttons = left.above(sum(heights) + GAP * (len(heights) - 1))
+            for label, role, height in zip(labels, self.replay_roles, heights):  # cards: a long role name wraps
+                row, buttons = buttons.top(height)
+                page.card(label, row.x, row.y, row.w, row.h, lambda r=role: _start(self.app, run.case, r), "@value")
+        self._part(page, "seen", f"<b>{escape(_('solo.screen.coverage_title'))}</b><br>"
+                                 f"{escape(seen.summary(case, self.app.settings.lang))}", left)
+        values = self._values(case, run)
+        values_box, groups_box = right.top(min(page.text_height(values, right.w, "@card"), right.h / 2))
+        self._part(page, "values", values, values_box)
+        self._part(page, "groups", self._groups(page, case, run, right.w), groups_box)
         page.footer([(_("solo.screen.other_case"), self.back)], back=(_("ui.round.menu"), self._to_start),
-                    aside=(_("solo.screen.my_practice"), lambda: self.app.show(MyPracticeScene(self.app))))
+                    aside=(_("solo.screen.my_practice"), lambda: self.app.push(MyPracticeScene(self.app))))
+
+    def _part(self, page: Page, name: str, markup: str, box: Box) -> None:
+        """One card of the page, as tall as its text (on pages of its own when it needs more room than ``box``)."""
+        box, _rest = box.top(min(box.h, page.text_height(markup, box.w, "@card")))
+        page.reading(markup.split(PARAGRAPH), box, "@card", self.pages.get(name, 0),
+                     lambda index: self._turn(name, index))
+
+    def _turn(self, name: str, index: int) -> None:
+        self.pages[name] = index
+        self.refresh()
 
     def _groups(self, page: Page, case: Scenario, run: Run, width: float) -> str:
         """Per decision point of the run: each option's share on a line of its own (its text cut to fit)."""
@@ -418,11 +425,10 @@ class SoloAfterScene(BaseScene):
             _start(self.app, self.run.case, self.replay_roles[n - 1])
 
     def _to_start(self) -> None:
-        from game.ui.scenes.start import StartScene
-        self.app.show(StartScene(self.app))
+        self.app.home()
 
     def back(self) -> None:
-        self.app.show(SoloHomeScene(self.app))
+        self.app.pop()
 
 
 class MyPracticeScene(BaseScene):
@@ -440,31 +446,25 @@ class MyPracticeScene(BaseScene):
         if self.confirming:
             self._build_confirm(page, len(runs))
             return
-        shown, turns = page.pages(runs, RUNS_PER_PAGE, self.page_index, self._turn)
-        row_y = page.footer_y - 24 - BUTTON_H
-        top, gap = 180, 16
-        cards_bottom = row_y - 20 - (WRITTEN_H + 16 if self.written else 0)
-        height = (cards_bottom - top - gap * (RUNS_PER_PAGE - 1)) / RUNS_PER_PAGE
-        if not runs:
-            page.label(_("solo.screen.practice_none"), MARGIN, top, page.content_width, 56, "@muted")
-        for run in shown:
-            page.text(self._run_markup(page, run), MARGIN, top, page.content_width, height, "@card")
-            top += height + gap
+        box, row = page.content.above(BUTTON_H)
         if self.written:
-            page.text(f"<b>{escape(_('solo.screen.exported', path=str(self.written)))}</b>", MARGIN,
-                      cards_bottom + 8, page.content_width, WRITTEN_H, "@muted_text")
+            written = f"<b>{escape(_('solo.screen.exported', path=str(self.written)))}</b>"
+            box, below = box.above(page.text_height(written, box.w, "@muted_text"))
+            page.text(written, below.x, below.y, below.w, below.h, "@muted_text")
+        if not runs:
+            page.line(_("solo.screen.practice_none"), box, "@muted")
+        else:
+            page.reading([self._run_markup(run) for run in runs], box, "@card", self.page_index, self._turn)
         actions = [(_("solo.screen.export_md"), lambda: self._export("md")),
                    (_("solo.screen.export_html"), lambda: self._export("html")),
                    (_("solo.screen.delete"), self._ask_delete)]
-        x = MARGIN
         for text, action in actions:
-            width = page.button_width(text)
-            page.button(text, x, row_y, width, BUTTON_H, action if runs else None)
-            x += width + 20
-        page.footer(turns, back=(_("ui.back"), self.back), primary_last=False)
+            button, row = row.left(page.button_width(text))
+            page.button(text, button.x, button.y, button.w, button.h, action if runs else None)
+        page.footer([], back=(_("ui.back"), self.back), primary_last=False)
 
-    def _run_markup(self, page: Page, run: Run) -> str:
-        app, width = self.app, page.content_width - 40
+    def _run_markup(self, run: Run) -> str:
+        app = self.app
         case = app.library.case(run.case, run.lang)
         scenario = case.scenario if case else None
         title = scenario.title if scenario else run.case
@@ -474,16 +474,15 @@ class MyPracticeScene(BaseScene):
         path = " → ".join(scenario.decisions[node].option(option).text for node, option in run.steps
                           if scenario and node in scenario.decisions) or "-"
         reflection = " / ".join(line for line in run.reflection.splitlines() if line.strip())  # its lines on one
-        lines = [f"<b>{escape(page.fitted(f'{when} · {title}', width, 'body', bold=True))}</b>",
-                 escape(page.fitted(_("solo.screen.run_meta", role=_role_name(app, run.role, run.lang),
-                                      ending=ending), width, "body")),
-                 escape(page.fitted(_("solo.screen.run_path", path=path), width, "body")),
-                 f"<i>{escape(page.fitted(reflection or _('solo.no_reflection'), width, 'body'))}</i>"]
+        lines = [f"<b>{escape(f'{when} · {title}')}</b>",
+                 escape(_("solo.screen.run_meta", role=_role_name(app, run.role, run.lang), ending=ending)),
+                 escape(_("solo.screen.run_path", path=path)),
+                 f"<i>{escape(reflection or _('solo.no_reflection'))}</i>"]
         return "<br>".join(lines)
 
     def _build_confirm(self, page: Page, count: int) -> None:
-        page.text(f"<b>{escape(_('solo.screen.delete_ask', n=count))}</b><br><br>"
-                  f"{escape(_('solo.screen.delete_explain'))}", MARGIN, 180, page.content_width, 400, "@rule")
+        page.paragraph(f"<b>{escape(_('solo.screen.delete_ask', n=count))}</b><br><br>"
+                       f"{escape(_('solo.screen.delete_explain'))}", page.content, "@rule")
         page.footer([(_("solo.screen.delete_yes"), self._delete)], back=(_("solo.screen.delete_no"), self.back))
 
     def _export(self, fmt: str) -> None:
@@ -516,7 +515,7 @@ class MyPracticeScene(BaseScene):
             self.confirming = False
             self.refresh()
             return
-        self.app.show(SoloHomeScene(self.app))
+        self.app.pop()
 
 
 def open_solo(places, case_id: str | None = None, size: tuple[int, int] | None = None, lang: str | None = None,

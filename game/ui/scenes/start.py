@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from game.i18n import _
-from game.ui.page import BUTTON_H, MARGIN, Page, escape, text_height
+from game.ui.page import BUTTON_H, GAP, MARGIN, PARAGRAPH, Box, Page, escape
 from game.ui.pictures import STEP_ICONS, icon_tag, start_illustration
 from game.ui.scenes import BaseScene
+from game.ui import flows
 from game.ui.scenes.settings import SettingsScene
 from game.ui.theme import palette
 
 RESUME_SHOWN = 3
-HOW_TOP = 220
 PICTURE_H, PICTURE_MIN = 300, 200  # the start picture's height in units: as tall as fits, else beside the title
 HOW_STEPS = ("draw", "share", "vote", "record")  # the four steps of the paper game, as the start screen tells them
 
@@ -33,53 +33,54 @@ class StartScene(BaseScene):
     def __init__(self, app, look_later: bool = False) -> None:
         super().__init__(app)
         self._look_later = look_later
+        self.how_page = 0
+
+    def _turn_how(self, index: int) -> None:
+        self.how_page = index
+        self.refresh()
 
     def build(self, page: Page) -> None:
         app = self.app
-        page.label(_("ui.app_name"), MARGIN, 60, 900, 90, "@title")
-        page.label(_("ui.start.tagline"), MARGIN, 150, page.content_width, 50, "@muted")
-        page.text(escape(_("ui.rule")), MARGIN, 220, 840, 100, "@rule")
-        column = 840
-        rows = [(_("ui.start.play"), self.set_up, "@primary", True)]
+        _title, rest = page.line(_("ui.app_name"), page.area, "@title")
+        _tagline, rest = page.line(_("ui.start.tagline"), rest, "@muted")
+        rows = [(_("ui.start.play"), self.set_up, "@primary")]
         if not self._look_later and unfinished(app):
-            rows.append((_("ui.start.resume"), lambda: app.show(ResumeScene(app)), "@button", True))
-        rows += [(_("ui.start.library"), self.browse, "@button", True),
-                 (_("ui.start.settings"), lambda: app.show(SettingsScene(app, StartScene)), "@button", True),
-                 (_("solo.screen.start_button"), self.practise_alone, "@button", True),
-                 (_("plenary.screen.start"), self.plenary, "@button", True)]
-        y = 350
-        for text, action, style, enabled in rows:
-            page.button(text, MARGIN, y, column, BUTTON_H, action, style, enabled=enabled)
-            y += BUTTON_H + 20
-        self._build_how(page, MARGIN + column + 60)
+            rows.append((_("ui.start.resume"), lambda: app.push(ResumeScene(app)), "@button"))
+        rows += [(_("ui.start.library"), self.browse, "@button"),
+                 (_("ui.start.settings"), lambda: app.push(SettingsScene(app)), "@button"),
+                 (_("solo.screen.start_button"), self.practise_alone, "@button"),
+                 (_("plenary.screen.start"), self.plenary, "@button")]
+        widest = max(page.button_width(text) for text, _action, _style in rows)
+        menu, how = rest.left(max(widest, rest.w * 0.4), gap=60)  # the rest of the width explains the game
+        menu = page.paragraph(escape(_("ui.rule")), menu, "@rule")
+        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=16, most=BUTTON_H)):
+            page.button(text, row.x, row.y, row.w, row.h, action, style)
+        how, about = how.above(page.line_height("@muted"))
         # the version is looked up after the first frame: reading the package's metadata takes a few dozen ms
-        self._about = page.label("" if self._look_later else about_text(), MARGIN + column + 60, page.footer_y - 80,
-                                 page.width - MARGIN - column - 60 - MARGIN, 50, "@muted")
+        self._about = page.label("" if self._look_later else about_text(), about.x, about.y, about.w, about.h,
+                                 "@muted")
+        self._build_how(page, how)
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
         if self._look_later:
             self._look_later = False
             app.after_first_frame(self._offer_resume)
 
-    def _build_how(self, page: Page, x: float) -> None:
-        """How the game goes, under the picture of a team at the table: as large as the text leaves room for, else
-        beside the title (a larger text size needs the room)."""
-        width, bottom = page.width - x - MARGIN, page.footer_y - 90  # the version's line below
-        how = page.text(self._how(), x, HOW_TOP, width, bottom - HOW_TOP, "@card")
-        spare = bottom - HOW_TOP - text_height(how, page)
-        if spare < PICTURE_MIN - (HOW_TOP - 40):
-            start_illustration(page, x, 40, width, HOW_TOP - 60)
-            return
-        how.kill()
-        picture = min(PICTURE_H, spare + HOW_TOP - 60)
-        start_illustration(page, x, 40, width, picture)
-        page.text(self._how(), x, 60 + picture, width, bottom - 60 - picture, "@card")
+    def _build_how(self, page: Page, box: Box) -> None:
+        """How the game goes, under the picture of a team at the table: the picture as tall as the text leaves
+        room for, and left out where it would be too small (a larger text size needs the room)."""
+        parts = self._how()
+        spare = box.h - page.text_height(PARAGRAPH.join(parts), box.w, "@card") - GAP
+        if spare >= PICTURE_MIN:
+            picture, box = box.top(min(PICTURE_H, spare))
+            start_illustration(page, picture.x, picture.y, picture.w, picture.h)
+        page.reading(parts, box, "@card", self.how_page, self._turn_how)
 
-    def _how(self) -> str:
+    def _how(self) -> list[str]:
         """How the game goes, in four steps, each with the icon of its step at the table."""
         colour = palette(self.app.settings.high_contrast).primary
         steps = "<br>".join(f"{icon_tag(self.app, STEP_ICONS[step], colour)}<b>{n}.</b> "
                             f"{escape(_(f'ui.start.step{n}'))}" for n, step in enumerate(HOW_STEPS, start=1))
-        return f"<b>{escape(_('ui.start.how'))}</b><br><br>{steps}"
+        return [f"<b>{escape(_('ui.start.how'))}</b>", steps]
 
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder
@@ -89,24 +90,22 @@ class StartScene(BaseScene):
         for folder in (self.app.places.sessions, practice_folder()):
             tidy_sessions_folder(folder)
         if self.app.scene is self and unfinished(self.app):
-            self.app.show(ResumeScene(self.app))
+            self.app.push(ResumeScene(self.app))
 
     # the other screens are imported when chosen: the first frame needs none of them
     def set_up(self) -> None:
         from game.ui.scenes.setup import SetupScene
-        self.app.show(SetupScene(self.app))
+        self.app.push(SetupScene(self.app))
 
     def browse(self) -> None:
         from game.ui.scenes.library import LibraryScene
-        self.app.show(LibraryScene(self.app))
+        self.app.push(LibraryScene(self.app))
 
     def practise_alone(self) -> None:
-        from game.ui.scenes.solo import SoloHomeScene
-        self.app.show(SoloHomeScene(self.app))
+        flows.practise_alone(self.app)
 
     def plenary(self) -> None:
-        from game.ui.scenes.plenary import PlenaryScene
-        self.app.show(PlenaryScene(self.app, [self.app.places.sessions]))
+        flows.plenary(self.app, [self.app.places.sessions])
 
     def quit(self) -> None:
         self.app.running = False
@@ -171,14 +170,13 @@ class ResumeScene(BaseScene):
         from game.app import resume_session
         from game.store.log import SessionFileError
         from game.ui.phones import uses_phones
-        from game.ui.scenes.phones import open_round
         try:
             stored = resume_session(self.app.library, path)
         except SessionFileError as error:
             self.app.notice = error.message(self.app.settings.lang)
             self.app.rebuild()
             return
-        open_round(self.app, stored, uses_phones(path))
+        flows.table(self.app, stored, uses_phones(path))
 
     def number(self, n: int) -> None:
         sessions = unfinished(self.app)[:RESUME_SHOWN]
@@ -186,4 +184,4 @@ class ResumeScene(BaseScene):
             self.resume(sessions[n - 1].path)
 
     def back(self) -> None:
-        self.app.show(StartScene(self.app))
+        self.app.pop()

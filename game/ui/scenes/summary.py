@@ -4,7 +4,7 @@ from __future__ import annotations
 from game.i18n import _
 from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_names
-from game.ui.page import MARGIN, Page, escape
+from game.ui.page import Page, escape
 from game.ui.scenes import BaseScene
 
 
@@ -13,16 +13,23 @@ class SummaryScene(BaseScene):
         super().__init__(app)
         self.stored = stored
         self.showing_path = False
+        self.page_index = 0
 
     def build(self, page: Page) -> None:
         page.header(_("ui.summary.title"), _("ui.summary.subtitle"))
-        rounds = "<br><br>".join(self._round(r) for r in self.stored.state.rounds)
         kept = f"<b>{escape(_('ui.summary.kept'))}</b>"
         if self.showing_path:
             kept += f"<br>{escape(_('ui.summary.file'))} {escape(str(self.stored.path))}"
-        page.text(f"{rounds}<br><br>{kept}", MARGIN, 170, page.content_width, page.footer_y - 190, "@card")
+        rounds, below = page.content.above(page.text_height(kept, page.content.w, "@card"))
+        page.text(kept, below.x, below.y, below.w, below.h, "@card")  # always in sight, under the rounds' pages
+        page.reading([self._round(r) for r in self.stored.state.rounds], rounds, "@card", self.page_index,
+                     self._turn)
         page.footer([(_("ui.summary.done"), self.back)],
                     aside=(_("ui.summary.where"), self._toggle_path))
+
+    def _turn(self, index: int) -> None:
+        self.page_index = index
+        self.refresh()
 
     def _toggle_path(self) -> None:
         """The file's place, for whoever takes it along (a USB stick for the plenary): shown only when asked."""
@@ -47,6 +54,5 @@ class SummaryScene(BaseScene):
                 f"<b>{escape(_('ui.summary.notes'))}</b><br>{notes}")
 
     def back(self) -> None:
-        from game.ui.scenes.start import StartScene
         self.stored.close()
-        self.app.show(StartScene(self.app))
+        self.app.home()

@@ -6,8 +6,9 @@ passed on) lives in ``View`` and starts afresh with every phase.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import astuple, dataclass, replace
+
+from pathlib import Path
 
 import pygame
 
@@ -21,14 +22,13 @@ from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_card, value_ids, value_names
 from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
-from game.ui.page import BUTTON_H, MARGIN, NOTICE_H, Page, escape, tension
+from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
 from game.ui.phones import joined, on_phone, progress_line, progress_panel, stop_phones
 from game.ui.pictures import CORNER_ICONS, STEP_ICONS, beside, case_image, icon_tag, role_icon
 from game.ui.reveal import build_reveal, reveal_of
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
-TOP = 175
 QUESTIONS = {  # asked before a step the table may not have meant: the question, go on (and how), stay
     "leave": ("ui.round.stop_ask", "ui.round.stop_yes", "_stop", "ui.round.stop_no"),
     "no_values": ("ui.record.none_ask", "ui.record.none_yes", "_advance_anyway", "ui.record.none_no"),
@@ -50,6 +50,8 @@ class View:
     moves_shown: bool = False       # after the second vote: the cards that moved are on screen
     tab: str = "values"
     ending_page: int = 0
+    reading_page: int = 0           # which page of a long text ("verder")
+    items_page: int = 0             # which page of cards, when not all fit
     asking: str | None = None
     info: str = ""
 
@@ -106,7 +108,7 @@ class RoundScene(BaseScene):
         """The session has ended: show what the table did."""
         from game.ui.scenes.summary import SummaryScene
         stop_phones(self.app)
-        self.app.show(SummaryScene(self.app, self.stored))
+        self.app.replace(SummaryScene(self.app, self.stored))
 
     def subtitle(self) -> str:
         """The round, and with a running clock what comes next; once a step ran over, how much of the round
@@ -171,12 +173,12 @@ class RoundScene(BaseScene):
     def _wait_for_phones(self, page: Page, actions: list) -> None:
         """The players at the shared screen are done; the phones are not yet: how many are, and who is busy.
         'Telefoons' opens the code to join again, or frees a player whose phone is gone."""
-        progress_panel(page, self.app, TOP, self.content_bottom(page))
+        progress_panel(page, self.app, page.content.y, page.content.bottom)
         self.footer(page, [(_("phones.table.phones"), self._phones)] + actions, primary_last=bool(actions))
 
     def _phones(self) -> None:
         from game.ui.scenes.phones import PhoneJoinScene
-        self.app.show(PhoneJoinScene(self.app, self.stored, round_scene=self))
+        self.app.push(PhoneJoinScene(self.app, self.stored, round_scene=self))
 
     # frame --------------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
@@ -214,7 +216,7 @@ class RoundScene(BaseScene):
     def _build_question(self, page: Page) -> None:
         """The question, with the way to stay as the main action: Enter never goes on by accident."""
         ask, go_on, go, stay = QUESTIONS[self.view.asking]
-        page.text(f"<b>{escape(_(ask))}</b>", MARGIN, TOP, page.content_width, 260, "@rule")
+        page.paragraph(f"<b>{escape(_(ask))}</b>", page.content, "@rule")
         page.footer([(_(go_on), getattr(self, go)), (_(stay), self._stay)])
 
     def _stay(self) -> None:
@@ -227,10 +229,9 @@ class RoundScene(BaseScene):
 
     def _stop(self) -> None:
         """To the start screen; the session is in its file and can be resumed there."""
-        from game.ui.scenes.start import StartScene
         stop_phones(self.app)
         self.stored.close()
-        self.app.show(StartScene(self.app))
+        self.app.home()
 
     def advance(self) -> None:
         """The next phase; a discussion point still being typed is added first, not dropped.
@@ -251,9 +252,22 @@ class RoundScene(BaseScene):
         if self.notes.draft.strip():
             self.notes.submit(self.notes.draft)
 
-    def content_bottom(self, page: Page) -> float:
-        """Where the content ends: above the footer, and above the notice when there is one."""
-        return page.footer_y - (100 if self.app.notice else 24)
+    def read(self, page: Page, markup: str, box: Box | None = None, style: str = "@card",
+             picture: Path | None = None) -> None:
+        """A long text in ``box`` (the whole content area by default), on as many pages as it needs; with
+        ``picture``, the picture at the right of it (the text then takes the width left)."""
+        box = box or page.content
+        if picture is not None:
+            box = Box(box.x, box.y, beside(page, picture, box.x, box.y, box.w, box.h), box.h)
+        page.reading(markup.split(PARAGRAPH), box, style, self.view.reading_page, self._turn_reading)
+
+    def _turn_reading(self, index: int) -> None:
+        self.view.reading_page = index
+        self.refresh()
+
+    def _turn_items(self, index: int) -> None:
+        self.view.items_page = index
+        self.refresh()
 
     # draw: the envelope ---------------------------------------------------------------------------
     def _build_draw(self, page: Page) -> None:
@@ -280,9 +294,7 @@ class RoundScene(BaseScene):
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(case.title)}</b><br><b>{escape(_('ui.case.dilemma'))}</b> "
                   f"{escape(tension(case.tension))}<br><br>{note}{escape(case.intro_for(self.state.plan))}")
-        height = self.content_bottom(page) - TOP
-        width = beside(page, case_image(self.app.library, case), MARGIN, TOP, page.content_width, height)
-        page.text(markup, MARGIN, TOP, width, height, "@card")
+        self.read(page, markup, picture=case_image(self.app.library, case))
         self.footer(page, actions, case_button=False)
 
     def _read_intro(self) -> None:
@@ -290,13 +302,13 @@ class RoundScene(BaseScene):
         self.refresh()
 
     def _build_envelope(self, page: Page, player: int) -> None:
-        width, height = 900, 500
-        x, y = (page.width - width) / 2, TOP + 20
-        rect = page.rect(x, y, width, height)
+        envelope = page.content.centred(900, 500)
+        rect = page.rect(envelope.x, envelope.y, envelope.w, envelope.h)
         page.decorate(lambda surface: self._paint_envelope(surface, rect))
         markup = f"<b>{escape(player_name(self.state, player))}</b><br>{escape(_('ui.draw.tap'))}"
-        page.card(markup, x + 40, y + height * 0.45, width - 80, height * 0.55 - 12, lambda: self._draw(player),
-                  "@envelope")
+        _flap, front = envelope.top(envelope.h * 0.45, gap=0)
+        front = front.centred(front.w - 80, front.h - 12)
+        page.card(markup, front.x, front.y, front.w, front.h, lambda: self._draw(player), "@envelope")
         self.footer(page, [(_("ui.draw.draw"), lambda: self._draw(player))])
 
     def _paint_envelope(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -314,13 +326,13 @@ class RoundScene(BaseScene):
             self.view.showing = player
             self.refresh()
             page = self.app.page
-            self.app.turn_card(page.rect(MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP))
+            area = page.content
+            self.app.turn_card(page.rect(area.x, area.y, area.w, area.h))
 
     def _build_role_card(self, page: Page, player: int) -> None:
         card = role_card(self.app.library, self.round.roles[player], self.lang)
         heading = _("ui.draw.you_are", name=player_name(self.state, player), role=card.name)
-        page.text(self.role_markup(self.round.roles[player], heading), MARGIN, TOP, page.content_width,
-                  self.content_bottom(page) - TOP, "@card")
+        self.read(page, self.role_markup(self.round.roles[player], heading))
         waiting = self._to_draw_here()
         label = (_("ui.draw.pass_to", name=player_name(self.state, waiting[0])) if waiting
                  else _("ui.draw.all_read"))
@@ -364,10 +376,9 @@ class RoundScene(BaseScene):
 
     def _build_value_pick(self, page: Page, player: int, done: tuple) -> None:
         role = role_card(self.app.library, self.round.roles[player], self.lang).name
-        page.label(_("ui.share.ask", name=player_name(self.state, player), role=role), MARGIN, TOP,
-                   page.content_width, 60)
+        _label, rest = page.line(_("ui.share.ask", name=player_name(self.state, player), role=role), page.content)
         chosen = self.round.values[player]
-        self._value_grid(page, TOP + 70, chosen, lambda value: self._toggle_value(player, value))
+        self._value_grid(page, rest, chosen, lambda value: self._toggle_value(player, value))
         self.footer(page, [done])
 
     def _build_share_aloud(self, page: Page) -> None:
@@ -389,29 +400,29 @@ class RoundScene(BaseScene):
         self.view.info = ""
         self.refresh()
 
-    def _value_grid(self, page: Page, top: float, chosen: tuple[str, ...], toggle) -> None:
+    def _value_grid(self, page: Page, box: Box, chosen: tuple[str, ...], toggle) -> None:
         """All value cards at once; below them what the last tapped card means, or why a tap was refused.
 
-        The grid keeps its size when a refusal is shown, so the cards never jump under a finger.
+        The grid keeps its size when a refusal is shown (the notice's room is kept free for the line below
+        the cards), so the cards never jump under a finger.
         """
         values = value_ids(self.app.library, self.case)
         columns = 4 if len(values) <= 20 else 5
-        rows = math.ceil(len(values) / columns)
-        gap = 14
-        bottom = page.footer_y - NOTICE_H - 16
-        height = min(120, (bottom - top - gap * (rows - 1)) / rows)
-        width = (page.content_width - gap * (columns - 1)) / columns
-        for index, value in enumerate(values):
-            card = value_card(self.app.library, self.case, value, self.lang)
-            x = MARGIN + (index % columns) * (width + gap)
-            y = top + (index // columns) * (height + gap)
+        info = escape(self.view.info or _("ui.values.hint", max=5))
+        info_h = max(page.notice_height(), page.text_height(info, box.w, "@muted_text"))
+        grid, line = box.top(box.h - info_h - GAP / 2, gap=GAP / 2) if not self.app.notice else (box, None)
+        cards = []
+        for value in values:
+            name = value_card(self.app.library, self.case, value, self.lang).name
             picked = value in chosen
-            markup = f"<b>{escape(_('ui.chosen', text=card.name))}</b>" if picked else escape(card.name)
-            page.card(markup, x, y, width, height, lambda v=value: toggle(v),
+            cards.append((value, f"<b>{escape(_('ui.chosen', text=name))}</b>" if picked else escape(name), picked))
+        markups = [markup for _value, markup, _picked in cards]
+        for index, cell in self._card_cells(page, grid, markups, columns, most=120, gap=14, style="@value"):
+            value, markup, picked = cards[index]
+            page.card(markup, cell.x, cell.y, cell.w, cell.h, lambda v=value: toggle(v),
                       "@value_selected" if picked else "@value", key=f"value:{value}")
-        if not self.app.notice:
-            info = self.view.info or _("ui.values.hint", max=5)
-            page.text(escape(info), MARGIN, page.footer_y - NOTICE_H - 6, page.content_width, NOTICE_H, "@muted_text")
+        if line is not None:
+            page.text(info, line.x, line.y, line.w, line.h, "@muted_text")
 
     def _toggle(self, chosen: tuple[str, ...], value: str) -> tuple[str, ...]:
         card = value_card(self.app.library, self.case, value, self.lang)
@@ -435,19 +446,22 @@ class RoundScene(BaseScene):
     def _player_cards(self, page: Page, title: str, texts: list[str], act=None) -> None:
         """One card per player (name and role on top), in two columns: what the whole table sees;
         with ``act``, tapping a card does ``act(player)``."""
-        page.label(title, MARGIN, TOP, page.content_width, 56, "@strong")
-        columns, gap, top = 2, 20, TOP + 70
-        rows = math.ceil(len(texts) / columns)
-        width = (page.content_width - gap) / columns
-        height = min(200, (self.content_bottom(page) - top - gap * (rows - 1)) / rows)
+        _label, box = page.line(title, page.content, "@strong")
+        markups = []
         for p, text in enumerate(texts):
             role = role_card(self.app.library, self.round.roles[p], self.lang).name
-            markup = f"<b>{escape(player_name(self.state, p))} · {escape(role)}</b><br>{text}"
-            x, y = MARGIN + (p % columns) * (width + gap), top + (p // columns) * (height + gap)
+            markups.append(f"<b>{escape(player_name(self.state, p))} · {escape(role)}</b><br>{text}")
+        cells = self._card_cells(page, box, markups, columns=2, most=200)
+        for p, cell in cells:
             if act:
-                page.card(markup, x, y, width, height, lambda p=p: act(p))
+                page.card(markups[p], cell.x, cell.y, cell.w, cell.h, lambda p=p: act(p))
             else:
-                page.text(markup, x, y, width, height, "@card")
+                page.text(markups[p], cell.x, cell.y, cell.w, cell.h, "@card")
+
+    def _card_cells(self, page: Page, box: Box, markups: list[str], columns: int, most: float,
+                    gap: float = GAP, style: str = "@card") -> list[tuple[int, Box]]:
+        """The round's cards laid out by ``Page.card_cells``, their page kept in the view."""
+        return page.card_cells(box, markups, columns, most, self.view.items_page, self._turn_items, gap, style)
 
     # vote and reconsider: hidden votes in turn ---------------------------------------------------------
     def _stage(self) -> str:
@@ -470,9 +484,7 @@ class RoundScene(BaseScene):
         """The decision point to read before the choice, with its picture beside it when it has one."""
         markup = f"<b>{escape(decision.title)}</b><br><br>{escape(decision.text)}<br><br>" \
                  f"<b>{escape(self._question(decision))}</b>"
-        height = self.content_bottom(page) - TOP
-        image = case_image(self.app.library, self.case, decision.image) if decision.image else None
-        page.text(markup, MARGIN, TOP, beside(page, image, MARGIN, TOP, page.content_width, height), height, "@card")
+        self.read(page, markup, picture=case_image(self.app.library, self.case, decision.image) if decision.image else None)
 
     def _question(self, decision: Decision) -> str:
         return decision.question or _("ui.vote.default_question")
@@ -503,16 +515,21 @@ class RoundScene(BaseScene):
         markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
         if self.app.phones:
             markup += f"<br><br>{escape(progress_line(self.app))}"
-        page.card(markup, MARGIN + 160, TOP + 40, page.content_width - 320, 420, self._uncover, "@cover")
+        cover = page.content.centred(page.content.w - 320, max(420, page.text_height(markup, page.content.w - 320,
+                                                                                       "@cover")))
+        page.card(markup, cover.x, cover.y, cover.w, cover.h, self._uncover, "@cover")
         self.footer(page, extra + [(_("ui.vote.i_am", name=name), self._uncover)])
 
     def _build_choice(self, page: Page, decision: Decision, heading: str, act, actions: list) -> None:
-        page.label(heading, MARGIN, TOP, page.content_width, 56, "@muted")
-        page.text(f"<b>{escape(self._question(decision))}</b>", MARGIN, TOP + 50, page.content_width, 80,
-                  "@question")
+        _label, rest = page.line(heading, page.content, "@muted")
+        rest = self.question(page, decision, rest)
         options = self.stored.session.available_options()
-        self._option_cards(page, TOP + 140, decision, options, act, {})
+        self._option_cards(page, rest, decision, options, act, {})
         self.footer(page, actions, primary_last=False)
+
+    def question(self, page: Page, decision: Decision, box: Box) -> Box:
+        """The decision's question along the top of ``box``; returns the room below it."""
+        return page.paragraph(f"<b>{escape(self._question(decision))}</b>", box, "@question")
 
     def _uncover(self) -> None:
         self.view.covered = False
@@ -522,20 +539,19 @@ class RoundScene(BaseScene):
         self.view.covered = True
         self.send(CastVote(player, option))
 
-    def _option_cards(self, page: Page, top: float, decision: Decision, options: tuple[str, ...], act,
+    def _option_cards(self, page: Page, box: Box, decision: Decision, options: tuple[str, ...], act,
                       notes: dict[str, str]) -> None:
-        gap = 16
-        columns = 2 if len(options) == 4 else 1
-        rows = math.ceil(len(options) / columns)
-        width = (page.content_width - gap * (columns - 1)) / columns
-        height = min(230, (self.content_bottom(page) - top - gap * (rows - 1)) / rows)
+        """The options as numbered cards (two columns for four)."""
+        markups = []
         for index, option_id in enumerate(options):
             text = decision.option(option_id).text
             extra = f"<br><i>{escape(notes[option_id])}</i>" if notes.get(option_id) else ""
-            markup = f"<b>{index + 1}.</b> {escape(text)}{extra}"
-            x = MARGIN + (index % columns) * (width + gap)
-            y = top + (index // columns) * (height + gap)
-            page.card(markup, x, y, width, height, lambda o=option_id: act(o), key=f"option:{option_id}")
+            markups.append(f"<b>{index + 1}.</b> {escape(text)}{extra}")
+        columns = 2 if len(options) == 4 else 1
+        for index, cell in self._card_cells(page, box, markups, columns, most=230, gap=16):
+            option_id = options[index]
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, lambda o=option_id: act(o),
+                      key=f"option:{option_id}")
 
     def number(self, n: int) -> None:
         phase = self.round.phase
@@ -606,7 +622,8 @@ class RoundScene(BaseScene):
         reveal = reveal_of(self.app.library, self.lang, self.decision(), self.stored.session.available_options(),
                            seats, r.votes_at(FIRST), r.votes_now() if stage == AGAIN else None)
         colours = palette(self.app.settings.high_contrast)
-        areas = build_reveal(page, reveal, colours, MARGIN, TOP, page.content_width, self.content_bottom(page) - TOP)
+        content = page.content
+        areas = build_reveal(page, reveal, colours, content.x, content.y, content.w, content.h)
         self.footer(page, actions)
         turned = (r.number, r.step, stage)
         if self._turned != turned:
@@ -648,14 +665,12 @@ class RoundScene(BaseScene):
         if self.round.viewing:
             self._build_consequences(page, decision, self.round.viewing)
             return
-        page.label(decision.title, MARGIN, TOP, page.content_width, 56, "@strong")
+        _label, rest = page.line(decision.title, page.content, "@strong")
         options = self.stored.session.available_options()
         notes = {option: self._vote_line(option) for option in options}
-        top = TOP + 66
         if self.AT_TABLE and self.state.plan == "lang":
-            page.text(escape(self._follow_rule(decision)), MARGIN, top, page.content_width, 110, "@muted_text")
-            top += 120
-        self._option_cards(page, top, decision, options, lambda o: self.send(ExploreOption(o)), notes)
+            rest = page.paragraph(escape(self._follow_rule(decision)), rest, "@muted_text")
+        self._option_cards(page, rest, decision, options, lambda o: self.send(ExploreOption(o)), notes)
         actions = []
         if self.round.phase == "explore" and self.AT_TABLE:
             actions.append((_("ui.explore.reconsider"), self.advance if self.round.explored_here() else None))
@@ -686,31 +701,73 @@ class RoundScene(BaseScene):
         return " · ".join(parts)
 
     def _build_consequences(self, page: Page, decision: Decision, option_id: str) -> None:
+        """The option's consequences as the collaboration triangle: the resident on top, family and team below,
+        which values it puts first beside it. When the texts need more room than the triangle gives (a small
+        screen, a large text size), the three corners stand side by side under the values."""
         option = decision.option(option_id)
         number = decision.option_ids().index(option_id) + 1
-        page.text(f"<b>{number}. {escape(option.text)}</b>", MARGIN, TOP - 10, page.content_width, 100)
-        top, bottom = TOP + 96, self.content_bottom(page)
-        width = min(900, (page.content_width - 40) / 2)
-        height = (bottom - top - 24) / 2
-        corners = {"resident": ((page.width - width) / 2, top),
-                   "family": (MARGIN, top + height + 24),
-                   "team": (page.width - MARGIN - width, top + height + 24)}
-        centres = [page.rect(x + width / 2, y + height / 2, 0, 0).topleft for x, y in corners.values()]
-        page.decorate(lambda surface: self._paint_triangle(surface, centres))
+        rest = page.paragraph(f"<b>{number}. {escape(option.text)}</b>", page.content)
         texts = {"resident": option.consequences.resident, "family": option.consequences.family,
                  "team": option.consequences.team}
         colours = palette(self.app.settings.high_contrast)
-        for corner, (x, y) in corners.items():
-            icon = icon_tag(self.app, CORNER_ICONS[corner], getattr(colours, corner), lines=2)
-            markup = f"{icon}<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(texts[corner])}"
-            page.text(markup, x, y, width, height, f"@corner_{corner}")
-        self._values_note(page, option, top, width)
+        markups = {corner: f"{icon_tag(self.app, CORNER_ICONS[corner], getattr(colours, corner), lines=2)}"
+                           f"<b>{escape(_(f'ui.corner.{corner}'))}</b><br>{escape(text)}"
+                   for corner, text in texts.items()}
+        values = self._values_note(option)
+        boxes = self._triangle(rest)
+        if not all(page.fits(markups[c], boxes[c], f"@corner_{c}") for c in markups) or \
+                (values and not page.fits(values, boxes["values"], "@muted_text")):
+            boxes = self._side_by_side(page, rest, values)
+            if not all(page.fits(markups[c], boxes[c], f"@corner_{c}") for c in markups):
+                self._corners_in_turn(page, rest, markups, values)
+                return self.footer(page, self._consequence_actions(option_id))
+        else:
+            centres = [page.rect(b.x + b.w / 2, b.y + b.h / 2, 0, 0).topleft
+                       for b in (boxes["resident"], boxes["family"], boxes["team"])]
+            page.decorate(lambda surface: self._paint_triangle(surface, centres))
+        for corner, markup in markups.items():
+            box = boxes[corner]
+            page.text(markup, box.x, box.y, box.w, box.h, f"@corner_{corner}")
+        if values:
+            box = boxes["values"]
+            page.text(values, box.x, box.y, box.w, box.h, "@muted_text")
+        self.footer(page, self._consequence_actions(option_id))
+
+    def _consequence_actions(self, option_id: str) -> list:
         actions = [(_("ui.explore.back"), lambda: self.send(GoBack()))]
         if self.state.plan == "lang" and option_id in self._followable():
             actions.append((_("ui.explore.follow"), lambda: self.send(Continue(option_id))))
-        self.footer(page, actions)
+        return actions
 
-    def _values_note(self, page: Page, option, y: float, corner_width: float) -> None:
+    def _corners_in_turn(self, page: Page, box: Box, markups: dict[str, str], values: str) -> None:
+        """The corners one under the other, in their colours, on as many pages as they need."""
+        items = list(markups.items()) + ([("values", values)] if values else [])
+        cells = self._card_cells(page, box, [markup for _corner, markup in items], 1, most=box.h,
+                                 style="@corner_resident")
+        for index, cell in cells:
+            corner, markup = items[index]
+            page.text(markup, cell.x, cell.y, cell.w, cell.h,
+                      "@muted_text" if corner == "values" else f"@corner_{corner}")
+
+    @staticmethod
+    def _triangle(box: Box) -> dict[str, Box]:
+        top, bottom = box.rows(2, gap=24)
+        width = min(900, (box.w - 40) / 2)
+        family, rest = bottom.left(width)
+        _gap, team = rest.right_part(width)
+        resident = top.centred(width, top.h)
+        _left, values = top.left(resident.right - top.x + 30, gap=0)
+        return {"resident": resident, "family": family, "team": team, "values": values}
+
+    @staticmethod
+    def _side_by_side(page: Page, box: Box, values: str) -> dict[str, Box]:
+        boxes = {}
+        if values:
+            boxes["values"], box = box.top(page.text_height(values, box.w, "@muted_text"), gap=GAP / 2)
+        boxes.update(zip(("resident", "family", "team"), box.columns(3)))
+        return boxes
+
+    def _values_note(self, option) -> str:
         """Which values the option puts first and which come under pressure: words, never a score."""
         lines = []
         if option.favours:
@@ -719,10 +776,7 @@ class RoundScene(BaseScene):
         if option.pressures:
             lines.append(_("ui.explore.pressures", values=value_names(self.app.library, self.case,
                                                                         option.pressures, self.lang)))
-        side = (page.content_width - corner_width) / 2 - 30
-        if lines and side > 200:
-            page.text("<br><br>".join(escape(line) for line in lines), page.width - MARGIN - side, y, side,
-                      (self.content_bottom(page) - y) / 2 - 24, "@muted_text")
+        return PARAGRAPH.join(escape(line) for line in lines)
 
     def _paint_triangle(self, surface: pygame.Surface, centres: list) -> None:
         colour = palette(self.app.settings.high_contrast).card_border
@@ -730,24 +784,33 @@ class RoundScene(BaseScene):
 
     # record -------------------------------------------------------------------------------------------
     def _build_record(self, page: Page) -> None:
-        tabs = (("values", _("ui.record.values_tab")), ("notes", _("ui.record.notes_tab")))
-        x = MARGIN
-        for tab, text in tabs:
-            page.button(text, x, TOP, 380, BUTTON_H, lambda t=tab: self._tab(t), "@toggle",
-                        selected=self.view.tab == tab, key=f"tab:{tab}")
-            x += 400
-        turns = []
+        tabs = [(text, lambda t=tab: self._tab(t), self.view.tab == tab, f"tab:{tab}")
+                for tab, text in (("values", _("ui.record.values_tab")), ("notes", _("ui.record.notes_tab")))]
+        row, rest = page.content.top(BUTTON_H)
+        beside = self.tabs(page, row, tabs)
         if self.view.tab == "values":
-            page.text(escape(_("ui.record.ask")), x + 20, TOP, page.width - MARGIN - x - 20, BUTTON_H)
-            self._value_grid(page, TOP + BUTTON_H + 16, self.round.leading_values, self._toggle_leading)
+            ask = escape(_("ui.record.ask"))
+            if page.fits(ask, beside):
+                page.text(ask, beside.x, beside.y, beside.w, beside.h)
+            else:
+                rest = page.paragraph(ask, rest)
+            self._value_grid(page, rest, self.round.leading_values, self._toggle_leading)
         else:
-            turns = self.notes.build(page, TOP + 100)
+            self.notes.build(page, rest)
         next_step = "ui.record.next" if self.state.plan == "lang" else "ui.record.to_plenary"
-        self.footer(page, turns + [(_(next_step), self.advance)])
+        self.footer(page, [(_(next_step), self.advance)])
 
     def _tab(self, tab: str) -> None:
         self.view.tab = tab
         self.refresh()
+
+    @staticmethod
+    def tabs(page: Page, row: Box, tabs: list[tuple]) -> Box:
+        """Toggle buttons ``(text, action, selected, key)`` from the left of ``row``; returns the room beside them."""
+        for text, action, selected, key in tabs:
+            tab, row = row.left(max(380, page.button_width(text)))
+            page.button(text, tab.x, tab.y, tab.w, tab.h, action, "@toggle", selected=selected, key=key)
+        return row
 
     def _toggle_leading(self, value: str) -> None:
         self.send(RecordValues(self._toggle(self.round.leading_values, value)))
@@ -761,17 +824,13 @@ class RoundScene(BaseScene):
         parts = [escape(_("ui.plenary.take_along")),
                  f"<b>{escape(_('ui.plenary.values'))}</b> {escape(values)}",
                  f"<b>{escape(_('ui.plenary.points'))}</b> " + escape(n_("ui.plenary.point_count", len(r.notes)))]
-        top = TOP
+        box = page.content
         if self.state.plan == "kort" and self.case.facts:
-            tabs = (_("ui.plenary.take_along_tab"), _("ui.ending.facts"))
-            x = MARGIN
-            for index, text in enumerate(tabs):
-                page.button(text, x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i), "@toggle",
-                            selected=index == self.view.ending_page)
-                x += 460
-            top = TOP + 110
-        markup = self._facts() if self.view.ending_page == 1 else "<br><br>".join(parts)
-        page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
+            row, box = box.top(BUTTON_H)
+            self.tabs(page, row, [(text, lambda i=index: self._ending_page(i), index == self.view.ending_page, None)
+                                  for index, text in enumerate((_("ui.plenary.take_along_tab"), _("ui.ending.facts")))])
+        markup = self._facts() if self.view.ending_page == 1 else PARAGRAPH.join(parts)
+        self.read(page, markup, box)
         last = r.number == len(self.state.cases)
         self.footer(page, [(_("ui.ending.finish") if last else _("ui.ending.next_round"), self.advance)],
                     case_button=False)
@@ -790,13 +849,11 @@ class RoundScene(BaseScene):
         finish = (self.finish_label(), self.advance)
         pages = self.ENDING_PAGES
         current = pages[self.view.ending_page]
-        x = MARGIN
-        for index, name in enumerate(pages):
-            page.button(self.ending_tab(name), x, TOP, 440, BUTTON_H, lambda i=index: self._ending_page(i),
-                        "@toggle", selected=index == self.view.ending_page, key=f"ending:{name}")
-            x += 460
-        turns = self.ending_part(page, current, TOP + 110)
-        self.footer(page, turns + [finish])
+        row, box = page.content.top(BUTTON_H)
+        self.tabs(page, row, [(self.ending_tab(name), lambda i=index: self._ending_page(i),
+                               index == self.view.ending_page, f"ending:{name}") for index, name in enumerate(pages)])
+        self.ending_part(page, current, box)
+        self.footer(page, [finish])
 
     def ending_tab(self, name: str) -> str:
         return _(f"ui.ending.{name}")
@@ -805,16 +862,15 @@ class RoundScene(BaseScene):
         """The ending's way forward: the round's plenary step."""
         return _("ui.ending.to_plenary")
 
-    def ending_part(self, page: Page, name: str, top: float) -> list:
-        """One page of the ending from ``top`` down; the footer buttons it needs (turning pages of notes)."""
+    def ending_part(self, page: Page, name: str, box: Box) -> None:
+        """One part of the ending in ``box``."""
         if name == "notes":
-            return self.notes.build(page, top)
-        markup = self._story() if name == "story" else self._facts()
-        page.text(markup, MARGIN, top, page.content_width, self.content_bottom(page) - top, "@card")
-        return []
+            self.notes.build(page, box)
+        else:
+            self.read(page, self._story() if name == "story" else self._facts(), box)
 
     def _ending_page(self, index: int) -> None:
-        self.view.ending_page = index
+        self.view.ending_page, self.view.reading_page = index, 0
         self.refresh()
 
     def _story(self) -> str:
