@@ -59,7 +59,7 @@ def test_a_role_card_with_a_wrong_or_missing_corner_is_named_with_its_line_and_t
     text = text.replace("  corner: family\n", "  corner: familie\n", 1).replace("  corner: team\n", "", 1)
     roles.write_text(text, encoding="utf-8")
     wrong = text.splitlines().index("  corner: familie") + 1
-    done = subprocess.run([sys.executable, "-m", "game.cli", "validate", str(roles)], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "game", "validate", str(roles)], capture_output=True,
                           text=True)
     assert done.returncode == 1
     lines = done.stdout.splitlines()
