@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING
 
 from game.engine import AddMinute, PauseClock, ResumeClock
 from game.i18n import _
-from game.ui.page import BUTTON_H, MARGIN, Page
+from game.ui.page import BUTTON_H, MARGIN, TOP_MARGIN, Page
 
 if TYPE_CHECKING:
     from game.ui.scenes.table import RoundScene
 
-LABEL_W = 280
 GAP = 12
 
 
@@ -52,9 +51,11 @@ class ClockPanel:
         if seconds == 0:
             self.cued.add(self._key())           # already up when the screen was built: no chime now
         style = "@clock_done" if seconds == 0 else "@clock_paused" if clock.paused else "@clock"
-        self.label = page.label(self._text(seconds), left_edge - LABEL_W, 28, LABEL_W, 110, style)
+        label_w = page.measure("00:00", "clock", bold=True) + 24  # as wide as the longest time, not wider
+        self.label = page.label(self._text(seconds), left_edge - label_w, TOP_MARGIN, label_w,
+                                page.line_height("@clock"), style)  # the header's height leaves it room
         self.shown = seconds
-        return page.width - MARGIN - (left_edge - LABEL_W)
+        return page.width - MARGIN - (left_edge - label_w)
 
     def tick(self) -> bool:
         """True when the visible clock changed; at zero the screen is built anew once, with a chime."""

@@ -23,7 +23,7 @@ def table(app: "App", stored: "StoredSession", with_phones: bool = False) -> Non
     from game.ui.scenes.table import RoundScene
     failed = start_phones(app, stored) if with_phones else ""
     if with_phones and not failed:
-        app.home(then=PhoneJoinScene(app, stored))
+        app.home(then=PhoneJoinScene(app, stored, round_next=lambda: RoundScene(app, stored)))
         return
     app.home(then=RoundScene(app, stored))
     if failed:

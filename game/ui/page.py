@@ -183,7 +183,8 @@ class Page:
     def _content_area(self) -> Box:
         """Where a screen puts its content, computed once: under the header (a heading with a line under it,
         or a title, whichever is taller at this text size) and above the footer and the notice, if any."""
-        header = max(self.line_height("@heading") + self.line_height("@muted"), self.line_height("@title"))
+        header = max(self.line_height("@heading") + self.line_height("@muted"), self.line_height("@title"),
+                     self.line_height("@clock"))  # a round's clock stands beside the title
         bottom = self.footer_y - GAP
         if self.app.notice:
             bottom -= self.notice_height() + GAP

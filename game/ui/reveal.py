@@ -30,6 +30,7 @@ LABEL_LINE = 1.4      # a label's line is this many times its font size high (No
 BOX_LINE = 1.72       # a line in a text box, with its spacing (measured: 2 lines of 34 px need 116 px)
 BOX_PADDING = 12
 PADDING = 10
+NAME_GAP = 2         # between a card's name and its role: the two never touch after rounding to pixels
 EMPTY_COLUMN = 0.6    # an option nobody chose takes a narrower column: its heading and "nobody"
 HEAD_LINES = 2        # an option's text over its pile: at most two lines, the whole text is on the next screen
 
@@ -227,6 +228,7 @@ def _within_lines(page: Page, text: str, width: float, most: int) -> str:
     return shown
 
 
+
 def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float, h: float,
           grow: float) -> pygame.Rect:
     """One card: drawn under its text (face, border, the corner's band and badge), then the name and role."""
@@ -250,7 +252,7 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
     if _name_fits(page, seat.who, text_w):
         page.label(seat.who, x + PADDING, top + HEADING * LABEL_LINE * (grow - 1) / 2, w - 2 * PADDING,
                    HEADING * LABEL_LINE, "@heading")
-        top += HEADING * LABEL_LINE * grow
+        top += HEADING * LABEL_LINE * grow + NAME_GAP
     else:
         below.append(f"<b>{escape(seat.who)}</b>")
     if seat.role:

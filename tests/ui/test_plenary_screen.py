@@ -569,7 +569,8 @@ def test_named_tables_are_called_by_their_names_on_every_page_and_filter(tmp_pat
         stored.close()
     t = on_plenary(tmp_path, proef_library, folder, size=(1024, 768))
     assert title(t) == _("plenary.screen.overview")
-    assert {"Linde · ronde 1", "Eik · ronde 1", "A › A › Samen", "B › B › Regel"} <= set(label_texts(t))
+    shown = " ".join(label_texts(t))      # a narrow column wraps a name over two lines
+    assert all(text in shown for text in ("Linde · ronde 1", "Eik · ronde 1", "A › A › Samen", "B › B › Regel"))
     check_layout(t)
     t.key(pygame.K_RIGHT)
     assert title(t) == "Linde · ronde 1" and "Einde: Samen" in label_texts(t)

@@ -6,6 +6,8 @@ says why that usually is (guest Wi-Fi) and offers to go on with the shared scree
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from game.i18n import _
 from game.store.log import StoredSession
 from game.ui.cards import player_name
@@ -17,11 +19,14 @@ TOP = 175
 
 
 class PhoneJoinScene(BaseScene):
-    def __init__(self, app, stored: StoredSession, round_scene: BaseScene | None = None) -> None:
-        """``round_scene``: the round this screen was opened from, and goes back to as it was."""
+    def __init__(self, app, stored: StoredSession, round_scene: BaseScene | None = None,
+                 round_next: Callable[[], BaseScene] | None = None) -> None:
+        """``round_scene``: the round this screen was opened from, and goes back to as it was; ``round_next``:
+        after the set-up, makes the round to go into (given by ``game.ui.flows``, so scene modules form no circle)."""
         super().__init__(app)
         self.stored = stored
         self.round_scene = round_scene
+        self.round_next = round_next
         self._seen: tuple | None = None
 
     def screen_key(self) -> tuple:
@@ -73,11 +78,10 @@ class PhoneJoinScene(BaseScene):
 
     def _to_round(self) -> None:
         """Back to the round this screen was opened from, as it was; after the set-up, into the round."""
-        from game.ui.scenes.table import RoundScene
         if self.round_scene:
             self.app.pop()
         else:
-            self.app.replace(RoundScene(self.app, self.stored))
+            self.app.replace(self.round_next())
 
     def back(self) -> None:
         self._to_round()

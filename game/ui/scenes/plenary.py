@@ -51,6 +51,7 @@ TOP = 232                     # below the title, the context line and the filter
 WARNING_H = 52
 SUMMARY_LINE_H = 48          # the count of tables and players, and under it the tables still playing
 HEAD_ROW = 56                 # the row naming the series (or the options, in a table)
+OVERVIEW_HEAD = 2 * 48        # the overview's column names: two lines where a narrow column needs them
 NUMBER_W = 270                # room for "12 (100%)" in large bold type
 BIG_ROW = 76                  # from this row height on, numbers use the heading size
 TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
@@ -68,7 +69,7 @@ FLAT_TILE_H = 68              # the same on one line, where a long way needs the
 CARD_PADDING = (20, 10)       # the theme's padding of the box of points on a table's page (@card)
 CARD_LINE = 52                # a line of a point in that box (body size, the theme's line spacing)
 SWATCH = 44                   # a table's colour before its name in the overview
-MINDS_ROW = 56                # an option's row in the picture of who changed their mind
+MINDS_ROW = 64                # an option's row in the picture of who changed their mind
 MINDS_GAP = 150               # between the first votes and the votes after exploring in that picture
 OVERVIEW_COLUMNS = (0.25, 0.42, 0.22, 0.11)   # table, way and ending, leading values, points
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
@@ -717,7 +718,7 @@ class PlenaryScene(BaseScene):
 
     def _overview_pages(self, page: Page, overview: Overview) -> list[tuple[int, int]]:
         """The table rounds of an overview in pages that hold their rows whole: (first, count) per page."""
-        room = self._room(page) - HEAD_ROW
+        room = self._room(page) - OVERVIEW_HEAD
         widths = self._overview_widths(page.content_width)
         pages, first, used = [], 0, 0.0
         for index, story in enumerate(overview.stories):
@@ -735,9 +736,9 @@ class PlenaryScene(BaseScene):
         lefts = [x + sum(widths[:n]) for n in range(len(widths))]
         heads = ("report.overview.table", "report.overview.way", "report.overview.leading", "report.overview.points")
         for head, left, width in zip(heads, lefts, widths):
-            self._lines(page, _(head, lang), left, y, width - 20, HEAD_ROW, "small", "@muted")
+            self._lines(page, _(head, lang), left, y, width - 20, OVERVIEW_HEAD, "small", "@muted")
         rule = palette(self.app.settings.high_contrast).card_border
-        top = y + HEAD_ROW
+        top = y + OVERVIEW_HEAD
         for story in slide.block.stories[slide.rows]:
             row_h = self._overview_row_h(page, story, widths)
             line = page.rect(x, top, w, 0)
@@ -761,7 +762,7 @@ class PlenaryScene(BaseScene):
                 *((line, "body", "@body", False) for line in minds.lines)]
 
     def _minds_box_w(self, page: Page, minds: MindsBlock) -> float:
-        return max(page.measure(f"{letter}  {max(first, final)}", "small", bold=True)
+        return max(page.measure(f"{letter}  {max(first, final)}", "body", bold=True)
                    for letter, first, final in minds.columns) + 24
 
     def _minds_words(self, page: Page, minds: MindsBlock, w: float) -> list[tuple[str, str, str, bool, float]]:

@@ -376,7 +376,9 @@ class RoundScene(BaseScene):
 
     def _build_value_pick(self, page: Page, player: int, done: tuple) -> None:
         role = role_card(self.app.library, self.round.roles[player], self.lang).name
-        _label, rest = page.line(_("ui.share.ask", name=player_name(self.state, player), role=role), page.content)
+        ask = _("ui.share.ask", name=player_name(self.state, player), role=role)
+        rest = page.paragraph(escape(ask), page.content) if page.measure(ask, "body") > \
+            page.content.w else page.line(ask, page.content)[1]  # a long name and role wrap, never cut
         chosen = self.round.values[player]
         self._value_grid(page, rest, chosen, lambda value: self._toggle_value(player, value))
         self.footer(page, [done])
