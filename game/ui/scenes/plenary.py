@@ -718,16 +718,9 @@ class PlenaryScene(BaseScene):
 
     def _overview_pages(self, page: Page, overview: Overview) -> list[tuple[int, int]]:
         """The table rounds of an overview in pages that hold their rows whole: (first, count) per page."""
-        room = self._room(page) - OVERVIEW_HEAD
         widths = self._overview_widths(page.content_width)
-        pages, first, used = [], 0, 0.0
-        for index, story in enumerate(overview.stories):
-            row_h = self._overview_row_h(page, story, widths)
-            if index > first and used + row_h > room:
-                pages.append((first, index - first))
-                first, used = index, 0.0
-            used += row_h
-        return pages + [(first, len(overview.stories) - first)]
+        return pages_of([self._overview_row_h(page, story, widths) for story in overview.stories],
+                        self._room(page) - OVERVIEW_HEAD)
 
     def _overview(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
         """A row per table round of the case: its colour and name, its way and ending, leading values, points."""
@@ -778,15 +771,8 @@ class PlenaryScene(BaseScene):
 
     def _minds_pages(self, page: Page, minds: MindsPage) -> list[tuple[int, int]]:
         """The decisions of a case in pages that hold their pictures whole: (first, count) per page."""
-        room, w = self._room(page, first=False), page.content_width
-        pages, first, used = [], 0, 0.0
-        for index, block in enumerate(minds.blocks):
-            height = self._minds_height(page, block, w)
-            if index > first and used + height > room:
-                pages.append((first, index - first))
-                first, used = index, 0.0
-            used += height
-        return pages + [(first, len(minds.blocks) - first)]
+        return pages_of([self._minds_height(page, block, page.content_width) for block in minds.blocks],
+                        self._room(page, first=False))
 
     def _minds(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
         """Per decision a picture from the first vote (left) to the vote after exploring (right): a band for the
@@ -994,3 +980,15 @@ def open_plenary(places, paths: Iterable[Path], size: tuple[int, int] | None = N
                  **options):
     """The game window straight on the plenary screen of ``paths``."""
     return open_app(places, size, lang, first=lambda app: PlenaryScene(app, paths), **options)
+
+
+def pages_of(heights: list[float], room: float) -> list[tuple[int, int]]:
+    """Items of these heights, in order, on pages of ``room`` units that hold each item whole: (first, count) per
+    page; an item taller than a page gets a page of its own."""
+    pages, first, used = [], 0, 0.0
+    for index, height in enumerate(heights):
+        if index > first and used + height > room:
+            pages.append((first, index - first))
+            first, used = index, 0.0
+        used += height
+    return pages + [(first, len(heights) - first)]
