@@ -21,8 +21,11 @@ from game.app import open_library, start_session
 from game.commands.cli import main
 from game.engine import StartSession
 from game.report.browser import QUIET_FLAGS, find_browser, print_pdf, screenshot
+from game.i18n import _
 from game.report.cards import card_decks, render_cards
+from game.report.labels import card_name
 from game.scenario.loader import load_library
+from game.ui.theme import CALM
 from tests.tables import HOSTILE_NOTES, play_like_a_table
 
 OUT = Path(__file__).parents[1] / "out" / "plenary"
@@ -114,21 +117,25 @@ def test_cards_straight_to_pdf(tmp_path):
 
 # Run in a copy of the cards' page (its policy forbids scripts): each card's name, and how far its text
 # reaches beyond its box (height and width, in pixels).
-OVERFLOW_PROBE = """<script>
-const cards = [...document.querySelectorAll('.card')].map(card => [
+OVERFLOW_PROBE = """
+[...document.querySelectorAll('.card')].map(card => [
   (card.querySelector('h2') || card).textContent, card.scrollHeight - card.clientHeight,
-  card.scrollWidth - card.clientWidth]);
-document.body.setAttribute('data-overflow', JSON.stringify(cards));
-</script>"""
+  card.scrollWidth - card.clientWidth])"""
+
+
+def probed(page: str, expression: str, folder: Path):
+    """What ``expression`` (JavaScript giving something JSON can carry) finds in ``page`` laid out by Chromium."""
+    script = f"<script>document.body.setAttribute('data-probe', JSON.stringify({expression}));</script>"
+    without_policy = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    (folder / "probed.html").write_text(without_policy.replace("</body>", script + "</body>"), encoding="utf-8")
+    done = subprocess.run([find_browser(), *QUIET_FLAGS, f"--user-data-dir={folder / 'profiel'}", "--dump-dom",
+                           (folder / "probed.html").as_uri()], capture_output=True, text=True, timeout=300)
+    return json.loads(markup.unescape(re.search(r'data-probe="([^"]*)"', done.stdout).group(1)))
 
 
 def overflowing_cards(page: str, folder: Path) -> tuple[int, list]:
     """How many cards the page has, and those whose text does not fit, as Chromium lays them out."""
-    probed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-    (folder / "kaarten.html").write_text(probed.replace("</body>", OVERFLOW_PROBE + "</body>"), encoding="utf-8")
-    done = subprocess.run([find_browser(), *QUIET_FLAGS, f"--user-data-dir={folder / 'profiel'}", "--dump-dom",
-                           (folder / "kaarten.html").as_uri()], capture_output=True, text=True, timeout=300)
-    cards = json.loads(markup.unescape(re.search(r'data-overflow="([^"]*)"', done.stdout).group(1)))
+    cards = probed(page, OVERFLOW_PROBE, folder)
     return len(cards), [card for card in cards if card[1] > 1 or card[2] > 1]
 
 
@@ -140,3 +147,49 @@ def test_no_text_leaves_its_card(tmp_path, lang):
     count, overflowing = overflowing_cards(render_cards(card_decks(library, lang), lang), tmp_path)
     assert overflowing == []
     assert count > 500  # the consequences, later decision points and endings of every case too
+
+
+# The three corners of the triangle in their colours, as Chromium paints them ----------------------------------
+def hex_colour(css: str) -> str:
+    red, green, blue = (int(part) for part in re.findall(r"\d+", css)[:3])
+    return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def unhyphenated(words: str) -> str:
+    return words.replace("\u00ad", "").strip()
+
+
+CORNER_MARKS_PROBE = """
+[...document.querySelectorAll('.card.role')].map(card => ['role', card.querySelector('h2').textContent,
+  getComputedStyle(card.querySelector('.band')).backgroundColor]).concat(
+[...document.querySelectorAll('.card.consequence h3')].map(heading => ['heading', heading.textContent,
+  getComputedStyle(heading).borderLeftColor, getComputedStyle(heading).borderLeftWidth]))"""
+
+
+def test_each_role_card_and_each_corner_heading_prints_in_its_corners_colour(tmp_path):
+    """The band of a role card and the mark beside 'Voor de bewoner/familie/het team' take the corner's colour,
+    the same colour the table screen gives that corner."""
+    library = load_library()
+    marks = probed(render_cards(card_decks(library, "nl", ["open-deur"]), "nl"), CORNER_MARKS_PROBE, tmp_path)
+    roles = {unhyphenated(name): hex_colour(colour) for kind, name, colour, *_ in marks if kind == "role"}
+    expected = {card_name(card, "nl"): getattr(CALM, card.corner) for card in library.decks.roles.values()}
+    assert roles == expected
+    assert len(set(roles.values())) == 3  # the deck has roles of every corner
+    headings = {(unhyphenated(name), hex_colour(colour)) for kind, name, colour, *width in marks
+                if kind == "heading" and width != ["0px"]}
+    assert headings == {(_("report.cards.for_" + corner, "nl"), getattr(CALM, corner))
+                        for corner in ("resident", "family", "team")}
+
+
+def test_the_reports_role_rows_carry_their_corners_colour(room, tmp_path):
+    library = open_library()
+    html = tmp_path / "verslag.html"
+    assert main(["report", str(room), "--out", str(html)]) == 0
+    rows = probed(html.read_text(encoding="utf-8"), """
+[...document.querySelectorAll('table.matrix tbody th')].map(th => [th.textContent,
+  getComputedStyle(th).borderLeftColor, getComputedStyle(th).borderLeftWidth])""", tmp_path)
+    corner_of = {card_name(card, "nl"): card.corner for card in library.decks.roles.values()}
+    assert rows
+    for name, colour, width in rows:
+        assert hex_colour(colour) == getattr(CALM, corner_of[name]), name
+        assert float(width.removesuffix("px")) >= 6

@@ -17,7 +17,7 @@ sans-serif), so a printed card has room to spare rather than lose a line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -26,6 +26,7 @@ import pyphen
 from game.i18n import _
 from game.report.html import text
 from game.report.labels import card_line, card_name
+from game.report.palette import corner_css
 from game.scenario.loader import Library
 from game.scenario.model import Decision, Scenario, default_option_id
 
@@ -33,6 +34,7 @@ PAGE_WIDTH, PAGE_HEIGHT = 210, 297  # mm, A4 portrait
 MARK_GAP, MARK_LENGTH = 2, 6  # mm between a card edge and its cut mark, and the mark's length
 PADDING_TOP, PADDING_SIDE, PADDING_BOTTOM = 4, 4.5, 3.5  # mm inside a card
 COLUMN_GAP = 6  # mm between the two columns of a case card
+CORNER_MARK = 2.8  # mm a corner's heading gives to its coloured mark (border and padding)
 MM_PER_PT = 25.4 / 72
 # Average width of a character of Dutch or English text, in em: measured at 0.505 (regular) and 0.571 (bold)
 # for DejaVu Sans, the widest of the fonts the cards ask for; a little more, so that a card keeps room to spare.
@@ -72,11 +74,13 @@ FULL = Format("full", 190, 270, 1, 1)
 
 @dataclass(frozen=True)
 class Block:
-    """One piece of a card: its style (see STYLES) and its text, already hyphenated."""
+    """One piece of a card: its style (see STYLES) and its text, already hyphenated; a block about one corner of
+    the triangle carries that corner (its mark in the corner's colour)."""
 
     style: str
     words: str
     in_columns: bool = False
+    corner: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ STYLES = {
     "kind": Style("div", 1.25, 0.6, CAPS_CHAR_EM, fixed_pt=7.5, css="kind"),
     "title": Style("h2", 1.15, 2.1, BOLD_CHAR_EM, of_title=True),
     "heading": Style("h3", 1.25, 2.0, BOLD_CHAR_EM, scale=1.05),
+    "corner": Style("h3", 1.25, 2.0, BOLD_CHAR_EM, scale=1.05, indent=CORNER_MARK, css="corner"),
     "text": Style("p", 1.3, 1.6),
     "lead": Style("p", 1.3, 1.6, BOLD_CHAR_EM, css="lead"),
     "note": Style("p", 1.3, 1.6 + 2.6, indent=4.6, css="note"),  # with its border and padding
@@ -116,10 +121,13 @@ STYLES = {
 
 @dataclass(frozen=True)
 class Card:
+    """A card to print; a role card carries its role's corner (its band in the corner's colour)."""
+
     kind: str
     format: Format
     density: int
     blocks: tuple[Block, ...]
+    corner: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,7 @@ body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-s
 .card .lead { font-weight: 600; }
 .card .rule { margin: auto 0 0; font-style: italic; }
 .card .note { border: 0.3mm solid #D55E00; padding: 1mm 2mm; }
+.card .corner { border-left: 1.2mm solid; padding-left: 1.6mm; }
 .card .columns { column-count: 2; column-gap: 6mm; }
 .role .band { background: #0072B2; }
 .value .band { background: #E69F00; }
@@ -174,7 +183,8 @@ body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-s
 .consequence .band { background: #56B4E9; }
 .ending .band { background: #CC79A7; }
 @media print { body { background: #fff; } .sheet { margin: 0; } .card { border-color: #ddd; } }
-""" + _style_css()
+""" + "\n".join([_style_css(), corner_css(".card .corner-{corner}", "border-left-color: {colour};"),
+                  corner_css(".role.corner-{corner} .band", "background: {colour};")])
 
 
 @lru_cache(maxsize=4)
@@ -261,12 +271,13 @@ class _Writer:
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def block(self, style: str, words: str, in_columns: bool = False) -> Block:
-        return Block(style, hyphenated(words, self.lang), in_columns)
+    def block(self, style: str, words: str, in_columns: bool = False, corner: str = "") -> Block:
+        return Block(style, hyphenated(words, self.lang), in_columns, corner)
 
-    def deck_card(self, kind: str, label: str, name: str, line: str, foot: str = "") -> Card:
+    def deck_card(self, kind: str, label: str, name: str, line: str, foot: str = "", corner: str = "") -> Card:
         blocks = [self.block("kind", label), self.block("title", name), self.block("text", line)]
-        return sized(kind, (*blocks, *([self.block("foot", foot)] if foot else [])), (SMALL, TALL))
+        return replace(sized(kind, (*blocks, *([self.block("foot", foot)] if foot else [])), (SMALL, TALL)),
+                       corner=corner)
 
 
 def card_decks(library: Library, lang: str, case_ids: Iterable[str] | None = None) -> tuple[Deck, ...]:
@@ -274,7 +285,8 @@ def card_decks(library: Library, lang: str, case_ids: Iterable[str] | None = Non
     write = _Writer(lang)
     wanted = list(case_ids) if case_ids is not None else sorted({case_id for case_id, _lang in library.cases})
     scenarios = [library.case(case_id, lang).scenario for case_id in wanted]
-    roles = [write.deck_card("role", _("report.cards.role", lang), card_name(card, lang), card_line(card, lang))
+    roles = [write.deck_card("role", _(f"report.cards.role_{card.corner}", lang), card_name(card, lang),
+                             card_line(card, lang), corner=card.corner)
              for card in library.decks.roles.values()]
     values = [write.deck_card("value", _("report.cards.value", lang), card_name(card, lang), card_line(card, lang))
               for card in library.decks.values.values()]
@@ -386,7 +398,7 @@ class _CaseCards:
         blocks = [self.label("report.cards.consequence", code=self.code(node, option_id)),
                   write.block("title", decision.title), write.block("lead", option.text)]
         for corner in ("resident", "family", "team"):
-            blocks += [write.block("heading", _(f"report.cards.for_{corner}", lang)),
+            blocks += [write.block("corner", _(f"report.cards.for_{corner}", lang), corner=corner),
                        write.block("text", getattr(option.consequences, corner))]
         if option.next in self.scenario.endings:
             onward = _("report.cards.next_ending", lang, number=self.endings.index(option.next) + 1)
@@ -436,7 +448,8 @@ def _card_html(card: Card) -> str:
             open_list = "ol" if card.kind in ("case", "decision") else "ul"
             parts.append('<ol type="A">' if open_list == "ol" else "<ul>")
         style = STYLES[block.style]
-        css = f' class="{style.css}"' if style.css else ""
+        classes = " ".join(filter(None, (style.css, block.corner and f"corner-{block.corner}")))
+        css = f' class="{classes}"' if classes else ""
         parts.append(f'<{style.tag}{css} dir="auto">{text(block.words)}</{style.tag}>')
     return "".join(parts) + (f"</{open_list}>" if open_list else "") + ("</div>" if in_columns else "")
 
@@ -447,7 +460,8 @@ def _sheet(title: str, fmt: Format, cards: tuple[Card, ...]) -> str:
     for index, card in enumerate(cards):
         x = left + (index % fmt.columns) * fmt.width
         y = top + (index // fmt.columns) * fmt.height
-        placed.append(f'<div class="card {fmt.name} {card.kind} d{card.density}" style="left:{x:g}mm;top:{y:g}mm;'
+        corner = f" corner-{card.corner}" if card.corner else ""
+        placed.append(f'<div class="card {fmt.name} {card.kind}{corner} d{card.density}" style="left:{x:g}mm;top:{y:g}mm;'
                       f'width:{fmt.width:g}mm;height:{fmt.height:g}mm"><div class="band"></div>'
                       f'{_card_html(card)}</div>')
     return (f'<section class="sheet"><div class="sheet-title" dir="auto">{text(title)}</div>'

@@ -76,6 +76,7 @@ class MatrixRow:
     key: str
     label: str
     cells: tuple[Bar, ...]
+    corner: str = ""  # a role's corner of the triangle, marked in its colour
 
 
 @dataclass(frozen=True)
@@ -428,7 +429,8 @@ def _gap_matrix(gap: PerspectiveGap, labels: Labels) -> Matrix:
     lang = labels.lang
     option = partial(labels.option, gap.case, gap.node)
     columns = tuple(Column(key, labels.option_letter(gap.case, gap.node, key), option(key)) for key in gap.options)
-    rows = tuple(MatrixRow(role.role, labels.role(role.role), _bars(role.choices, option)) for role in gap.roles)
+    rows = tuple(MatrixRow(role.role, labels.role(role.role), _bars(role.choices, option), labels.corner(role.role))
+                 for role in gap.roles)
     return Matrix("perspective_gap", _("report.gap.title", lang, decision=labels.decision(gap.case, gap.node)),
                   _("report.gap.note", lang), {"case": gap.case, "decision": gap.node, "stage": FIRST},
                   columns, rows)

@@ -12,7 +12,7 @@ from html import escape
 from game.text import printable
 from game.i18n import _, n_
 from game.report.document import Bar, Chart, Matrix, MindsBlock, Report, Section, Story, StoryDecision, way
-from game.report.palette import SERIES_COLOURS
+from game.report.palette import CORNER_COLOURS, SERIES_COLOURS, corner_css
 from game.scenario.plans import KORT
 
 BAR_ROOM = 66  # percent of the cell a full bar takes; the number goes right of it
@@ -59,7 +59,10 @@ table.matrix thead th:first-child { width: 30%; }
 table.matrix td { white-space: nowrap; }
 table.matrix svg { display: block; width: 100%; height: 6px; margin-top: 2px; }
 table.matrix thead th:not(:first-child) { text-align: center; }
+table.matrix tbody th[class^="corner-"] { border-left-width: 6px; }
 ul.legend { list-style: none; padding: 0; margin: .3rem 0 0; font-size: .9rem; }
+p.corners { margin: .3rem 0 0; font-size: .9rem; }
+ul.corners li { display: inline-block; margin-right: 1.2rem; border-left: 6px solid; padding-left: .4rem; }
 article.story { border-left: 4px solid #009E73; padding: .1rem 0 .1rem .8rem; margin: 1rem 0; }
 article.story > p:has(+ ol, + ul) { break-after: avoid; page-break-after: avoid; }
 article.story li { break-inside: avoid; page-break-inside: avoid; }
@@ -87,7 +90,7 @@ footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; font-
   p, li { orphans: 3; widows: 3; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-"""
+""" + corner_css("table.matrix tbody th.corner-{corner}, ul.corners li.corner-{corner}", "border-left-color: {colour};")
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -187,10 +190,21 @@ def _matrix(matrix: Matrix, lang: str) -> str:
         cells = "".join(
             f"<td>{text(cell.shown)}<svg aria-hidden=\"true\"><rect width=\"{cell.share * 100:.1f}%\" "
             f"height=\"6\" fill=\"{SERIES_COLOURS[2]}\"/></svg></td>" for cell in row.cells)
-        body.append(f'<tr><th dir="auto">{text(row.label)}</th>{cells}</tr>')
+        corner = f' class="corner-{row.corner}"' if row.corner else ""
+        body.append(f'<tr><th dir="auto"{corner}>{text(row.label)}</th>{cells}</tr>')
     return (f'<figure class="matrix">{_caption(matrix)}<table class="matrix"><thead><tr>'
             f'<th>{text(_("report.gap.role", lang))}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
-            f'</table><ul class="legend">{legend}</ul></figure>')
+            f'</table><ul class="legend">{legend}</ul>{_corner_legend(matrix, lang)}</figure>')
+
+
+def _corner_legend(matrix: Matrix, lang: str) -> str:
+    """What the coloured mark beside each role means (colour is never the only sign: the words say it)."""
+    corners = [corner for corner in CORNER_COLOURS if any(row.corner == corner for row in matrix.rows)]
+    if not corners:
+        return ""
+    items = "".join(f'<li class="corner-{corner}">{text(_(f"report.corner.{corner}", lang))}</li>'
+                    for corner in corners)
+    return f'<p class="corners">{text(_("report.corner.legend", lang))}</p><ul class="legend corners">{items}</ul>'
 
 
 def _stories(report: Report) -> str:

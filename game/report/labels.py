@@ -68,6 +68,11 @@ class Labels:
         card = self.library.decks.roles.get(role_id or "")
         return card_name(card, self.lang) if card else (role_id or "?")
 
+    def corner(self, role_id: str | None) -> str:
+        """The role's corner of the triangle (resident, family or team); empty for a role the deck lacks."""
+        card = self.library.decks.roles.get(role_id or "")
+        return card.corner if card else ""
+
     def decision(self, case_id: str, node: str) -> str:
         scenario = self.scenario(case_id)
         found = scenario.node(node) if scenario else None

@@ -12,3 +12,15 @@ SERIES_COLOURS_ON_DARK = ("#56B4E9", "#E69F00", "#009E73")
 
 # a table's own colour where its log names none (older logs): Okabe-Ito hues, in this order per table
 TABLE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
+
+# the three corners of the collaboration triangle, the same on the table screen, the plenary, the report and the
+# printed cards; marks and borders only (never text), so 4.5:1 against the page is enough
+CORNER_COLOURS = {"resident": "#0072B2", "family": "#007A57", "team": "#B34700"}
+# the same corners on a black page (high contrast)
+CORNER_COLOURS_ON_DARK = {"resident": "#56B4E9", "family": "#00E0A0", "team": "#FF8C40"}
+
+
+def corner_css(selector: str, rule: str) -> str:
+    """One CSS rule per corner: ``selector`` and ``rule`` with ``{corner}`` and ``{colour}`` filled in."""
+    return "\n".join(selector.format(corner=corner) + " { " + rule.format(colour=colour) + " }"
+                     for corner, colour in CORNER_COLOURS.items())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from game.report.palette import CORNER_COLOURS, CORNER_COLOURS_ON_DARK
 from game.ui.assets import font_paths
 
 FONT = "dilemmaspel_sans"
@@ -50,7 +51,7 @@ CALM = Palette(
     button="#FFFFFF", button_hover="#E2ECF4", border="#0B4A78",
     selected="#0B4A78", selected_text="#FFFFFF", disabled="#E4E0D8", disabled_text="#454545",
     focus="#C44E00", alert="#E69F00", alert_text="#000000", error="#8A1C1C",
-    resident="#0072B2", family="#007A57", team="#B34700", border_width=3)
+    **CORNER_COLOURS, border_width=3)
 
 HIGH_CONTRAST = Palette(
     page="#000000", text="#FFFFFF", muted="#FFFFFF", card="#000000", card_border="#FFFFFF",
@@ -58,7 +59,7 @@ HIGH_CONTRAST = Palette(
     button="#000000", button_hover="#333333", border="#FFFFFF",
     selected="#FFFF00", selected_text="#000000", disabled="#000000", disabled_text="#C8C8C8",
     focus="#00FFFF", alert="#FFFF00", alert_text="#000000", error="#FF9B9B",
-    resident="#56B4E9", family="#00E0A0", team="#FF8C40", border_width=4)
+    **CORNER_COLOURS_ON_DARK, border_width=4)
 
 
 def palette(high_contrast: bool) -> Palette:
