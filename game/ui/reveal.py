@@ -25,14 +25,15 @@ from game.ui.page import Page, escape
 from game.ui.theme import BODY, HEADING, Palette
 
 GAP = 16
-BAND_H = 36           # the coloured strip on top of a card, with the corner's badge
+BAND_H = 40           # the coloured strip on top of a card, with the corner's badge and the role's icon (2 m)
 LABEL_LINE = 1.4      # a label's line is this many times its font size high (Noto Sans)
 BOX_LINE = 1.72       # a line in a text box, with its spacing (measured: 2 lines of 34 px need 116 px)
 BOX_PADDING = 12
 PADDING = 10
 NAME_GAP = 2         # between a card's name and its role: the two never touch after rounding to pixels
-EMPTY_COLUMN = 0.6    # an option nobody chose takes a narrower column: its heading and "nobody"
-HEAD_LINES = 2        # an option's text over its pile: at most two lines, the whole text is on the next screen
+ASIDE_SHARE = 0.22    # the column of the options nobody chose takes this share of the width
+HEAD_LINES = 6        # an option's text over its pile: whole up to six lines where the cards leave room ...
+FEWEST_HEAD_LINES = 2  # ... else its first words in at least two (the whole text is on the next screen)
 
 
 @dataclass(frozen=True)
@@ -138,45 +139,104 @@ def table_votes(plenary: Plenary, selection: Selection) -> list[TableVotes]:
 
 
 # laying it out ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Arrangement:
+    """Where the piles go: the most cards in a column, a card's size, each chosen pile's width, the height of
+    the option texts over the piles, and the width of the column naming the options nobody chose (units)."""
+
+    rows: int
+    card_w: float
+    card_h: float
+    widths: tuple[float, ...]
+    head_lines: int
+    aside_w: float
+    grow: float
+
+    @property
+    def head_h(self) -> float:
+        return _box_height(self.head_lines, self.grow)
+
+    def height(self) -> float:
+        return self.head_h + GAP + self.rows * (self.card_h + GAP) - GAP
+
+
 def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: float, w: float, h: float
                  ) -> list[pygame.Rect]:
-    """The piles side by side in (x, y, w, h) units, a pile with many cards in more than one column; the
-    cards' places in pixels (to turn them over)."""
+    """The chosen piles side by side in (x, y, w, h) units, a pile with many cards in more than one column, and
+    at the right the options nobody chose; the cards' places in pixels (to turn them over)."""
     grow = page.app.settings.text_scale
-    counts = [len(pile.seats) for pile in reveal.piles]
-    head_h = _box_height(HEAD_LINES, grow)
-    columns, card_w, card_h, rows = _arrange(page, reveal, counts, w, h - head_h - GAP, grow)
+    chosen = [pile for pile in reveal.piles if pile.seats]
+    arranged = _arrange(page, reveal, w, h, grow)
     areas = []
     left = x
-    for pile, wide in zip(reveal.piles, columns):
-        pile_w = wide * card_w + max(0, math.ceil(wide) - 1) * GAP
-        heading = _within_lines(page, pile.heading, pile_w - 2 * BOX_PADDING, HEAD_LINES)
-        page.text(f"<b>{escape(heading)}</b>", left, y, pile_w, head_h)
-        top = y + head_h + GAP
-        if not pile.seats:
-            page.label(_("ui.reveal.nobody"), left, top + BODY * LABEL_LINE * (grow - 1) / 2, pile_w,
-                       BODY * LABEL_LINE, "@muted")
+    for pile, pile_w in zip(chosen, arranged.widths):
+        heading = _within_lines(page, pile.heading, pile_w - 2 * BOX_PADDING, arranged.head_lines)
+        page.text(f"<b>{escape(heading)}</b>", left, y, pile_w, arranged.head_h)
+        top = y + arranged.head_h + GAP
         for index, seat in enumerate(pile.seats):
-            cx = left + (index // rows) * (card_w + GAP)
-            cy = top + (index % rows) * (card_h + GAP)
-            areas.append(_card(page, seat, colours, cx, cy, card_w, card_h, grow))
+            cx = left + (index // arranged.rows) * (arranged.card_w + GAP)
+            cy = top + (index % arranged.rows) * (arranged.card_h + GAP)
+            areas.append(_card(page, seat, colours, cx, cy, arranged.card_w, arranged.card_h, grow))
         left += pile_w + GAP
+    if arranged.aside_w:
+        _nobody_chose(page, reveal, x + w - arranged.aside_w, y, arranged.aside_w, h)
     return areas
 
 
-def _arrange(page: Page, reveal: Reveal, counts: list[int], w: float, h: float, grow: float
-             ) -> tuple[list[float], float, float, int]:
-    """Columns per pile, a card's width and height, and the most cards in a column: the widest cards whose
-    piles stand whole in the height (a pile of many cards spreads over more columns, so seven players fit)."""
-    for rows in range(max(counts, default=1) or 1, 0, -1):
-        columns = [math.ceil(count / rows) if count else EMPTY_COLUMN for count in counts]
-        total = sum(columns)
-        card_w = (w - GAP * (math.ceil(total) - 1)) / total
-        card_h = max((_card_height(page, seat, card_w, grow) for pile in reveal.piles for seat in pile.seats),
-                     default=BAND_H)
-        if rows * (card_h + GAP) - GAP <= h:
+def _nobody_chose(page: Page, reveal: Reveal, x: float, y: float, w: float, h: float) -> None:
+    """The options nobody chose, under 'Niemand koos', each in as many of its words as the column holds."""
+    for lines in range(HEAD_LINES, 0, -1):
+        markup = _aside_markup(page, reveal, w, lines)
+        if page.text_height(markup, w) <= h:
             break
-    return columns, card_w, card_h, rows
+    page.text(markup, x, y, w, h)
+
+
+def _aside_markup(page: Page, reveal: Reveal, w: float, lines: int) -> str:
+    options = [escape(_within_lines(page, pile.heading, w - 2 * BOX_PADDING, lines, bold=False))
+               for pile in reveal.piles if not pile.seats]
+    return f"<b>{escape(_('ui.reveal.nobody'))}</b><br>" + "<br>".join(options)
+
+
+def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arrangement:
+    """The widest cards whose piles stand whole in the height under their option texts, whole words first: a pile
+    of many cards spreads over more columns (so seven players fit)."""
+    chosen = [pile for pile in reveal.piles if pile.seats]
+    aside_w = _aside_width(page, reveal, w, len(chosen))
+    fitting = []
+    for rows in range(max((len(pile.seats) for pile in chosen), default=1), 0, -1):
+        columns = [math.ceil(len(pile.seats) / rows) for pile in chosen]
+        room = w - (aside_w + GAP if aside_w else 0) - GAP * (sum(columns) - 1)
+        card_w = room / max(1, sum(columns))
+        widths = tuple(wide * card_w + (wide - 1) * GAP for wide in columns)
+        card_h = max((_card_height(page, seat, card_w, grow) for pile in chosen for seat in pile.seats),
+                     default=BAND_H)
+        needed = max((_lines_needed(page, pile.heading, wide - 2 * BOX_PADDING, True)
+                      for pile, wide in zip(chosen, widths)), default=1)
+        for lines in range(min(needed, HEAD_LINES), min(needed, FEWEST_HEAD_LINES) - 1, -1):
+            arranged = Arrangement(rows, card_w, card_h, widths, lines, aside_w, grow)
+            if arranged.height() <= h:
+                fitting.append(arranged)
+                break
+    whole_words = [found for found in fitting if _words_fit(page, chosen, found.card_w)]
+    return (whole_words or fitting or [arranged])[0]
+
+
+def _aside_width(page: Page, reveal: Reveal, w: float, chosen: int) -> float:
+    """The column of the options nobody chose: a share of the width, never narrower than its longest word (all
+    of it when nobody chose anything)."""
+    unchosen = [pile for pile in reveal.piles if not pile.seats]
+    if not unchosen:
+        return 0
+    words = [_("ui.reveal.nobody"), *(word for pile in unchosen for word in pile.heading.split())]
+    longest = max(page.measure(word, "body", bold=True) for word in words) + 2 * BOX_PADDING
+    return max(longest, w * ASIDE_SHARE) if chosen else w
+
+
+def _words_fit(page: Page, piles: list[Pile], card_w: float) -> bool:
+    """No word of a name or role is broken on its card (a name too long for large type wraps in body type)."""
+    words = [word for pile in piles for seat in pile.seats for word in f"{seat.who} {seat.role}".split()]
+    return all(page.measure(word, "body", bold=True) <= card_w - 2 * PADDING - 8 for word in words)
 
 
 def _card_height(page: Page, seat: Seat, width: float, grow: float) -> float:
@@ -218,11 +278,11 @@ def _lines_needed(page: Page, text: str, width: float, bold: bool = False) -> in
     return count
 
 
-def _within_lines(page: Page, text: str, width: float, most: int) -> str:
-    """``text`` whole when it takes at most ``most`` lines of bold body text, else its first words and '…'."""
+def _within_lines(page: Page, text: str, width: float, most: int, bold: bool = True) -> str:
+    """``text`` whole when it takes at most ``most`` lines of body text, else its first words and '…'."""
     words = text.split()
     shown = text
-    while len(words) > 1 and _lines_needed(page, shown, width, True) > most:
+    while len(words) > 1 and _lines_needed(page, shown, width, bold) > most:
         words.pop()
         shown = " ".join(words) + "…"
     return shown
@@ -237,14 +297,14 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
     line = max(2, round(3 * page.scale))
     corner = getattr(colours, seat.corner) if seat.corner else colours.card_border
 
+    frame = line * 3 if seat.moved_from else line  # a thick dark frame: it moved (the text says from where)
+    inside = pygame.Rect(band.left + frame, band.top + frame, band.width - 2 * frame, band.height - frame)
+
     def paint(surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, colours.card, rect)
-        surface.fill(corner, band)
-        paint_role_badge(surface, band, seat, colours)
-        if seat.moved_from:  # a thick dark frame: it moved (the text says from where)
-            pygame.draw.rect(surface, colours.text, rect, line * 3)
-        else:
-            pygame.draw.rect(surface, corner, rect, line)
+        pygame.draw.rect(surface, colours.text if seat.moved_from else corner, rect, frame)
+        surface.fill(corner, inside)
+        paint_role_badge(surface, inside, seat, colours, round(band.height * 0.8))
 
     page.decorate(paint)
     top, text_w = y + BAND_H, w - 2 * PADDING - 8
@@ -264,12 +324,13 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
     return rect
 
 
-def paint_role_badge(surface: pygame.Surface, band: pygame.Rect, seat: Seat, colours: Palette) -> None:
-    """The badge of a role at the left of its card's band: the corner's shape, a circle for the resident, a square
-    for the family, a triangle for the team (shape as well as colour, for colour-blind eyes), and the role's icon."""
-    corner = seat.corner
-    size = round(band.height * 0.6)
-    box = pygame.Rect(band.left + (band.height - size) // 2, band.top + (band.height - size) // 2, size, size)
+def paint_role_badge(surface: pygame.Surface, band: pygame.Rect, seat: Seat, colours: Palette, size: int) -> None:
+    """The badge of a role at the left of its card's band, ``size`` pixels high: the corner's shape, a circle for
+    the resident, a square for the family, a triangle for the team (shape as well as colour, for colour-blind
+    eyes), and the role's icon."""
+    corner, size = seat.corner, min(size, band.height)
+    margin = (band.height - size) // 2
+    box = pygame.Rect(band.left + margin, band.top + margin, size, size)
     ink = colours.card
     if corner == "resident":
         pygame.draw.circle(surface, ink, box.center, size // 2)

@@ -541,11 +541,12 @@ def test_each_table_has_a_page_of_its_turned_over_votes_per_decision(tmp_path, p
     assert t.app.scene.slide.context == "Proefcasus"
 
     def pile(text: str) -> str:
-        """The heading of the pile the card named ``text`` lies under."""
+        """The heading of the pile the card named ``text`` lies under (the topmost bold text above it: a card
+        above it in the same pile may say in bold where it moved from)."""
         card = next(label for label in labels(t) if label.text == text).rect
         headings = [e for e in t.app.page.root.elements if getattr(e, "html_text", "").startswith("<b>")
                     and e.rect.top < card.top and e.rect.left <= card.left < e.rect.right]
-        return headings[-1].html_text
+        return min(headings, key=lambda heading: heading.rect.top).html_text
 
     assert "A. " not in pile("Bewoner") and pile("Bewoner").startswith("<b>1. Eerst praten")
     assert pile("Partner").startswith("<b>1. Eerst praten")          # table 1's partner moved to praten...

@@ -11,6 +11,7 @@ from game.app import start_session
 from game.engine import AdvancePhase, CastVote, DrawRole, StartSession
 from game.i18n import _
 from game.ui.motion import MOST_SECONDS
+from game.ui.page import escape
 from game.ui.scenes.table import RoundScene
 from game.ui.theme import CALM
 from tests.ui.harness import Table
@@ -97,6 +98,22 @@ def test_after_the_last_hidden_vote_every_card_lies_under_its_option_in_its_corn
     assert sounds == ["reveal"] and not t.app.animating
     Player(t).act(_("ui.reveal.to_options"))
     assert t.has("1. ") and scene.round.phase == "explore"
+
+
+def test_each_chosen_option_reads_whole_over_its_pile_and_the_others_stand_aside(tmp_path, library):
+    """Options nobody chose take no empty column: they are listed beside the piles under 'Niemand koos', so the
+    piles get the room to show their option's whole text."""
+    t = Table(tmp_path, library, size=(1920, 1080), reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 2, 1, 2))
+    last_vote(t, 2)
+    options = scene.decision().options
+    for number in (1, 2):
+        whole = f"{number}. {options[number - 1].label or options[number - 1].text}"
+        assert heading_of(t, number).html_text == f"<b>{escape(whole)}</b>"
+    aside = next(e for e in t.app.page.root.elements
+                 if getattr(e, "html_text", "").startswith(f"<b>{escape(_('ui.reveal.nobody'))}</b>"))
+    assert aside.html_text.split("<br>")[1].startswith(escape(f"3. {options[2].text.split()[0]}"))
+    assert all(element(t, name).rect.right <= aside.rect.left for name in PLAYERS)
 
 
 def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp_path, library):
