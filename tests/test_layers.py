@@ -66,22 +66,40 @@ def test_importing_the_engine_loads_no_yaml_sqlite_or_pygame():
 
 
 # The screens: scene modules never import each other in a circle ------------------------------------------------
-SCENES = {f"game.ui.scenes.{path.stem}": path for path in (GAME / "ui" / "scenes").glob("*.py")
-          if path.stem != "__init__"} | {"game.ui.flows": GAME / "ui" / "flows.py"}
+def scene_module(path: Path) -> str:
+    """The module's dotted name: game.ui.scenes.table, game.ui.scenes.round (a package), game.ui.scenes.round.draw."""
+    parts = path.relative_to(GAME.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+SCENES = {scene_module(path): path for path in (GAME / "ui" / "scenes").rglob("*.py")
+          if path != GAME / "ui" / "scenes" / "__init__.py"} | {"game.ui.flows": GAME / "ui" / "flows.py"}
+
+
+class WithoutTypeHints(ast.NodeTransformer):
+    """Drops ``if TYPE_CHECKING:`` blocks: what they import is only named in annotations, never loaded."""
+
+    def visit_If(self, node: ast.If):
+        if isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            return node.orelse or None
+        return self.generic_visit(node)
+
+
+def loaded_names(source: str) -> set[str]:
+    """The modules (and names in them) that ``source`` imports when it runs, at its top or inside a function."""
+    found = set()
+    for node in ast.walk(WithoutTypeHints().visit(ast.parse(source))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
 
 
 def scene_imports() -> dict[str, set[str]]:
-    """Which scene modules (and the flows that open them) each one imports, at its top or inside a function."""
-    graph = {}
-    for name, path in SCENES.items():
-        found = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
-            elif isinstance(node, ast.Import):
-                found |= {alias.name for alias in node.names}
-        graph[name] = (found & SCENES.keys()) - {name}
-    return graph
+    """Which scene modules (and the flows that open them) each one imports when it runs."""
+    return {name: (loaded_names(path.read_text(encoding="utf-8")) & SCENES.keys()) - {name}
+            for name, path in SCENES.items()}
 
 
 def circle(graph: dict[str, set[str]]) -> list[str]:
@@ -110,3 +128,15 @@ def test_the_scene_modules_import_each_other_one_way_only():
 def test_the_rule_catches_a_circle_of_scene_imports():
     graph = {"start": {"setup"}, "setup": {"table"}, "table": {"start"}, "summary": set()}
     assert circle(graph) == ["setup", "table", "start", "setup"]
+
+
+def test_the_rule_counts_imports_in_functions_but_not_those_for_type_hints_only():
+    source = ("from typing import TYPE_CHECKING\n"
+              "if TYPE_CHECKING:\n    from game.ui.scenes.table import RoundScene\n"
+              "def finished():\n    from game.ui.scenes.summary import SummaryScene\n")
+    assert loaded_names(source) >= {"game.ui.scenes.summary"}
+    assert "game.ui.scenes.table" not in loaded_names(source)
+
+
+def test_the_phase_screens_of_the_round_are_among_the_scene_modules():
+    assert {"game.ui.scenes.round", "game.ui.scenes.round.draw"} <= SCENES.keys()

@@ -98,7 +98,7 @@ def reflection_now(t: Table):
     scene = t.app.scene
     if not isinstance(scene, SoloRunScene) or scene.round.phase != "ending" or scene.view.reading_case:
         return None
-    if scene.ENDING_PAGES[scene.view.ending_page] != "reflection":
+    if scene.mode.ending_parts[scene.view.ending_page].name != "reflection":
         Player(t).act(_("solo.screen.reflection_tab"))
     return scene.reflection.field
 

@@ -1,8 +1,8 @@
 """``dilemmaspel preview FILE``: one case in the table screens while an author writes it.
 
-The round is the real ``RoundScene``, played by the real engine; a bar at the top right (in the place
-of the clock, which a preview does not need) says it is a preview and offers another role and a jump
-to any node. The file is polled twice a second from ``tick``: a save loads it again at the same place,
+The round is the real ``RoundScene`` in ``PreviewMode``, played by the real engine; a bar at the top right
+(in the place of the clock, which a preview does not need) says it is a preview and offers another role and a
+jump to any node. The file is polled twice a second from ``tick``: a save loads it again at the same place,
 and a file with problems shows them (file:line:col, code, message, hint) until it is fixed.
 """
 from __future__ import annotations
@@ -12,16 +12,19 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import AdvancePhase, CommandRejected
+from game.engine import CommandRejected
 from game.i18n import _, n_
 from game.scenario.loader import Library
+from game.store.log import StoredSession
 from game.ui.app import App, Places
 from game.ui.cards import role_card
 from game.ui.main import open_app, run_until_closed
 from game.ui.page import BUTTON_H, MARGIN, Page, escape
 from game.ui.preview_case import (INTRO, Loaded, Position, Sandbox, file_stamp, jump, load_preview, play, resolve,
                                   watched_files, ways)
-from game.ui.scenes.table import RoundScene
+from game.ui.scenes import BaseScene
+from game.ui.scenes.round.draw import drawn_card
+from game.ui.scenes.table import RoundScene, TableMode
 from game.ui.settings import settings_path
 from game.ui.theme import palette
 
@@ -35,8 +38,8 @@ MENU_CARD_H = 136
 class PreviewBar:
     """Which file, when it was loaded, the role and the node; the buttons for another role and a jump.
 
-    It has the clock's interface (``build`` returns the width it takes, ``tick``), so the round lays out
-    its header beside it.
+    It stands where the clock stands at the table (``build`` returns the width it takes, ``tick``), so the round
+    lays out its header beside it.
     """
 
     def __init__(self, scene: "PreviewScene") -> None:
@@ -72,14 +75,37 @@ class PreviewBar:
         return False
 
 
-class PreviewScene(RoundScene):
-    """The round of a preview session; ``menu`` is None, "jump", "roles" or "card" (a role card)."""
+class PreviewMode(TableMode):
+    """The round of a preview: played as a table, with the bar in the place of the clock; its ending closes the
+    case without the plenary step, and 'to the start' and the end of the case stay in the preview."""
+
+    finish = "ui.ending.finish"
+    passes = ("plenary",)
+
+    def __init__(self, preview: "PreviewScene") -> None:
+        self.preview = preview
+
+    def panel(self, scene: RoundScene) -> PreviewBar:
+        return self.preview.bar
+
+    def leave(self, scene: RoundScene) -> None:
+        """'To the start' means the start of the case here: a preview has no start screen."""
+        self.preview.jump_to(None)
+
+    def finished(self, scene: RoundScene) -> None:
+        """The end of the case: the preview stays at the ending and offers the jumps (no summary)."""
+        self.preview.ended()
+
+
+class PreviewScene(BaseScene):
+    """A preview: the round of the case in ``PreviewMode``, or over it a menu (``menu`` is "jump", "roles" or
+    "card", a role card) or the file's problems."""
 
     def __init__(self, app: App, path: Path, sandbox: Sandbox, first: Loaded) -> None:
-        super().__init__(app, None)
+        super().__init__(app)
         self.path = path
         self.sandbox = sandbox
-        self.clock = PreviewBar(self)
+        self.bar = PreviewBar(self)
         self.files = watched_files(path)
         self.loaded: Loaded | None = None
         self.problems = ()
@@ -90,8 +116,16 @@ class PreviewScene(RoundScene):
         self.menu_actions: list = []
         self.loaded_at = 0.0
         self.next_poll = 0.0
-        self._show_intro = False
+        self.played: RoundScene | None = None  # the round, once the file was valid
         self.load(first)
+
+    @property
+    def stored(self) -> StoredSession | None:
+        return self.played.stored if self.played else None
+
+    @property
+    def state(self):
+        return self.played.state
 
     # the file ------------------------------------------------------------------------------------
     def load(self, fresh: Loaded | None = None) -> None:
@@ -109,7 +143,7 @@ class PreviewScene(RoundScene):
         self.app.library.cases = {(scenario.id, scenario.lang): fresh.case}  # its pictures are found beside it
         if self.role not in scenario.roles:
             self.role = next(iter(scenario.roles))
-        if self.stored is None:
+        if self.played is None:
             self.go(Position())
             return
         position, moved = resolve(scenario, Position.of(self.state), self.known, before.case.scenario)
@@ -124,11 +158,12 @@ class PreviewScene(RoundScene):
         except CommandRejected:
             position = Position()
             replay = play(self.loaded.case, self.loaded.decks, position, self.role, self.app.settings.lang)
-        old, self.stored = self.stored, self.sandbox.store(replay)
-        if old is not None:
-            self.sandbox.discard(old)
-        self._view_key = None
-        self._show_intro = position.phase == INTRO
+        stored = self.sandbox.store(replay)
+        if self.played is None:
+            self.played = RoundScene(self.app, stored, PreviewMode(self))
+        else:
+            self.sandbox.discard(self.played.stored)
+        self.played.restart(stored, reading_case=position.phase == INTRO)  # a preview starts with the story
 
     def tick(self, now: float) -> bool:
         """Twice a second: has the file (or its decks) changed? Then load it again."""
@@ -147,9 +182,9 @@ class PreviewScene(RoundScene):
 
     def close(self) -> None:
         """The preview's session files go, with their folder."""
-        if self.stored is not None:
-            self.sandbox.discard(self.stored)
-            self.stored = None
+        if self.played is not None:
+            self.sandbox.discard(self.played.stored)
+            self.played = None
         self.sandbox.remove()
 
     def closing(self) -> None:
@@ -162,9 +197,14 @@ class PreviewScene(RoundScene):
         if self.problems:
             return lines + [_("authoring.preview.errors_at", time=clock),
                             n_("authoring.preview.problem_count", len(self.problems))]
-        role = role_card(self.app.library, self.role, self.lang).name
-        node = _("authoring.preview.begin") if self.round.phase in (INTRO, "share") else self.round.node
-        return lines + [_("authoring.preview.loaded_at", time=clock), _("authoring.preview.where", role=role, node=node)]
+        role = role_card(self.app.library, self.role, self.played.lang).name
+        return lines + [_("authoring.preview.loaded_at", time=clock),
+                        _("authoring.preview.where", role=role, node=self._here() or _("authoring.preview.begin"))]
+
+    def _here(self) -> str | None:
+        """The node the round is at; None before the first decision point (the story and the values)."""
+        r = self.state.current
+        return None if r.phase in (INTRO, "share") else r.node
 
     # the screens -----------------------------------------------------------------------------------
     def build(self, page: Page) -> None:
@@ -172,17 +212,17 @@ class PreviewScene(RoundScene):
         if self.problems:
             self._build_problems(page)
         elif self.menu == "card":
-            self._frame(page, _("authoring.preview.card_title"), lambda: self._build_role_card(page, 0))
+            self._frame(page, _("authoring.preview.card_title"), lambda: self._build_card(page))
         elif self.menu == "roles":
             self._frame(page, _("authoring.preview.roles_title"), lambda: self._build_menu(page, self._role_items()))
         elif self.menu == "jump":
             self._frame(page, _("authoring.preview.jump_title"), lambda: self._build_menu(page, self._jump_items()))
         else:
-            super().build(page)
+            self.played.build(page)
 
     def _frame(self, page: Page, title: str, content) -> None:
         """The bar, a header beside it, then the content; the bar's buttons come last with Tab."""
-        bar_width = self.clock.build(page)
+        bar_width = self.bar.build(page)
         bar_buttons = len(page.focusables)
         page.header(title, self.loaded.case.scenario.title if self.loaded else self.path.name,
                     right_space=bar_width + 40)
@@ -190,14 +230,13 @@ class PreviewScene(RoundScene):
         page.focusables = page.focusables[bar_buttons:] + page.focusables[:bar_buttons]
 
     def screen_key(self) -> tuple:
-        place = super().screen_key() if self.stored is not None and not self.problems else ()
+        place = self.played.screen_key() if self.played is not None and not self.problems else ()
         return (self.menu, bool(self.problems)) + place
 
-    def _sync_view(self) -> None:
-        super()._sync_view()
-        if self._show_intro:  # a preview starts with the story, as a table does
-            self.view.reading_case = True
-            self._show_intro = False
+    def _build_card(self, page: Page) -> None:
+        """The first seat's role card, as its player reads it at the table; its button goes back to where the
+        author was."""
+        page.footer([(drawn_card(self.played, page, 0), self.close_menu)])
 
     def _build_problems(self, page: Page) -> None:
         def content() -> None:
@@ -217,7 +256,7 @@ class PreviewScene(RoundScene):
     def _jump_items(self) -> list[tuple[str, str, object]]:
         """(markup, style, action or None) for the start, every decision point and every ending."""
         scenario = self.loaded.case.scenario
-        here = None if self.round.phase in (INTRO, "share") else self.round.node
+        here = self._here()
         nodes = [(_("authoring.preview.kind_start"), scenario.title, None)]
         nodes += [(_("authoring.preview.kind_decision"), d.title, node) for node, d in scenario.decisions.items()]
         nodes += [(_("authoring.preview.kind_ending"), e.title, node) for node, e in scenario.endings.items()]
@@ -234,7 +273,7 @@ class PreviewScene(RoundScene):
     def _role_items(self) -> list[tuple[str, str, object]]:
         items = []
         for role in self.loaded.case.scenario.roles:
-            card = role_card(self.app.library, role, self.lang)
+            card = role_card(self.app.library, role, self.played.lang)
             markup, style = _marked(f"<b>{escape(card.name)}</b><br>{escape(card.line)}", role == self.role)
             items.append((markup, style, lambda r=role: self.choose_role(r)))
         return items
@@ -282,49 +321,30 @@ class PreviewScene(RoundScene):
         self.menu = "card"
         self.refresh()
 
-    def _card_read(self) -> None:
-        self.close_menu()
-
-    def leave(self) -> None:
-        """'To the start' means the start of the case here: a preview has no start screen."""
-        self.jump_to(None)
-
-    def finish_label(self) -> str:
-        """A preview checks the case's text: its ending closes the case, without the table's plenary step."""
-        return _("ui.ending.finish")
-
-    def advance(self) -> None:
-        at_ending = self.round.phase == "ending"
-        super().advance()
-        if at_ending and not self.state.finished:
-            self.send(AdvancePhase())          # a preview passes the plenary step straight through
-
-    def finished(self) -> None:
-        """The end of the case: the preview stays at the ending and offers the jumps (no summary)."""
+    def ended(self) -> None:
+        """The end of the case: the preview stays at the ending and offers the jumps."""
         self.go(Position.of(self.state))
         self.menu, self.menu_page = "jump", 0
         self.app.notice = _("authoring.preview.ended")
         self.refresh()
 
-    def footer(self, page: Page, actions: list, primary_last: bool = True, case_button: bool = True) -> None:
-        if self.menu:  # the role card: its own button goes back to where the author was
-            page.footer(actions, primary_last=primary_last)
-        else:
-            super().footer(page, actions, primary_last, case_button)
-
     # keys ------------------------------------------------------------------------------------------
+    def keep(self) -> None:
+        if self.played is not None:
+            self.played.keep()
+
     def back(self) -> None:
         if self.menu:
             self.close_menu()
         elif not self.problems:
-            super().back()
+            self.played.back()
 
     def number(self, n: int) -> None:
         if self.menu in ("jump", "roles"):
             if 0 < n <= len(self.menu_actions) and self.menu_actions[n - 1]:
                 self.menu_actions[n - 1]()
         elif not self.problems and not self.menu:
-            super().number(n)
+            self.played.number(n)
 
 
 def _marked(markup: str, current: bool, style: str = "@card") -> tuple[str, str]:

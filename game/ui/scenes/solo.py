@@ -1,9 +1,9 @@
 """Practising alone: choose a case and a role, play it through, reflect, see how groups chose, play it again.
 
-A solo run goes through the same phases as a round at the table, so ``SoloRunScene`` is a
-``RoundScene`` with the table-only parts left out (the clock, hidden votes in turn, voting
-again, the scribe's notes) and a reflection in place of the discussion points. Runs are kept
-in ``game.solo.practice_folder()``, apart from the table sessions a plenary reads.
+A solo run goes through the same phases as a round at the table, so ``SoloRunScene`` is the
+``RoundScene`` in ``SoloMode``: the table-only parts left out (the clock, hidden votes in turn,
+voting again, the scribe's notes) and a reflection in place of the discussion points. Runs are
+kept in ``game.solo.practice_folder()``, apart from the table sessions a plenary reads.
 """
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from game.engine import AdvancePhase, CastVote, ExploreOption, WriteReflection
+from game.engine import WriteReflection
 from game.engine.session import MAX_TEXT
-from game.engine.state import FIRST
 from game.i18n import _
 from game.scenario.model import Scenario
 from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_history, export_reflections, group_choices, history,
@@ -24,7 +23,9 @@ from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
 from game.ui.pictures import beside, case_image
 from game.ui.scenes import BaseScene
-from game.ui.scenes.table import RoundScene
+from game.ui.scenes.round import Screen, draw, ending, share, vote
+from game.ui.scenes.round.parts import own_role
+from game.ui.scenes.table import RoundScene, TableMode
 from game.ui.textfield import TextField, text_field
 
 REPLAY_ROLES = 3
@@ -194,10 +195,8 @@ class ReflectionEditor:
     def build(self, page: Page, box: Box) -> None:
         """The questions on the left (on pages when they need more room), the learner's field on the right."""
         scene = self.scene
-        ending = scene.case.endings[scene.round.ending]
-        questions = "<br>".join(f"{n}. {escape(q)}" for n, q in enumerate(ending.reflection, start=1))
         left, right = box.split(gap=30)
-        scene.read(page, f"<b>{escape(_('ui.ending.questions'))}</b><br>{questions}", left)
+        scene.read(page, ending.questions(scene), left)
         saved = scene.round.reflection
         text = self.draft if self.draft is not None else saved
         save = _("solo.screen.reflection_save")
@@ -228,108 +227,49 @@ class ReflectionEditor:
             self.scene.app.execute(self.scene.stored, WriteReflection(text))
 
 
-class SoloRunScene(RoundScene):
-    """One learner's run: the role's brief, own values, a choice at each point, the consequences, a reflection."""
+class SoloMode(TableMode):
+    """Practising alone: the learner's own role, values and choices, without the table's parts (the clock, hidden
+    steps in turn, voting again, the scribe's step and the plenary), and a reflection in place of the points."""
 
-    AT_TABLE = False
-    ENDING_PAGES = ("story", "facts", "reflection")
+    screens = TableMode.screens | {"draw": Screen(draw.own_role_card), "share": Screen(share.own_values),
+                                   "vote": Screen(vote.own_choice, vote.choose_own)}
+    at_table = False
+    phase_titles = "solo.screen.phase"
+    ending_parts = (ending.STORY, ending.FACTS,
+                    ending.Part("reflection", "solo.screen.reflection_tab",
+                                lambda scene, page, box: scene.reflection.build(page, box)))
+    finish = "solo.screen.finish"
+    passes = ("record",)            # alone there is no scribe's step: after the last choice the ending follows
+
+    def panel(self, scene: "SoloRunScene") -> None:
+        return None
+
+    def subtitle(self, scene: "SoloRunScene") -> str:
+        return _("solo.screen.run_subtitle", title=scene.case.title, role=own_role(scene))
+
+    def save(self, scene: "SoloRunScene") -> None:
+        scene.reflection.save()
+
+    def keep(self, scene: "SoloRunScene") -> None:
+        scene.reflection.keep()
+
+    def leave(self, scene: "SoloRunScene") -> None:
+        """The run is kept as it is and resumes from 'Alleen oefenen'; nothing is asked."""
+        self.save(scene)
+        scene.stored.close()
+        scene.app.pop()
+
+    def finished(self, scene: "SoloRunScene") -> None:
+        scene.stored.close()
+        scene.app.replace(SoloAfterScene(scene.app, scene.stored.path))
+
+
+class SoloRunScene(RoundScene):
+    """One learner's run: the round in the practise-alone mode, with the learner's reflection at the end."""
 
     def __init__(self, app, stored) -> None:
-        super().__init__(app, stored)
+        super().__init__(app, stored, SoloMode())
         self.reflection = ReflectionEditor(self)
-
-    def role_name(self) -> str:
-        return _role_name(self.app, self.round.roles[0], self.lang)
-
-    def phase_title(self) -> str:
-        return _(f"solo.screen.phase.{self.round.phase}")
-
-    def subtitle(self) -> str:
-        return _("solo.screen.run_subtitle", title=self.case.title, role=self.role_name())
-
-    def send(self, command) -> bool:
-        """As at the table; alone there is no scribe's step, so after the last choice the ending follows."""
-        done = super().send(command)
-        if done and not self.state.finished and self.round.phase == "record":
-            return super().send(AdvancePhase())
-        return done
-
-    def _build_draw(self, page: Page) -> None:
-        heading = _("solo.screen.you_are", role=self.role_name())
-        self.read(page, self.role_markup(self.round.roles[0], heading))
-        self.footer(page, [(_("solo.screen.to_values"), self.advance)])
-
-    def _build_share(self, page: Page) -> None:
-        _label, rest = page.line(_("solo.screen.values_ask", role=self.role_name()), page.content)
-        self._value_grid(page, rest, self.round.values[0], lambda value: self._toggle_value(0, value))
-        self.footer(page, [(_("solo.screen.values_done"), self.advance)])
-
-    def _build_vote(self, page: Page) -> None:
-        """First the decision point to read, then its options: alone, nobody needs to look away."""
-        decision = self.decision()
-        if not self.view.decision_read:
-            self.decision_text(page, decision)
-            self.footer(page, [(_("solo.screen.to_options"), self._read_decision)])
-            return
-        rest = self.question(page, decision, page.content)
-        self._option_cards(page, rest, decision, self.stored.session.available_options(), self._consider, {})
-        self.footer(page, [(_("solo.screen.reread"), self._reread)], primary_last=False)
-
-    def _reread(self) -> None:
-        self.view.decision_read = False
-        self.refresh()
-
-    def _consider(self, option: str) -> None:
-        """The first option read at a decision point is the learner's choice there, then its consequences."""
-        if self.send(CastVote(0, option)):
-            self.send(ExploreOption(option))
-
-    def _vote_line(self, option: str) -> str:
-        parts = [_("solo.screen.first_choice")] if self.round.votes_at(FIRST).get(0) == option else []
-        if option in self.round.explored_here():
-            parts.append(_("ui.explore.read"))
-        return " · ".join(parts)
-
-    def number(self, n: int) -> None:
-        if self.round.phase != "vote":
-            super().number(n)
-            return
-        options = self.stored.session.available_options()
-        if 0 < n <= len(options):
-            self._consider(options[n - 1])
-
-    def ending_tab(self, name: str) -> str:
-        return _("solo.screen.reflection_tab") if name == "reflection" else super().ending_tab(name)
-
-    def finish_label(self) -> str:
-        return _("solo.screen.finish")
-
-    def ending_part(self, page: Page, name: str, box: Box) -> None:
-        if name == "reflection":
-            self.reflection.build(page, box)
-        else:
-            super().ending_part(page, name, box)
-
-    def advance(self) -> None:
-        self.reflection.save()
-        super().advance()
-
-    def keep(self) -> None:
-        super().keep()
-        self.reflection.keep()
-
-    def closing(self) -> None:
-        """Closing the window keeps a reflection still being typed; the run resumes at the same point."""
-        self.reflection.save()
-
-    def finished(self) -> None:
-        self.stored.close()
-        self.app.replace(SoloAfterScene(self.app, self.stored.path))
-
-    def leave(self) -> None:
-        self.reflection.save()
-        self.stored.close()
-        self.app.pop()
 
 
 class SoloAfterScene(BaseScene):
