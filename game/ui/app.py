@@ -249,6 +249,7 @@ class App:
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)
+        self._looks_when_shown()
         screen = (self.scene, self.scene.screen_key())
         if screen == self._screen:
             kept = self.page.index_of(focused)
@@ -259,6 +260,15 @@ class App:
             if self.focus is not None:
                 self._give_keys_to(self.page.focusables[self.focus].element)
         self._dirty = True
+
+    def _looks_when_shown(self) -> None:
+        """pygame_gui draws every look of a new element (hovered, pressed, ...) ahead, one a frame in the frames
+        after the screen is built: some milliseconds each at 4K, just when a card turns or a step slides in. It
+        draws a look that is not there yet when it is first shown, so the others are left undrawn."""
+        for sprite in self.manager.ui_group.sprites():
+            shape = getattr(sprite, "drawable_shape", None)
+            if shape is not None:
+                shape.states_to_redraw_queue.clear()
 
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)

@@ -65,9 +65,9 @@ class Flip(Motion):
         side = self.before if progress < 0.5 else still
         picture = side.subsurface(self.area)
         width = max(1, round(self.area.width * abs(1 - 2 * progress)))
+        narrowed = pygame.Rect(self.area.centerx - width // 2, self.area.top, width, self.area.height)
         screen.fill(background, self.area)
-        screen.blit(pygame.transform.smoothscale(picture, (width, self.area.height)),
-                    (self.area.centerx - width // 2, self.area.top))
+        pygame.transform.smoothscale(picture, narrowed.size, screen.subsurface(narrowed))
 
 
 @dataclass
@@ -106,9 +106,9 @@ class TurnOver(Motion):
         for area in self.areas(screen.get_rect()):
             width = max(1, round(area.width * showing))
             narrowed = pygame.Rect(area.centerx - width // 2, area.top, width, area.height)
-            face = pygame.transform.scale(still.subsurface(area), narrowed.size) if progress >= 0.5 else None
             screen.fill(background, area)
-            if face is None:
+            if progress < 0.5:
                 screen.fill(self.back, narrowed)
-            else:  # plain scaling: in a few frames nobody sees the smoothing, and it costs a frame's budget
-                screen.blit(face, narrowed)
+            else:  # plain scaling, straight onto the screen: in a few frames nobody sees the smoothing, and it
+                # would cost a frame's budget at 4K
+                pygame.transform.scale(still.subsurface(area), narrowed.size, screen.subsurface(narrowed))

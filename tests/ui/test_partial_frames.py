@@ -87,3 +87,22 @@ def test_hover_tab_and_the_clock_draw_in_part_the_same_pixels_as_a_whole_frame(t
         t.step()
         assert shown == [[t.app.scene.clock.label.rect]]
         assert on_screen(t) == as_if_drawn_whole(t)
+
+
+@pytest.mark.parametrize("start", ["turn_card", "slide_in"])
+def test_a_card_turning_and_a_step_sliding_in_are_painted_from_the_still_frame(tmp_path, library, shown, start):
+    t = Table(tmp_path, library)
+    clock = HandClock()
+    t.app.motion_clock = clock
+    card = pygame.Rect(100, 100, 300, 200)
+    getattr(t.app, start)(*([card] if start == "turn_card" else []))
+    t.app.rebuild()                                         # the next picture, as a tap asks for it
+    t.step()
+    shown.clear()
+    while t.app.animating:
+        clock.now += MOST_SECONDS / 7
+        t.step()
+        assert on_screen(t) == as_if_drawn_whole(t)
+    told = shown[::2]                                       # each turn, then the whole frame drawn to compare
+    places = [card] if start == "turn_card" else [t.app.screen.get_rect()]
+    assert told and all(areas == places for areas in told)
