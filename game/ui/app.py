@@ -489,24 +489,35 @@ class App:
             self.motion = None
         if self.motion is not self._moving and not (ended and ended is self._moving):
             areas = None  # a motion starts (or was dropped): the still frame is drawn whole
+        areas = None if areas is None else merged(areas, bounds)
         shown = self._still_back(ended.areas(bounds)) if ended and areas is not None else []
         self._moving, self._dirty = self.motion, False
-        if self.motion:
-            self._still = _same_as(self._still, self.screen)
-        still = self._still if self.motion else self.screen
         self._drawn = self._on_screen_now()
-        for area in [None] if areas is None else merged(areas, bounds):
+        still = self._still_frame()
+        for area in [None] if areas is None else areas:
             self._paint(still, area)
         if self.motion:
-            for area in [bounds] if areas is None else areas:
-                self.screen.blit(still, area, area)
-            self.motion.paint(self.screen, still, palette(self.settings.high_contrast).page)
-            shown += self.motion.areas(bounds)
+            shown += self._paint_motion(still, [bounds] if areas is None else areas)
         if areas is None:
             pygame.display.flip()
         else:
             pygame.display.update(merged(areas + shown, bounds))
         self.frames_drawn += 1
+
+    def _still_frame(self) -> pygame.Surface:
+        """Where the frame is drawn: on screen, or while a motion plays on a surface apart (made once)."""
+        if not self.motion:
+            return self.screen
+        self._still = _same_as(self._still, self.screen)
+        return self._still
+
+    def _paint_motion(self, still: pygame.Surface, changed: list[pygame.Rect]) -> list[pygame.Rect]:
+        """The ``changed`` places of the still frame on screen, then this moment of the motion over them; the
+        places the motion painted."""
+        for area in changed:
+            self.screen.blit(still, area, area)
+        self.motion.paint(self.screen, still, palette(self.settings.high_contrast).page)
+        return self.motion.areas(self.screen.get_rect())
 
     def _still_back(self, areas: list[pygame.Rect]) -> list[pygame.Rect]:
         """The still frame back where a motion that is done painted last."""
