@@ -40,10 +40,12 @@ def case(intro_words: int = 145, short_intro: str | None = None, brief_words: in
 
 # roles:   150 words aloud (60 s) + 5 players x (hand-off 6 + 2 taps 3 + brief 35 words alone 12) = 165
 # values:  5 players x 5 taps (37.5) + 5 x 15 s of talk (75)                                      = 112.5
-# choice:  50 words aloud (20) + hidden vote 5 x (6 + 3) (45) + 30 talk + 1 of 2 options explored:
-#          75 words (30) + 2 taps (3) + one player changes (4 taps: 6)                            = 134
+# choice:  50 words aloud (20) + hidden vote 5 x (6 + 3) (45) + the votes turned over: 1 tap (1.5)
+#          + 30 talk + 1 of 2 options explored: 75 words (30) + 2 taps (3) + one player changes
+#          (4 taps: 6) + the cards that moved turned over: 1 tap (1.5)                             = 137
 # record:  4 taps (6) + typing a point (30) + 45 talk                                             = 81
-SHORT_WORK = 165 + 112.5 + 134 + 81
+SHORT_WORK = 165 + 112.5 + 137 + 81
+REVEAL_TAPS = 2 * 1.5  # after the hidden vote, and after the second vote (someone moved)
 
 
 def test_the_work_of_a_short_round_adds_up_reading_hand_offs_taps_and_talk():
@@ -63,7 +65,7 @@ def test_a_round_that_fits_takes_the_time_its_plan_gives():
 def test_a_long_story_makes_the_round_longer_than_its_plan():
     found = estimate(case(intro_words=645), "kort")  # 500 words more: 200 s more reading aloud
     assert found.median == pytest.approx(round((SHORT_WORK + 200 + 300) / 60, 1))
-    assert found.median == 16.5 and not found.fits()
+    assert found.median == 16.6 and not found.fits()
 
 
 def test_a_short_intro_is_what_the_short_plan_reads():
@@ -93,6 +95,23 @@ def test_the_long_plan_of_a_case_that_reads_fast_takes_its_steps_time():
 ])
 def test_hand_offs_follow_the_tables_choices(rules, handoffs):
     assert estimate(case(), "kort", rules=rules).handoffs == handoffs
+
+
+def test_the_reveal_adds_a_tap_after_the_hidden_vote_and_one_after_the_second_vote():
+    """The turned-over cards stay on screen until a tap goes on: once after the vote, once for the cards that
+    moved; a table voting aloud saw every vote as it was cast and has no reveal."""
+    walk = walks_of(case(), "kort")[0]
+    hidden, _ = round_work(case(), "kort", walk)
+    aloud, _ = round_work(case(), "kort", walk, rules=Rules(open_vote=True))
+    hand_offs_of_the_vote = 5 * (6 + 2 * 1.5)
+    votes_aloud = 5 * 2 * 1.5
+    assert hidden - aloud == pytest.approx(hand_offs_of_the_vote - votes_aloud + REVEAL_TAPS)
+    scenario = case(intro_words=2145)  # the long plan's work decides: each decision point has its reveal
+    long_walk = walks_of(scenario, "lang")[0]
+    long_hidden, _ = round_work(scenario, "lang", long_walk)
+    long_aloud, _ = round_work(scenario, "lang", long_walk, rules=Rules(open_vote=True))
+    assert long_hidden - long_aloud == pytest.approx(len(long_walk) * (hand_offs_of_the_vote - votes_aloud
+                                                                       + REVEAL_TAPS))
 
 
 def test_fewer_players_read_and_pass_the_screen_less():

@@ -8,7 +8,7 @@ takes. The model adds up what a table of five does in a round, step by step:
 * **reading alone** what one player reads in private (their role card and brief);
 * **hand-offs**: each time the one screen passes to a player for a private step (drawing a role,
   picking values in private, the hidden vote), while the others look away;
-* **taps** on the screen;
+* **taps** on the screen (also the one that goes on from the votes turned over after a hidden vote);
 * **talk**: the least time a step's conversation needs when the table is in a hurry.
 
 A step of the plan gives the table its minutes (``Durations``); talk fills what is left. When reading
@@ -143,6 +143,7 @@ class _Round:
             self.seconds += self.players * 2 * SECONDS_PER_TAP
         else:
             self.private(0.0, taps=2)
+        self.reveal()
         self.seconds += TALK_SECONDS_AFTER_REVEAL
         explored = max(1, math.ceil(len(options) * SHARE_OF_OPTIONS_EXPLORED))
         for option_id in options[:explored]:
@@ -152,7 +153,15 @@ class _Round:
             self.private(0.0, taps=2)
         else:
             self.seconds += (1 + 3 * PLAYERS_CHANGING_THEIR_MIND) * SECONDS_PER_TAP
+        if PLAYERS_CHANGING_THEIR_MIND:
+            self.reveal()  # the cards that moved
         self.seconds += SECONDS_PER_TAP if follows else 0.0
+
+    def reveal(self) -> None:
+        """After a hidden vote the cards are turned over together and stay on screen until a tap goes on (a
+        vote aloud showed every choice as it was made)."""
+        if not self.rules.open_vote:
+            self.seconds += SECONDS_PER_TAP
 
     def record(self) -> None:
         self.seconds += 4 * SECONDS_PER_TAP + SECONDS_TYPING_A_POINT + TALK_SECONDS_RECORDING

@@ -1,9 +1,9 @@
 """The window, the event loop and the current scene.
 
 The loop is calm: it redraws only when something visible changed (an element,
-the focus ring, the clock's second, a card turning), runs at 60 turns a second
-while hands are busy and slows to 4 when nobody touches the table. Tests drive
-the same code with ``step()``.
+the focus ring, the clock's second, a card turning), and then only there; it runs
+at 60 turns a second while hands are busy and slows to 4 when nobody touches the
+table. Tests drive the same code with ``step()``.
 """
 from __future__ import annotations
 
@@ -51,6 +51,47 @@ class Places:
     library: "Library | None" = field(default=None)
 
 
+@dataclass
+class Drawn:
+    """What a frame showed: each element's picture and place (in the order drawn), and the focus ring's place."""
+
+    pictures: list[tuple[pygame.Surface, tuple]]
+    ring: pygame.Rect | None
+
+    def changes(self, now: "Drawn") -> list[pygame.Rect] | None:
+        """The places that differ in ``now``: where a picture came, went or was replaced, and where the ring was
+        and is (None: the same pictures in another order, so all of it)."""
+        if now.pictures == self.pictures:
+            areas = []
+        else:
+            before, after = set(self.pictures), set(now.pictures)
+            if before == after:
+                return None
+            areas = [pygame.Rect(rect) for _picture, rect in before ^ after]
+        if now.ring != self.ring:
+            areas += [ring for ring in (self.ring, now.ring) if ring]
+        return areas
+
+
+def merged(areas: list[pygame.Rect], bounds: pygame.Rect) -> list[pygame.Rect]:
+    """``areas`` inside ``bounds``, those that overlap joined into one (no pixel is drawn twice)."""
+    joined: list[pygame.Rect] = []
+    for area in (area.clip(bounds) for area in areas):
+        if not area.width or not area.height:
+            continue
+        while (index := area.collidelist(joined)) >= 0:
+            area = area.union(joined.pop(index))
+        joined.append(area)
+    return joined
+
+
+def _same_as(kept: pygame.Surface | None, screen: pygame.Surface) -> pygame.Surface:
+    """``kept`` when it is a surface of the screen's size, else a new one of the screen's kind."""
+    if kept is None or kept.get_size() != screen.get_size():
+        return pygame.Surface(screen.get_size(), 0, screen)
+    return kept
+
+
 class App:
     def __init__(self, places: Places, settings: Settings, size: tuple[int, int] = WINDOWED,
                  now: Callable[[], float] = time.time) -> None:
@@ -76,7 +117,10 @@ class App:
         self.frames_drawn = 0
         self._dirty = True
         self._last_input = 0.0
-        self._signature: list = []
+        self._drawn = Drawn([], None)
+        self._still: pygame.Surface | None = None   # while a motion plays: the frame without it
+        self._before: pygame.Surface | None = None  # the picture a motion starts from
+        self._moving: Motion | None = None           # the motion the still picture was made for
         self.sounds = Sounds(lambda: self.settings.sound)
         self.motion: Motion | None = None
         self.motion_clock: Callable[[], float] = time.monotonic  # a test drives the motion with a clock of its own
@@ -205,6 +249,7 @@ class App:
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)
+        self._looks_when_shown()
         screen = (self.scene, self.scene.screen_key())
         if screen == self._screen:
             kept = self.page.index_of(focused)
@@ -215,6 +260,15 @@ class App:
             if self.focus is not None:
                 self._give_keys_to(self.page.focusables[self.focus].element)
         self._dirty = True
+
+    def _looks_when_shown(self) -> None:
+        """pygame_gui draws every look of a new element (hovered, pressed, ...) ahead, one a frame in the frames
+        after the screen is built: some milliseconds each at 4K, just when a card turns or a step slides in. It
+        draws a look that is not there yet when it is first shown, so the others are left undrawn."""
+        for sprite in self.manager.ui_group.sprites():
+            shape = getattr(sprite, "drawable_shape", None)
+            if shape is not None:
+                shape.states_to_redraw_queue.clear()
 
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
@@ -236,20 +290,29 @@ class App:
 
     def turn_card(self, area: pygame.Rect) -> None:
         """Let the next picture turn over in ``area`` like a card (call before it is drawn)."""
-        self._move(Flip(self.motion_clock, before=self.screen.copy(), area=area.clip(self.screen.get_rect())))
+        if self._may_move():
+            self.motion = Flip(self.motion_clock, before=self._picture_on_screen(),
+                               area=area.clip(self.screen.get_rect()))
 
     def slide_in(self) -> None:
         """Let the next picture slide in over the one on screen (call before it is drawn)."""
-        self._move(Slide(self.motion_clock, before=self.screen.copy()))
+        if self._may_move():
+            self.motion = Slide(self.motion_clock, before=self._picture_on_screen())
 
     def turn_cards(self, areas: list[pygame.Rect], back: str) -> None:
         """Let the cards in ``areas`` of the next picture turn over together from their ``back`` colour."""
-        self._move(TurnOver(self.motion_clock, areas=tuple(areas), back=back))
+        if self._may_move():
+            self.motion = TurnOver(self.motion_clock, cards=tuple(areas), back=back)
 
-    def _move(self, motion: Motion) -> None:
-        """Start ``motion``, unless the players asked for less motion (then the new picture is simply there)."""
-        if not self.settings.reduced_motion:
-            self.motion = motion
+    def _may_move(self) -> bool:
+        """False when the players asked for less motion: then the new picture is simply there."""
+        return not self.settings.reduced_motion
+
+    def _picture_on_screen(self) -> pygame.Surface:
+        """What the screen shows now, kept in a surface made once (a 4K copy costs more than a frame)."""
+        self._before = _same_as(self._before, self.screen)
+        self._before.blit(self.screen, (0, 0))
+        return self._before
 
     @property
     def animating(self) -> bool:
@@ -276,7 +339,6 @@ class App:
         index = self.focused_element_index()
         self.focus = (0 if delta > 0 else len(items) - 1) if index is None else (index + delta) % len(items)
         self._give_keys_to(items[self.focus].element)
-        self._dirty = True
 
     def _give_keys_to(self, element) -> None:
         """A text entry with the focus takes the keys as typing; any other element leaves them to the app."""
@@ -344,9 +406,7 @@ class App:
         hit = [i for i, item in enumerate(items) if item.element.rect.collidepoint(pos)]
         if hit:
             self.focus = hit[-1]
-        if self.show_focus:
-            self.show_focus = False
-            self._dirty = True
+        self.show_focus = False
 
     def _on_entry_finished(self, event: pygame.event.Event) -> None:
         for item in self.page.focusables if self.page else []:
@@ -392,8 +452,8 @@ class App:
                 return
         if self.phones and self.phones.turn(self.now()):  # the phones' taps, carried out like the table's own
             self.rebuild()
-        if self.scene and self.scene.tick(self.now()) or self.motion:
-            self._dirty = True
+        if self.scene and self.scene.tick(self.now()):
+            self.manager.update(0.0)  # the element it changed (the clock's label) takes its new picture in this turn
         self._draw_if_changed()
         if self.frames_drawn and self._after_first_frame:
             actions, self._after_first_frame = self._after_first_frame, []
@@ -401,30 +461,84 @@ class App:
                 action()
 
     def _draw_if_changed(self) -> None:
-        signature = [(id(image), tuple(rect)) for image, rect, *_ in self.manager.ui_group.visible]
-        if not self._dirty and signature == self._signature:
+        if self._dirty:
+            self.draw()
             return
-        self._signature = signature
-        self._dirty = False
-        self.draw()
+        areas = self._drawn.changes(self._on_screen_now())
+        if areas is None:
+            self.draw()
+        elif areas or self.motion:
+            self.draw(areas)
 
-    def draw(self) -> None:
-        colours = palette(self.settings.high_contrast)
-        if self.motion and self.motion.done:  # this frame is the still picture, the last one to draw
-            self.motion = None
-        self.screen.fill(colours.page)
-        for paint in self.page.decorations if self.page else []:
-            paint(self.screen)
-        self.manager.draw_ui(self.screen)
-        if self.motion:
-            self.motion.paint(self.screen, colours.page)
+    def _on_screen_now(self) -> Drawn:
+        return Drawn([(image, tuple(rect)) for image, rect, *_ in self.manager.ui_group.visible], self._focus_ring())
+
+    def _focus_ring(self) -> pygame.Rect | None:
         index = self.focused_element_index()
-        if self.show_focus and index is not None:
-            ring = self.page.focusables[index].element.rect.inflate(round(14 * self.scale), round(14 * self.scale))
-            pygame.draw.rect(self.screen, colours.focus, ring, width=max(3, round(6 * self.scale)),
-                             border_radius=round(16 * self.scale))
-        pygame.display.flip()
+        if not self.show_focus or index is None:
+            return None
+        return self.page.focusables[index].element.rect.inflate(round(14 * self.scale), round(14 * self.scale))
+
+    def draw(self, areas: list[pygame.Rect] | None = None) -> None:
+        """Draw the frame: all of it (a new screen), or only ``areas`` where elements or the focus ring changed,
+        and tell the display only those. While a motion plays, the still frame is drawn apart and the motion
+        painted from it on screen; when the motion is done, the still frame goes back where it painted."""
+        bounds = self.screen.get_rect()
+        ended = self.motion if self.motion and self.motion.done else None
+        if ended:
+            self.motion = None
+        if self.motion is not self._moving and not (ended and ended is self._moving):
+            areas = None  # a motion starts (or was dropped): the still frame is drawn whole
+        areas = None if areas is None else merged(areas, bounds)
+        shown = self._still_back(ended.areas(bounds)) if ended and areas is not None else []
+        self._moving, self._dirty = self.motion, False
+        self._drawn = self._on_screen_now()
+        still = self._still_frame()
+        for area in [None] if areas is None else areas:
+            self._paint(still, area)
+        if self.motion:
+            shown += self._paint_motion(still, [bounds] if areas is None else areas)
+        if areas is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(merged(areas + shown, bounds))
         self.frames_drawn += 1
+
+    def _still_frame(self) -> pygame.Surface:
+        """Where the frame is drawn: on screen, or while a motion plays on a surface apart (made once)."""
+        if not self.motion:
+            return self.screen
+        self._still = _same_as(self._still, self.screen)
+        return self._still
+
+    def _paint_motion(self, still: pygame.Surface, changed: list[pygame.Rect]) -> list[pygame.Rect]:
+        """The ``changed`` places of the still frame on screen, then this moment of the motion over them; the
+        places the motion painted."""
+        for area in changed:
+            self.screen.blit(still, area, area)
+        self.motion.paint(self.screen, still, palette(self.settings.high_contrast).page)
+        return self.motion.areas(self.screen.get_rect())
+
+    def _still_back(self, areas: list[pygame.Rect]) -> list[pygame.Rect]:
+        """The still frame back where a motion that is done painted last."""
+        for area in areas:
+            self.screen.blit(self._still, area, area)
+        return areas
+
+    def _paint(self, surface: pygame.Surface, area: pygame.Rect | None) -> None:
+        """The frame on ``surface`` (or only in ``area``, every pixel as in the whole): the page's colour, its
+        decorations, the elements and the focus ring."""
+        colours = palette(self.settings.high_contrast)
+        surface.set_clip(area)
+        surface.fill(colours.page)
+        for paint in self.page.decorations if self.page else []:
+            paint(surface)
+        self.manager.draw_ui(surface)
+        ring = self._drawn.ring
+        if ring:
+            pygame.draw.rect(surface, colours.focus, ring, width=max(3, round(6 * self.scale)),
+                             border_radius=round(16 * self.scale))
+        surface.set_clip(None)
 
     def run(self) -> None:
         """The loop: a turn, then the wait until the next one (so the first frame waits for nothing)."""

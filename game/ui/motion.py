@@ -1,10 +1,12 @@
 """Small motion: a card turns over, the votes turn over together, a step slides in. Never longer than
 ``MOST_SECONDS``.
 
-A motion is painted over the finished frame and reads the time from the clock it is
-given (the app's ``motion_clock``), so a test moves it frame by frame with a clock of
-its own. With the "minder beweging" setting the app starts none: the new picture is
-simply there.
+A motion is painted on screen over the still picture of the new frame, which the app keeps
+apart while the motion plays, and covers every pixel of its ``areas`` each time: the app
+puts only those on the display and, when the motion is done, the still picture back in
+them. It reads the time from the clock it is given (the app's ``motion_clock``), so a test
+moves it frame by frame with a clock of its own. With the "minder beweging" setting the app
+starts none: the new picture is simply there.
 """
 from __future__ import annotations
 
@@ -38,8 +40,12 @@ class Motion:
     def done(self) -> bool:
         return self.progress() >= 1.0
 
-    def paint(self, screen: pygame.Surface, background: str) -> None:
-        """Draw this moment of the motion over the new frame."""
+    def areas(self, bounds: pygame.Rect) -> list[pygame.Rect]:
+        """Where this motion paints, inside the screen's ``bounds``."""
+        return [bounds]
+
+    def paint(self, screen: pygame.Surface, still: pygame.Surface, background: str) -> None:
+        """Draw this moment of the motion on ``screen``, from the ``still`` picture of the new frame."""
 
 
 @dataclass
@@ -49,16 +55,19 @@ class Flip(Motion):
     before: pygame.Surface = None
     area: pygame.Rect = None
 
-    def paint(self, screen: pygame.Surface, background: str) -> None:
+    def areas(self, bounds: pygame.Rect) -> list[pygame.Rect]:
+        return [self.area.clip(bounds)]
+
+    def paint(self, screen: pygame.Surface, still: pygame.Surface, background: str) -> None:
         progress = self.progress()
         if progress >= 1 or screen.get_size() != self.before.get_size():  # done, or the window changed size
             return
-        side = self.before if progress < 0.5 else screen
-        picture = side.subsurface(self.area).copy()
+        side = self.before if progress < 0.5 else still
+        picture = side.subsurface(self.area)
         width = max(1, round(self.area.width * abs(1 - 2 * progress)))
+        narrowed = pygame.Rect(self.area.centerx - width // 2, self.area.top, width, self.area.height)
         screen.fill(background, self.area)
-        screen.blit(pygame.transform.smoothscale(picture, (width, self.area.height)),
-                    (self.area.centerx - width // 2, self.area.top))
+        pygame.transform.smoothscale(picture, narrowed.size, screen.subsurface(narrowed))
 
 
 @dataclass
@@ -68,37 +77,38 @@ class Slide(Motion):
     seconds: float = SLIDE_SECONDS
     before: pygame.Surface = None
 
-    def paint(self, screen: pygame.Surface, background: str) -> None:
+    def paint(self, screen: pygame.Surface, still: pygame.Surface, background: str) -> None:
         progress = self.progress()
         if progress >= 1 or screen.get_size() != self.before.get_size():
             return
         eased = 1 - (1 - progress) ** 3  # quick at first, gentle at the end
         width = screen.get_width()
-        after = screen.copy()
-        screen.fill(background)
-        screen.blit(self.before, (-round(eased * width), 0))
-        screen.blit(after, (round((1 - eased) * width), 0))
+        gone = round(eased * width)  # the two pictures side by side cover the screen: no pixel is painted twice
+        screen.blit(self.before, (-gone, 0))
+        screen.blit(still, (width - gone, 0))
 
 
 @dataclass
 class TurnOver(Motion):
     """Cards lying face down (``back``) turn over together: each narrows to its middle, then its face widens."""
 
-    areas: tuple[pygame.Rect, ...] = ()
+    cards: tuple[pygame.Rect, ...] = ()
     back: str = "#000000"
 
-    def paint(self, screen: pygame.Surface, background: str) -> None:
+    def areas(self, bounds: pygame.Rect) -> list[pygame.Rect]:
+        return [area.clip(bounds) for area in self.cards]
+
+    def paint(self, screen: pygame.Surface, still: pygame.Surface, background: str) -> None:
         progress = self.progress()
         if progress >= 1:
             return
         showing = abs(1 - 2 * progress)  # 1 flat on the table, 0 on its edge
-        bounds = screen.get_rect()
-        for area in (a.clip(bounds) for a in self.areas):
+        for area in self.areas(screen.get_rect()):
             width = max(1, round(area.width * showing))
             narrowed = pygame.Rect(area.centerx - width // 2, area.top, width, area.height)
-            face = pygame.transform.scale(screen.subsurface(area), narrowed.size) if progress >= 0.5 else None
             screen.fill(background, area)
-            if face is None:
+            if progress < 0.5:
                 screen.fill(self.back, narrowed)
-            else:  # plain scaling: in a few frames nobody sees the smoothing, and it costs a frame's budget
-                screen.blit(face, narrowed)
+            else:  # plain scaling, straight onto the screen: in a few frames nobody sees the smoothing, and it
+                # would cost a frame's budget at 4K
+                pygame.transform.scale(still.subsurface(area), narrowed.size, screen.subsurface(narrowed))

@@ -595,7 +595,7 @@ class PlenaryScene(BaseScene):
             step = max(8, rect.height // 3)
             page_colour = palette(self.app.settings.high_contrast).page
             clip = surface.get_clip()
-            surface.set_clip(rect)
+            surface.set_clip(rect.clip(clip))  # inside the frame's own clip: a frame may be drawn in part
             for offset in range(-rect.height, rect.width, step):
                 pygame.draw.line(surface, page_colour, (rect.left + offset, rect.bottom),
                                  (rect.left + offset + rect.height, rect.top), max(2, step // 4))
