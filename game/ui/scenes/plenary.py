@@ -48,13 +48,12 @@ OVERALL_FIGURES = ("leading_values", "picked_values")
 CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
 ROWS_PER_PAGE = 8             # bars on one page: rows tall enough to read from the back, also under a warning
 ROLES_PER_PAGE = 7            # roles in a table of choices on one page, with the letters' options under it
-NUMBER_W = 270                # room for "12 (100%)" in large bold type
-BIG_ROW = 76                  # from this row height on, numbers use the heading size
-TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
+WIDEST_NUMBER = "100 (100%)"  # the room a bar leaves for its number
+BAR_ROOM = 14                 # under a number in a table of choices: a thin bar of its share
+TALLEST_ROW_LINES = 3         # a chart of few rows: room for an option's sentence over three lines
 ALL = 10_000                  # lines: as many as the text needs
 MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
 MATRIX_LABEL_MOST = 0.5       # on a narrow (4:3) screen the names may take more, up to this share
-NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
 STORY_LEFT = 0.44             # a table's votes and ending on the left; its values, map and points on the right
 STORY_GAP = 30
 MAP_H = 190                   # the map of the case over a table's points
@@ -87,7 +86,16 @@ class HighlightsPage:
     items: tuple[Highlight, ...]
 
 
-Block = Chart | Matrix | Story | Overview | MindsPage | HighlightsPage | TableVotes
+@dataclass(frozen=True)
+class OptionsPage:
+    """The options of a table of choices in full, on a page before it, where its letters' texts under it would
+    leave no room for a role (a larger text size)."""
+
+    title: str
+    options: tuple[str, ...]
+
+
+Block = Chart | Matrix | Story | Overview | MindsPage | HighlightsPage | TableVotes | OptionsPage
 
 
 @dataclass(frozen=True)
@@ -138,15 +146,17 @@ def story_slides(report: Report, every_case: str, overview_pages: Pages | None =
     return slides
 
 
-def _paged(block: Overview | Story | MindsPage | HighlightsPage, context: str, pages: list[tuple[int, int]]) -> list[Slide]:
+def _paged(block: Overview | Story | MindsPage | HighlightsPage | OptionsPage, context: str, pages: list[tuple[int, int]]) -> list[Slide]:
     return [Slide(block, context, first, count, part, len(pages)) for part, (first, count) in enumerate(pages, 1)]
 
 
-def slides_of(report: Report, every_case: str, fits: Fits | None = None) -> list[Slide]:
+def slides_of(report: Report, every_case: str, fits: Fits | None = None,
+              options_pages: Callable[[Matrix], list[tuple[int, int]]] | None = None) -> list[Slide]:
     """The pages of the details (key D): overall values first, then each case's decisions.
 
     ``every_case`` is the context of the values over all cases shown (the filter's case when one is
-    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page.
+    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page; ``options_pages(matrix)``
+    the pages of their own (first, count) that a table of choices names its options on (none: under the table).
     """
     slides: list[Slide] = []
     for section in report.sections:
@@ -155,6 +165,9 @@ def slides_of(report: Report, every_case: str, fits: Fits | None = None) -> list
             if overall and block.figure in OVERALL_FIGURES and not block.scope:
                 slides += _parts(block, every_case, fits)
             elif not overall and block.figure in CASE_FIGURES:
+                if options_pages and isinstance(block, Matrix):
+                    options = OptionsPage(block.title, tuple(column.label for column in block.columns))
+                    slides += _paged(options, section.title, options_pages(block))
                 slides += _parts(block, section.title, fits)
     return slides
 
@@ -206,8 +219,8 @@ class PlenaryScene(BaseScene):
             every_case = self.plenary.labels.case(case) if case else _("plenary.screen.every_case", self.lang)
             report = self.plenary.report(self.selection)
             if self.details:
-                self._slides = slides_of(report, every_case, **({} if page is None else
-                                                                {"fits": partial(self._fits, page)}))
+                self._slides = slides_of(report, every_case, **({} if page is None else {
+                    "fits": partial(self._fits, page), "options_pages": partial(self._options_pages, page)}))
                 stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
                                len(self._slides))   # each table's votes come just before the tables' points
                 self._slides[stories:stories] = [Slide(votes, votes.context)
@@ -400,6 +413,8 @@ class PlenaryScene(BaseScene):
             self._overview(page, slide, *area)
         elif isinstance(slide.block, MindsPage):
             self._minds(page, slide, *area)
+        elif isinstance(slide.block, OptionsPage):
+            page.paragraph(self._options_markup(slide.block.options[slide.rows]), Box(*area), "@text")
         elif isinstance(slide.block, HighlightsPage):
             page.text(self._prose(slide.block.items[slide.rows]), *area, "@card")
         else:
@@ -566,7 +581,8 @@ class PlenaryScene(BaseScene):
             self._legend(page, s.label, number, x + label_w + number * column_w, y, column_w)
         keys = series[0].bars[slide.rows]
         needed = max((lines_height(page, bar.label, label_w - 20) for bar in keys), default=0) + 24
-        row_h = min(max(TALLEST_ROW, needed), (h - head_row(page)) / max(1, len(keys)))
+        tallest = TALLEST_ROW_LINES * line_step(page, "@body") + 24
+        row_h = min(max(tallest, needed), (h - head_row(page)) / max(1, len(keys)))
         for row, bar in enumerate(keys):
             top = y + head_row(page) + row * row_h
             self._lines(page, bar.label, x, top, label_w - 20, row_h)
@@ -594,16 +610,17 @@ class PlenaryScene(BaseScene):
 
     def _bar(self, page: Page, bar: Bar, number: int, longest: float, x: float, y: float, w: float,
              row_h: float) -> None:
-        room = w - NUMBER_W - 20
+        style = "@heading" if row_h >= line_step(page, "@heading") else "@strong"
+        number_w = page.measure(WIDEST_NUMBER, LABEL_FONTS[style][0], bold=True)
+        room = w - number_w - 20
         length = room * bar.share / longest
         thickness = min(row_h * 0.62, 70)
         if bar.count:
             rect = page.rect(x, y + (row_h - thickness) / 2, max(length, 4), thickness)
             colour, striped = self._colours()[number], number > 0
             page.decorate(lambda surface: self._paint_bar(surface, rect, colour, striped))
-        style = "@heading" if row_h >= BIG_ROW else "@strong"
-        height = page.line_height(style)
-        page.label(bar.shown, x + length + 12, y + (row_h - height) / 2, NUMBER_W, height, style)
+        height = line_step(page, style)
+        page.label(bar.shown, x + length + 12, y + (row_h - height) / 2, number_w, height, style)
 
     def _paint_bar(self, surface: pygame.Surface, rect: pygame.Rect, colour: str, striped: bool) -> None:
         """A bar; the second series is striped too, so it differs by more than its colour."""
@@ -623,9 +640,9 @@ class PlenaryScene(BaseScene):
         matrix: Matrix = slide.block
         lang = self.lang
         rows = matrix.rows[slide.rows]
-        legend = [column.label for column in matrix.columns if column.short != column.label]
-        heights = self._legend_heights(page, legend, w)
-        legend_h = sum(heights) + 10 if legend else 0
+        legend = self._options_in_full(matrix)
+        cells = self._legend_cells(page, matrix, Box(x, y, w, h))
+        legend_h = y + h - cells[0].y + GAP / 2 if cells else 0
         label_w = self._matrix_label_w(page, matrix, w)
         cell_w = (w - label_w) / max(1, len(matrix.columns))
         page.label(_("plenary.screen.role", lang), x, y, label_w - 20, head_row(page), "@strong")
@@ -642,14 +659,44 @@ class PlenaryScene(BaseScene):
         line = page.rect(x, y + head_row(page) - 4, w, 0)
         rule = palette(self.app.settings.high_contrast).card_border
         page.decorate(lambda surface: pygame.draw.line(surface, rule, line.topleft, line.topright, 2))
-        top = y + h - legend_h + 10
-        for text, height in zip(legend, heights):
-            self._lines(page, text, x, top, w, height, "small", "@muted")
-            top += height
+        for text, cell in zip(legend, cells):
+            self._lines(page, text, cell.x, cell.y, cell.w, cell.h, "small", "@muted")
 
-    def _legend_heights(self, page: Page, legend: list[str], w: float) -> list[float]:
-        """The height of each letter's option under the table, one under the other over the full width, whole."""
-        return [lines_height(page, text, w, "@muted") for text in legend]
+    @staticmethod
+    def _options_in_full(matrix: Matrix) -> list[str]:
+        """The options whose letters head the columns of a table of choices, in full."""
+        return [column.label for column in matrix.columns if column.short != column.label]
+
+    def _legend_cells(self, page: Page, matrix: Matrix, box: Box) -> list[Box]:
+        """Where each option's text goes along the bottom of ``box``, under the table: one under the other, or in
+        two columns where that would leave no room for a role's row (a larger text size); none where even then
+        there is no room (the options are then named on a page of their own)."""
+        legend = self._options_in_full(matrix)
+        for columns in (1, 2):
+            width = box.columns(columns)[0].w
+            heights = [lines_height(page, text, width, "@muted") for text in legend]
+            rows = [max(heights[first:first + columns]) for first in range(0, len(legend), columns)]
+            if box.h - sum(rows) - GAP / 2 - head_row(page) >= self._role_row(page, matrix, box.w):
+                cells, top = [], box.bottom - sum(rows)
+                for height in rows:
+                    cells += Box(box.x, top, box.w, height).columns(columns)
+                    top += height
+                return cells[:len(legend)]
+        return []
+
+    def _options_pages(self, page: Page, matrix: Matrix) -> list[tuple[int, int]]:
+        """The pages of their own a table of choices names its options on, (first, count) each: none where they
+        fit under the table (``_legend_cells``)."""
+        options = [column.label for column in matrix.columns]
+        room = Box(0, 0, page.content_width, self._room(page, matrix.note, first=False))
+        if not self._options_in_full(matrix) or self._legend_cells(page, matrix, room):
+            return []
+        return filled_pages(len(options), lambda first, end: page.fits(self._options_markup(options[first:end]),
+                                                                       room, "@text"))
+
+    @staticmethod
+    def _options_markup(options: Iterable[str]) -> str:
+        return "<br>".join(escape(option) for option in options)
 
     # what fits on a page ------------------------------------------------------------------------------
     def _room(self, page: Page, note: str = "", first: bool = True) -> float:
@@ -664,14 +711,19 @@ class PlenaryScene(BaseScene):
             label_w = w * (0.34 if len(block.series) > 1 else 0.4) - 20
             needed = max((lines_height(page, bar.label, label_w) for bar in block.series[0].bars), default=0)
             return (h - head_row(page)) / rows >= needed + 24
-        legend = [column.label for column in block.columns if column.short != column.label]
-        legend_h = sum(self._legend_heights(page, legend, w)) + 10 if legend else 0
-        label_w = self._matrix_label_w(page, block, w)
-        names = max((lines_height(page, row.label, label_w - 20) for row in block.rows), default=0)
-        cell_w = (w - label_w) / max(1, len(block.columns)) - 20
-        narrow = any(page.measure(cell.shown, "small") > cell_w for row in block.rows for cell in row.cells)
-        numbers = page.line_height("@strong") + page.line_height("@muted") + 24 if narrow else NUMBER_ROW  # _cell
-        return h - head_row(page) - legend_h >= rows * max(numbers, names)
+        cells = self._legend_cells(page, block, Box(0, 0, w, h))
+        legend_h = h - cells[0].y + GAP / 2 if cells else 0
+        return h - head_row(page) - legend_h >= rows * self._role_row(page, block, w)
+
+    def _role_row(self, page: Page, matrix: Matrix, w: float) -> float:
+        """The height a role's row of a table of choices needs: its name, or its numbers where a narrow column
+        puts a count over its share (``_cell``)."""
+        label_w = self._matrix_label_w(page, matrix, w)
+        names = max((lines_height(page, row.label, label_w - 20) for row in matrix.rows), default=0)
+        cell_w = (w - label_w) / max(1, len(matrix.columns)) - 20
+        narrow = any(page.measure(cell.shown, "small") > cell_w for row in matrix.rows for cell in row.cells)
+        numbers = line_step(page, "@strong") + (line_step(page, "@muted") + 24 if narrow else 0)
+        return max(numbers, names)
 
     @staticmethod
     def _matrix_label_w(page: Page, matrix: Matrix, w: float) -> float:
@@ -679,13 +731,16 @@ class PlenaryScene(BaseScene):
         widest = max((page.measure(row.label, "body") for row in matrix.rows), default=0.0) + 44  # gap, margins
         return min(w * MATRIX_LABEL_MOST, max(w * MATRIX_LABEL_SHARE, widest))
 
-    def _story_head(self, page: Page, story: Story, w: float) -> tuple[str, float]:
-        """The line over a table's map and points (its leading values, and whether it still plays) and its height."""
+    def _story_head(self, page: Page, story: Story, w: float, ending_aside: bool = False) -> tuple[str, float]:
+        """The line over a table's map and points (its leading values, whether it still plays, and its ending
+        where there is no room for it under its votes) and its height."""
         lang = self.lang
         values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
                   else _("plenary.screen.no_leading", lang))
         if not story.finished:
             values = f"{values} · {_('plenary.screen.still_playing', lang)}"
+        if ending_aside:
+            values = f"{values} · {self._ending(story)}"
         return values, lines_height(page, values, w, "@strong")
 
     def _story_pages(self, page: Page, story: Story) -> list[tuple[int, int]]:
@@ -828,10 +883,10 @@ class PlenaryScene(BaseScene):
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
         """A count with its share, and a thin bar under it where the row leaves room (the number says it all)."""
-        big = row_h >= BIG_ROW + 10 and page.measure(cell.shown, "heading", bold=True) <= w
+        big = row_h >= line_step(page, "@heading") + BAR_ROOM and page.measure(cell.shown, "heading", bold=True) <= w
         style = "@heading" if big else "@strong"
-        height = page.line_height(style)
-        with_bar = row_h >= NUMBER_ROW + 14
+        height = line_step(page, style)
+        with_bar = row_h >= height + BAR_ROOM
         if page.measure(cell.shown, "body", bold=True) > w and page.measure(cell.shown, "small") <= w:
             small = page.line_height("@muted")      # a narrow column: a size smaller
             page.label(cell.shown, x, y + (row_h - small) / 2, w, small, "@muted")
@@ -843,9 +898,9 @@ class PlenaryScene(BaseScene):
             page.label(count, x, top, w, count_h, style)
             page.label(share, x, top + count_h, w, share_h, "@muted")
             return
-        page.label(cell.shown, x, y + (row_h - height - (14 if with_bar else 0)) / 2, w, height, style)
+        page.label(cell.shown, x, y + (row_h - height - (BAR_ROOM if with_bar else 0)) / 2, w, height, style)
         if cell.count and with_bar:
-            rect = page.rect(x, y + (row_h + height - 14) / 2, max(4, (w - 20) * cell.share), 12)
+            rect = page.rect(x, y + (row_h + height - BAR_ROOM) / 2, max(4, (w - 20) * cell.share), 12)
             page.decorate(lambda surface: pygame.draw.rect(surface, colour, rect))
 
     # a table's story ---------------------------------------------------------------------------------
@@ -855,8 +910,9 @@ class PlenaryScene(BaseScene):
         right, each whole, numbered as written."""
         lang, story = self.lang, slide.block
         route, head, shown_map, points, row = self._story_boxes(page, story, Box(x, y, w, h))
-        self._route(page, story, route.x, route.y, route.w, route.h)
-        values = self._story_head(page, story, head.w)[0]
+        aside = self._ending_aside(page, story, route)
+        self._route(page, story, route.x, route.y, route.w, route.h, with_ending=not aside)
+        values = self._story_head(page, story, head.w, aside)[0]
         self._lines(page, values, head.x, head.y, head.w, head.h, "body", "@strong", bold=True)
         if shown_map.h:
             self._map(page, story, shown_map.x, shown_map.y, shown_map.w, shown_map.h)
@@ -879,7 +935,8 @@ class PlenaryScene(BaseScene):
         map and the box of its points on the right; and the row under them for the points' count and button."""
         box, row = box.above(BUTTON_H)
         route, right = box.split(STORY_LEFT, gap=STORY_GAP)
-        head, rest = right.top(self._story_head(page, story, right.w)[1], gap=GAP / 2)
+        aside = self._ending_aside(page, story, route)
+        head, rest = right.top(self._story_head(page, story, right.w, aside)[1], gap=GAP / 2)
         shown_map, points = rest.top(MAP_H, gap=GAP / 2)
         if not self._points_fit(page, story, points):     # a large text size: the points take the map's room
             shown_map, points = Box(rest.x, rest.y, rest.w, 0), rest
@@ -896,7 +953,22 @@ class PlenaryScene(BaseScene):
         """Points of a table round as one text, each numbered as written."""
         return "<br><br>".join(f"<b>{index + 1}.</b> {escape(story.notes[index])}" for index in indexes)
 
-    def _route(self, page: Page, story: Story, x: float, y: float, w: float, h: float) -> None:
+    def _ending(self, story: Story) -> str:
+        """How a table round ended (or that it played the short plan), under its votes."""
+        lang = self.lang
+        return (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
+                else _("report.story.short_round", lang) if story.plan == KORT else "")
+
+    def _ending_aside(self, page: Page, story: Story, route: Box) -> bool:
+        """Whether the ending goes beside the votes, after the leading values: where the votes with their tiles
+        on one line leave no room under them for it (a larger text size)."""
+        ending = self._ending(story)
+        titles = sum(lines_height(page, decision.title, route.w, "@strong") for decision in story.decisions)
+        tiles = len(story.decisions) * (self._tile_heights(page)[1] + 14)
+        return bool(ending) and titles + tiles + lines_height(page, ending, route.w, "@strong") + 10 > route.h
+
+    def _route(self, page: Page, story: Story, x: float, y: float, w: float, h: float,
+               with_ending: bool = True) -> None:
         """Each decision the table voted at: its title and a tile per option with its votes (first › after
         exploring), the option followed in the table's colour; the ending (or 'short plan') under them.
 
@@ -904,8 +976,7 @@ class PlenaryScene(BaseScene):
         take one line each (letter and votes side by side).
         """
         lang = self.lang
-        ending = (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
-                  else _("report.story.short_round", lang) if story.plan == KORT else "")
+        ending = self._ending(story) if with_ending else ""
         ending_h = lines_height(page, ending, w, "@strong") if ending else 0
         legend = _("plenary.screen.tiles", lang) if story.decisions else ""
         legend_h = lines_height(page, legend, w, "@muted") if legend else 0
