@@ -59,7 +59,6 @@ STORY_GAP = 30
 MAP_H = 190                   # the map of the case over a table's points
 TILE_BAR = 20                 # under an option's letter and votes on its tile: the bar of its share
 SWATCH = 44                   # a table's colour before its name in the overview
-MINDS_ROW = 64                # an option's row in the picture of who changed their mind
 MINDS_GAP = 150               # between the first votes and the votes after exploring in that picture
 OVERVIEW_COLUMNS = (0.25, 0.42, 0.22, 0.11)   # table, way and ending, leading values, points
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
@@ -823,7 +822,7 @@ class PlenaryScene(BaseScene):
     def _minds_height(self, page: Page, minds: MindsBlock, w: float) -> float:
         """A decision's panel: the picture beside its words, whichever is taller."""
         words = sum(height for *_text, height in self._minds_words(page, minds, w))
-        return max(len(minds.columns) * MINDS_ROW, words) + 30
+        return max(len(minds.columns) * minds_row(page), words) + 30
 
     def _minds_pages(self, page: Page, minds: MindsPage) -> list[tuple[int, int]]:
         """The decisions of a case in pages that hold their pictures whole: (first, count) per page."""
@@ -849,24 +848,26 @@ class PlenaryScene(BaseScene):
             top += self._minds_height(page, minds, w)
 
     def _minds_picture(self, page: Page, minds: MindsBlock, x: float, y: float, box_w: float) -> None:
+        row_h = minds_row(page)
+        box_h = row_h - GAP / 2
         colours = palette(self.app.settings.high_contrast)
         moved = self._colours()[1]
         rows = {letter: number for number, (letter, _first, _final) in enumerate(minds.columns)}
         right = x + box_w + MINDS_GAP
         for number, (letter, first, final) in enumerate(minds.columns):
-            row_y = y + number * MINDS_ROW
-            page.label(f"{letter}  {first}", x, row_y, box_w, MINDS_ROW - 8, "@strong")
-            page.label(f"{letter}  {final}", right, row_y, box_w, MINDS_ROW - 8, "@strong")
+            row_y = y + number * row_h
+            page.label(f"{letter}  {first}", x, row_y, box_w, box_h, "@strong")
+            page.label(f"{letter}  {final}", right, row_y, box_w, box_h, "@strong")
         stays = {letter: first - sum(count for before, _after, count in minds.moves if before == letter)
                  for letter, first, _final in minds.columns}
         bands = [(letter, letter, count, colours.card_border) for letter, count in stays.items() if count > 0]
         bands += [(before, after, count, moved) for before, after, count in minds.moves]
         for before, after, count, colour in bands:
-            start = page.rect(x + box_w, y + rows[before] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
-            end = page.rect(right - 4, y + rows[after] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
+            start = page.rect(x + box_w, y + rows[before] * row_h + box_h / 2, 0, 0).topleft
+            end = page.rect(right - 4, y + rows[after] * row_h + box_h / 2, 0, 0).topleft
             width = max(2, round(min(24, 5 * count) * page.scale))
             page.decorate(lambda surface, a=start, b=end, c=colour, t=width: pygame.draw.line(surface, c, a, b, t))
-        frames = [page.rect(left, y + number * MINDS_ROW, box_w, MINDS_ROW - 8)
+        frames = [page.rect(left, y + number * row_h, box_w, box_h)
                   for number in range(len(minds.columns)) for left in (x, right)]
         page.decorate(lambda surface: [pygame.draw.rect(surface, colours.card_border, frame, 2) for frame in frames])
 
@@ -1077,6 +1078,11 @@ def lines_height(page: Page, text: str, width: float, style: str = "@body") -> f
     """The height in units ``text`` takes as lines of ``style`` (wrapped to ``width``), each as tall as its font."""
     size, bold = LABEL_FONTS[style]
     return len(wrapped(page, text, width, size, ALL, bold)) * line_step(page, style)
+
+
+def minds_row(page: Page) -> float:
+    """An option's row in the picture of who changed their mind: its letter and votes in a frame."""
+    return line_step(page, "@strong") + GAP
 
 
 def head_row(page: Page) -> float:
