@@ -11,11 +11,11 @@ from typing import Callable
 from game.i18n import _
 from game.store.log import StoredSession
 from game.ui.cards import player_name
-from game.ui.page import BUTTON_H, MARGIN, Box, Page, escape
+from game.ui.page import BUTTON_H, GAP, Box, Page, escape
 from game.ui.phones import paint_qr, stop_phones
 from game.ui.scenes import BaseScene
 
-TOP = 175
+PLAYER_MOST = 110  # a player's card: no taller than two lines need, however much room there is
 
 
 class PhoneJoinScene(BaseScene):
@@ -28,34 +28,47 @@ class PhoneJoinScene(BaseScene):
         self.round_scene = round_scene
         self.round_next = round_next
         self._seen: tuple | None = None
+        self.players_page = 0
 
     def screen_key(self) -> tuple:
         return ("phones",)
 
     def build(self, page: Page) -> None:
+        """The code and the address on the left; on the right who has joined (a page at a time where the players
+        need more room than there is) and, after a minute without a phone, why that usually is."""
         phones = self.app.phones
         page.header(_("phones.join.title"), _("phones.join.subtitle"))
         self._seen = self._shown()
-        side = min(page.footer_y - 140 - TOP, page.content_width / 2 - 40)
-        area = page.rect(MARGIN, TOP, side, side)
+        left, right = page.content.split(0.5)
+        address = escape(_("phones.join.address", address=phones.server.address))
+        side = min(left.w, left.h - page.text_height(address, left.w) - GAP)
+        code, below = left.top(side)
+        area = page.rect(code.x, code.y, side, side)
         page.decorate(lambda surface: paint_qr(surface, area, phones.server.address))
-        page.text(escape(_("phones.join.address", address=phones.server.address)), MARGIN, TOP + side + 10,
-                  page.content_width, 110, "@text")
-        x = MARGIN + side + 40
-        width = page.width - MARGIN - x
-        joined = phones.hub.joined()
-        height = min(110, (TOP + side - TOP) / max(1, len(self.stored.state.players)) - 12)
-        for player in range(len(self.stored.state.players)):
-            status = _("phones.join.joined") if player in joined else _("phones.join.not_yet")
-            markup = f"<b>{escape(player_name(self.stored.state, player))}</b> · {escape(status)}"
-            y = TOP + player * (height + 12)
-            free = (lambda p=player: self._free(p)) if player in joined else None
-            page.card(markup, x, y, width, height, free, key=f"player:{player}")
+        page.paragraph(address, below)
         if phones.unreached():
-            page.text(f"<b>{escape(_('phones.join.unreachable'))}</b>", x, TOP + side - 2 * BUTTON_H,
-                      width, 2 * BUTTON_H, "@error_text")
+            help_text = f"<b>{escape(_('phones.join.unreachable'))}</b>"
+            right, help_box = right.above(page.text_height(help_text, right.w, "@error_text"))
+            page.text(help_text, help_box.x, help_box.y, help_box.w, help_box.h, "@error_text")
+        self._players(page, right)
         go_on = _("phones.join.back_to_round") if self.round_scene else _("phones.join.start")
         page.footer([(_("phones.join.without"), self._without), (go_on, self._to_round)], back=None)
+
+    def _players(self, page: Page, box: Box) -> None:
+        """A card per player saying whether their phone joined; tapping a joined one frees that phone."""
+        joined = self.app.phones.hub.joined()
+        markups = []
+        for player in range(len(self.stored.state.players)):
+            status = _("phones.join.joined") if player in joined else _("phones.join.not_yet")
+            markups.append(f"<b>{escape(player_name(self.stored.state, player))}</b> · {escape(status)}")
+        for player, cell in page.card_cells(box, markups, 1, PLAYER_MOST, self.players_page, self._turn_players,
+                                            gap=GAP / 2):
+            free = (lambda p=player: self._free(p)) if player in joined else None
+            page.card(markups[player], cell.x, cell.y, cell.w, cell.h, free, key=f"player:{player}")
+
+    def _turn_players(self, number: int) -> None:
+        self.players_page = number
+        self.refresh()
 
     def _shown(self) -> tuple:
         phones = self.app.phones

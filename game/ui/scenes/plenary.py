@@ -23,6 +23,7 @@ only when a file changed.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -37,7 +38,7 @@ from game.report.palette import SERIES_COLOURS, SERIES_COLOURS_ON_DARK
 from game.report.plenary import Plenary
 from game.scenario.plans import KORT
 from game.ui.main import open_app
-from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.page import BUTTON_H, GAP, LABEL_FONTS, Box, Page, escape
 from game.ui.reveal import TableVotes, build_reveal, table_votes
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
@@ -47,29 +48,17 @@ OVERALL_FIGURES = ("leading_values", "picked_values")
 CASE_FIGURES = ("votes", "perspective_gap", "values_vs_choices")
 ROWS_PER_PAGE = 8             # bars on one page: rows tall enough to read from the back, also under a warning
 ROLES_PER_PAGE = 7            # roles in a table of choices on one page, with the letters' options under it
-TOP = 232                     # below the title, the context line and the filter buttons (78: a finger at 4:3)
-WARNING_H = 52
-SUMMARY_LINE_H = 48          # the count of tables and players, and under it the tables still playing
-HEAD_ROW = 56                 # the row naming the series (or the options, in a table)
-OVERVIEW_HEAD = 2 * 48        # the overview's column names: two lines where a narrow column needs them
-NUMBER_W = 270                # room for "12 (100%)" in large bold type
-BIG_ROW = 76                  # from this row height on, numbers use the heading size
-TALLEST_ROW = 150             # a chart of few rows: room for an option's sentence over three lines
-LINE_H = 48                   # one line of a row's name that wraps
+WIDEST_NUMBER = "100 (100%)"  # the room a bar leaves for its number
+BAR_ROOM = 14                 # under a number in a table of choices: a thin bar of its share
+TALLEST_ROW_LINES = 3         # a chart of few rows: room for an option's sentence over three lines
 ALL = 10_000                  # lines: as many as the text needs
 MATRIX_LABEL_SHARE = 0.34     # room for "Specialist ouderengeneeskunde"
 MATRIX_LABEL_MOST = 0.5       # on a narrow (4:3) screen the names may take more, up to this share
-NUMBER_ROW = 48               # the least height of a role's row in a table of choices: its numbers
-NOTE_H = 96                   # two lines of small text under a chart, for a note too long for the context line
 STORY_LEFT = 0.44             # a table's votes and ending on the left; its values, map and points on the right
 STORY_GAP = 30
 MAP_H = 190                   # the map of the case over a table's points
-TILE_H = 112                  # an option's tile at a decision: its letter, its votes and a bar
-FLAT_TILE_H = 68              # the same on one line, where a long way needs the room
-CARD_PADDING = (20, 10)       # the theme's padding of the box of points on a table's page (@card)
-CARD_LINE = 52                # a line of a point in that box (body size, the theme's line spacing)
+TILE_BAR = 20                 # under an option's letter and votes on its tile: the bar of its share
 SWATCH = 44                   # a table's colour before its name in the overview
-MINDS_ROW = 64                # an option's row in the picture of who changed their mind
 MINDS_GAP = 150               # between the first votes and the votes after exploring in that picture
 OVERVIEW_COLUMNS = (0.25, 0.42, 0.22, 0.11)   # table, way and ending, leading values, points
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
@@ -96,7 +85,16 @@ class HighlightsPage:
     items: tuple[Highlight, ...]
 
 
-Block = Chart | Matrix | Story | Overview | MindsPage | HighlightsPage | TableVotes
+@dataclass(frozen=True)
+class OptionsPage:
+    """The options of a table of choices in full, on a page before it, where its letters' texts under it would
+    leave no room for a role (a larger text size)."""
+
+    title: str
+    options: tuple[str, ...]
+
+
+Block = Chart | Matrix | Story | Overview | MindsPage | HighlightsPage | TableVotes | OptionsPage
 
 
 @dataclass(frozen=True)
@@ -120,16 +118,17 @@ class Slide:
 
 
 Fits = Callable[[Chart | Matrix, int], bool]
-Pages = Callable[[Overview | Story | MindsPage], list[tuple[int, int]]]
+Pages = Callable[[Overview | Story | MindsPage | HighlightsPage], list[tuple[int, int]]]
 
 
 def story_slides(report: Report, every_case: str, overview_pages: Pages | None = None,
-                 story_pages: Pages | None = None, minds_pages: Pages | None = None) -> list[Slide]:
+                 story_pages: Pages | None = None, minds_pages: Pages | None = None,
+                 highlights_pages: Pages | None = None) -> list[Slide]:
     """The pages the plenary tells the story with, case by case: the overview of the tables, a page per table
     round (its way and its points, one by one), who changed their mind; then the highlights of all.
 
-    ``overview_pages``, ``story_pages`` and ``minds_pages`` give the (first, count) of the rows, points or
-    decisions on each page.
+    ``overview_pages``, ``story_pages``, ``minds_pages`` and ``highlights_pages`` give the (first, count) of the
+    rows, points, decisions or highlights on each page.
     """
     slides: list[Slide] = []
     for case_label, stories in report.by_case():
@@ -140,19 +139,23 @@ def story_slides(report: Report, every_case: str, overview_pages: Pages | None =
         minds = MindsPage(case_label, tuple(block for block in report.minds if block.case == stories[0].case))
         slides += _paged(minds, case_label, minds_pages(minds) if minds_pages else [(0, len(minds.blocks))])
     if report.stories:
-        slides.append(Slide(HighlightsPage(report.highlights), every_case))
+        highlights = HighlightsPage(report.highlights)
+        slides += _paged(highlights, every_case, highlights_pages(highlights) if highlights_pages
+                         else [(0, len(highlights.items))])
     return slides
 
 
-def _paged(block: Overview | Story | MindsPage, context: str, pages: list[tuple[int, int]]) -> list[Slide]:
+def _paged(block: Overview | Story | MindsPage | HighlightsPage | OptionsPage, context: str, pages: list[tuple[int, int]]) -> list[Slide]:
     return [Slide(block, context, first, count, part, len(pages)) for part, (first, count) in enumerate(pages, 1)]
 
 
-def slides_of(report: Report, every_case: str, fits: Fits | None = None) -> list[Slide]:
+def slides_of(report: Report, every_case: str, fits: Fits | None = None,
+              options_pages: Callable[[Matrix], list[tuple[int, int]]] | None = None) -> list[Slide]:
     """The pages of the details (key D): overall values first, then each case's decisions.
 
     ``every_case`` is the context of the values over all cases shown (the filter's case when one is
-    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page.
+    chosen); ``fits(block, rows)`` whether that many rows of a block fit on one page; ``options_pages(matrix)``
+    the pages of their own (first, count) that a table of choices names its options on (none: under the table).
     """
     slides: list[Slide] = []
     for section in report.sections:
@@ -161,6 +164,9 @@ def slides_of(report: Report, every_case: str, fits: Fits | None = None) -> list
             if overall and block.figure in OVERALL_FIGURES and not block.scope:
                 slides += _parts(block, every_case, fits)
             elif not overall and block.figure in CASE_FIGURES:
+                if options_pages and isinstance(block, Matrix):
+                    options = OptionsPage(block.title, tuple(column.label for column in block.columns))
+                    slides += _paged(options, section.title, options_pages(block))
                 slides += _parts(block, section.title, fits)
     return slides
 
@@ -212,8 +218,8 @@ class PlenaryScene(BaseScene):
             every_case = self.plenary.labels.case(case) if case else _("plenary.screen.every_case", self.lang)
             report = self.plenary.report(self.selection)
             if self.details:
-                self._slides = slides_of(report, every_case, **({} if page is None else
-                                                                {"fits": partial(self._fits, page)}))
+                self._slides = slides_of(report, every_case, **({} if page is None else {
+                    "fits": partial(self._fits, page), "options_pages": partial(self._options_pages, page)}))
                 stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
                                len(self._slides))   # each table's votes come just before the tables' points
                 self._slides[stories:stories] = [Slide(votes, votes.context)
@@ -221,7 +227,8 @@ class PlenaryScene(BaseScene):
             else:
                 self._slides = story_slides(report, every_case, **({} if page is None else {
                     "overview_pages": partial(self._overview_pages, page),
-                    "story_pages": partial(self._story_pages, page), "minds_pages": partial(self._minds_pages, page)}))
+                    "story_pages": partial(self._story_pages, page), "minds_pages": partial(self._minds_pages, page),
+                    "highlights_pages": partial(self._highlights_pages, page)}))
             self._figures = self.plenary.figures(self.selection)
         return self._slides
 
@@ -374,24 +381,25 @@ class PlenaryScene(BaseScene):
         slide = self.slide
         self.index = self.slides.index(slide) if slide else 0
         title, context = self._titles(slide)
+        title_row, context_row, filter_row, _body = self._frame(page)
         counter = _("plenary.screen.page", self.lang, page=self.index + 1, pages=max(1, len(self.slides)))
-        counter_w = page.measure(counter, "heading", bold=True)
-        self._one_line(page, title, MARGIN, 16, page.content_width - counter_w - 20, 70,
-                       (("heading", "@heading"), ("body", "@strong")))
-        page.label(counter, page.width - MARGIN - counter_w, 16, counter_w, 70, "@heading")
-        status_w = self._summary(page)
-        room = page.content_width - status_w - (20 if status_w else 0)
+        title_box, counter_box = title_row.right_part(page.measure(counter, "heading", bold=True))
+        self._one_line(page, title, title_box, (("heading", "@heading"), ("body", "@strong")))
+        page.label(counter, counter_box.x, counter_box.y, counter_box.w, counter_box.h, "@heading")
+        context_box = self._summary(page, context_row)
         note = getattr(slide.block, "note", "") if slide else ""
         in_line = f"{context} · {note}" if note else context
-        note_below = bool(note) and page.fitted(in_line, room, "small") != in_line  # numbers go whole under the block
-        self._one_line(page, context if note_below else in_line, MARGIN, 88, room, 50, (("small", "@muted"),))
-        self._filters(page)
-        top = self._warning(page) if self.index == 0 else TOP   # on the first page; the report names them all
-        bottom = page.footer_y - 20 - (self._note_height(page, note) if note_below else 0)
-        area = (MARGIN, top, page.content_width, bottom - top)
+        note_below = bool(note) and page.fitted(in_line, context_box.w, "small") != in_line  # numbers go whole below
+        self._one_line(page, context if note_below else in_line, context_box, (("small", "@muted"),))
+        self._filters(page, filter_row)
+        first = self.index == 0    # the skipped files are named on the first page; the report names them all
+        if first:
+            self._warning(page)
+        box = self._body(page, note if note_below else "", first)
         if note_below:
-            self._lines(page, note, MARGIN, bottom, page.content_width, self._note_height(page, note), "small",
+            self._lines(page, note, box.x, box.bottom + GAP / 2, box.w, self._note_height(page, note), "small",
                         "@muted")
+        area = (box.x, box.y, box.w, box.h)
         if slide is None:
             page.text(escape(_("plenary.screen.nothing", self.lang)), *area, "@card")
         elif isinstance(slide.block, Chart):
@@ -404,24 +412,47 @@ class PlenaryScene(BaseScene):
             self._overview(page, slide, *area)
         elif isinstance(slide.block, MindsPage):
             self._minds(page, slide, *area)
+        elif isinstance(slide.block, OptionsPage):
+            page.paragraph(self._options_markup(slide.block.options[slide.rows]), Box(*area), "@text")
         elif isinstance(slide.block, HighlightsPage):
-            page.text(self._prose(slide.block), *area, "@card")
+            page.text(self._prose(slide.block.items[slide.rows]), *area, "@card")
         else:
             self._story(page, slide, *area)
         self._footer(page)
 
-    def _one_line(self, page: Page, text: str, x: float, y: float, w: float, h: float,
-                  sizes: tuple[tuple[str, str], ...]) -> None:
-        """``text`` on one line in the first size it fits whole; in the last size over lines where none does."""
+    def _one_line(self, page: Page, text: str, box: Box, sizes: tuple[tuple[str, str], ...]) -> None:
+        """``text`` on one line of ``box`` in the first size it fits whole; in small type over the lines of the box
+        where none does."""
         for size, style in sizes:
             bold = style in ("@heading", "@strong")
-            if page.measure(text, size, bold) <= w:
-                page.label(text, x, y, w, h, style)
+            if page.measure(text, size, bold) <= box.w:
+                page.label(text, box.x, box.y, box.w, box.h, style)
                 return
-        self._lines(page, text, x, y, w, max(h, 2 * LINE_H), "small", "@muted")
+        self._lines(page, text, box.x, box.y, box.w, box.h, "small", "@muted")
+
+    def _frame(self, page: Page) -> tuple[Box, Box, Box, Box]:
+        """The rows of the plenary's header (the title and the page number, where a title too long for one line
+        may take two lines of small type; the context line with the count of tables; the filter buttons) and the
+        room under them."""
+        two_small = 2 * page.line_height("@muted")
+        title, rest = page.area.top(max(page.line_height("@heading"), two_small), gap=GAP / 2)
+        context, rest = rest.top(page.line_height("@strong"), gap=GAP / 2)
+        filters, body = rest.top(BUTTON_H)
+        return title, context, filters, body
+
+    def _body(self, page: Page, note: str = "", first: bool = True) -> Box:
+        """The room for a block: under the header (and on the first page the line naming skipped files, if any)
+        and above its note and the footer. Pages are cut to fit this room, so a block never needs more."""
+        body = self._frame(page)[3]
+        warning = self._warning_text(page)[1] if first else 0
+        if warning:
+            body = body.top(warning, gap=GAP / 2)[1]
+        if note:
+            body = body.above(self._note_height(page, note), gap=GAP / 2)[0]
+        return body
 
     def _note_height(self, page: Page, note: str) -> float:
-        return max(NOTE_H, len(wrapped(page, note, page.content_width, "small", 4)) * LINE_H)
+        return lines_height(page, note, page.content_width, "@muted")
 
     def _titles(self, slide: Slide | None) -> tuple[str, str]:
         lang = self.lang
@@ -442,7 +473,7 @@ class PlenaryScene(BaseScene):
             title = _("plenary.screen.part", lang, title=title, part=slide.part, parts=slide.parts)
         return title, slide.context
 
-    def _filters(self, page: Page) -> None:
+    def _filters(self, page: Page, row: Box) -> None:
         """The filter in sight, as buttons that step through its values (keys C, R and T do the same).
 
         Each button is as wide as its text; the case's takes what is left when a long title needs it.
@@ -456,34 +487,30 @@ class PlenaryScene(BaseScene):
         chosen = [getattr(selection, field) is not None for field, _many, _key in FILTERS]
         widths = [max(240.0, page.measure(_("ui.chosen", text=text) if on else text, "body", bold=True) + 60)
                   for text, on in zip(texts, chosen)]
-        widths[0] = min(widths[0], page.content_width - sum(widths[1:]) - 40)
-        x = MARGIN
+        widths[0] = min(widths[0], row.w - sum(widths[1:]) - 2 * GAP)
         for text, width, on, (field, many, _key) in zip(texts, widths, chosen, FILTERS):
-            page.button(page.fitted(text, width - 40, "body", bold=True), x, 142, width, 78,
+            button, row = row.left(width)
+            page.button(page.fitted(text, width - 40, "body", bold=True), button.x, button.y, button.w, button.h,
                         lambda field=field, many=many: self.cycle(field, many), selected=on, key=f"filter:{field}")
-            x += width + 20
 
     def _table_filter(self, table: int) -> str:
         """The table filter's button: 'Tafel: Linde' for a table with a name, 'Tafel 3' for one without."""
         name = next((r.name for r in self.plenary.rounds if r.table == table), "")
         return _("plenary.screen.table", self.lang, table=name) if name else _("report.table", self.lang, table=table)
 
-    def _summary(self, page: Page) -> float:
-        """How many tables and players the figures count, and the tables still playing, right of the
-        context line; the width they take."""
+    def _summary(self, page: Page, row: Box) -> Box:
+        """How many tables and players the figures count, and the tables still playing, at the right end of the
+        context line; the room left of them."""
         lang, shown = self.lang, self._figures
         parts = [(n_("plenary.screen.summary", shown.tables, lang, players=shown.players), "body", "@strong")]
         if shown.playing:
             done = shown.tables - shown.playing
             parts.append((n_("plenary.screen.playing", shown.playing, lang, done=done) if done
                           else _("plenary.screen.none_done", lang), "small", "@error"))
-        right = page.width - MARGIN
         for text, size, style in reversed(parts):
-            width = page.measure(text, size, bold=True)
-            right -= width
-            page.label(text, right, 88, width, 50, style)
-            right -= 16
-        return page.width - MARGIN - right - 16
+            row, place = row.right_part(page.measure(text, size, bold=True))
+            page.label(text, place.x, place.y, place.w, place.h, style)
+        return row
     def _warning_text(self, page: Page) -> tuple[str, float]:
         """The line naming the skipped files and its height; ('', 0) when none was skipped."""
         warnings = [w for w in self.plenary.warnings if w.path.exists()]  # a missing folder: the empty screen says so
@@ -492,15 +519,14 @@ class PlenaryScene(BaseScene):
         names = ", ".join(dict.fromkeys(w.path.name for w in warnings))
         text = n_("plenary.screen.skipped", len(warnings), self.lang, files=names)
         lines = wrapped(page, text, page.content_width, "small", 2, bold=True)   # more names: the report has them all
-        return text, WARNING_H if len(lines) == 1 else len(lines) * LINE_H
+        return text, len(lines) * line_step(page, "@error")
 
-    def _warning(self, page: Page) -> float:
-        """A line naming the skipped files, while the rest still shows; where the content starts."""
+    def _warning(self, page: Page) -> None:
+        """A line naming the skipped files, while the rest still shows, at the top of the room under the header."""
         text, height = self._warning_text(page)
-        if not text:
-            return TOP
-        self._lines(page, text, MARGIN, TOP, page.content_width, height, "small", "@error", bold=True)
-        return TOP + height + 8
+        if text:
+            box = self._frame(page)[3]
+            self._lines(page, text, box.x, box.y, box.w, height, "small", "@error", bold=True)
 
     def _footer(self, page: Page) -> None:
         """The buttons, and between them the keys: over two lines where one is too short for them."""
@@ -509,27 +535,31 @@ class PlenaryScene(BaseScene):
         page.footer([(_("plenary.screen.previous", lang), self.previous_page if self.index > 0 else None),
                      (_("plenary.screen.next", lang), self.next_page if self.index < last else None)],
                     back=(_("plenary.screen.back", lang), self.back))
-        left = MARGIN + page.button_width(_("plenary.screen.back", lang)) + 30
-        width = page.width - MARGIN - 2 * page.button_width(_("plenary.screen.next", lang)) - 60 - left
-        if page.footer_rows > 1:  # a narrow screen or a large text size: the keys take the footer's upper row
-            left, width = MARGIN, page.content_width
-        self._in_a_button_row(page, _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang), left, page.footer_y, width)
+        row = Box(page.area.x, page.footer_y, page.area.w, BUTTON_H)
+        if page.footer_rows == 1:  # else a narrow screen or a large text size: the keys take the footer's upper row
+            buttons = [_("plenary.screen.back", lang), _("plenary.screen.previous", lang), _("plenary.screen.next", lang)]
+            row = row.left(page.button_width(buttons[0]), gap=2 * GAP)[1]
+            row = row.right_part(page.button_width(buttons[1]) + page.button_width(buttons[2]) + 24, gap=2 * GAP)[0]
+        self._in_a_button_row(page, _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang),
+                              row)
 
     @staticmethod
-    def _in_a_button_row(page: Page, text: str, x: float, y: float, w: float) -> None:
+    def _in_a_button_row(page: Page, text: str, row: Box) -> None:
         """A small text beside buttons: on two lines of the row where one is too short."""
-        lines = wrapped(page, text, w, "small", 2)
-        height = BUTTON_H / len(lines)
-        for number, line in enumerate(lines):
-            page.label(line, x, y + number * height, w, height, "@muted")
+        lines = wrapped(page, text, row.w, "small", 2)
+        for line, place in zip(lines, row.rows(len(lines), gap=0)):
+            page.label(line, place.x, place.y, place.w, place.h, "@muted")
 
     def _build_empty(self, page: Page) -> None:
         lang = self.lang
         page.header(_("plenary.screen.empty_title", lang))
-        top = max(150, self._warning(page))
+        box = page.content
+        text, height = self._warning_text(page)
+        if text:
+            warning, box = box.top(height, gap=GAP / 2)
+            self._lines(page, text, warning.x, warning.y, warning.w, warning.h, "small", "@error", bold=True)
         paths = "\n".join(str(path) for path in self.paths)
-        page.text(escape(_("plenary.screen.empty", lang, paths=paths)).replace("\n", "<br>"),
-                  MARGIN, top, page.content_width, page.footer_y - 20 - top, "@card")
+        page.paragraph(escape(_("plenary.screen.empty", lang, paths=paths)).replace("\n", "<br>"), box, "@card")
         page.footer([], back=(_("plenary.screen.back", lang), self.back))
 
     # charts ---------------------------------------------------------------------------------------------
@@ -549,10 +579,11 @@ class PlenaryScene(BaseScene):
         for number, s in enumerate(series):
             self._legend(page, s.label, number, x + label_w + number * column_w, y, column_w)
         keys = series[0].bars[slide.rows]
-        needed = max((len(wrapped(page, bar.label, label_w - 20, "body", ALL)) for bar in keys), default=1) * LINE_H + 24
-        row_h = min(max(TALLEST_ROW, needed), (h - HEAD_ROW) / max(1, len(keys)))
+        needed = max((lines_height(page, bar.label, label_w - 20) for bar in keys), default=0) + 24
+        tallest = TALLEST_ROW_LINES * line_step(page, "@body") + 24
+        row_h = min(max(tallest, needed), (h - head_row(page)) / max(1, len(keys)))
         for row, bar in enumerate(keys):
-            top = y + HEAD_ROW + row * row_h
+            top = y + head_row(page) + row * row_h
             self._lines(page, bar.label, x, top, label_w - 20, row_h)
             index = slide.first + row
             for number, s in enumerate(series):
@@ -564,9 +595,9 @@ class PlenaryScene(BaseScene):
 
         The pages are laid out so that they are never too few (``_fits``, ``_story_pages``).
         """
-        lines = wrapped(page, text, w, size, max(1, int(h // LINE_H)), bold)
-        height = LINE_H if len(lines) > 1 else 52
-        top = y + (h - height * len(lines)) / 2
+        height = line_step(page, style)
+        lines = wrapped(page, text, w, size, max(1, int(h // height)), bold)
+        top = round((y + (h - height * len(lines)) / 2) * page.scale) / page.scale   # a whole pixel, as the steps
         for number, line in enumerate(lines):
             page.label(line, x, top + number * height, w, height, style)
 
@@ -574,19 +605,21 @@ class PlenaryScene(BaseScene):
         swatch = page.rect(x, y + 12, 36, 32)
         colour, striped = self._colours()[number], number > 0
         page.decorate(lambda surface: self._paint_bar(surface, swatch, colour, striped))
-        page.label(page.fitted(text, w - 60, "small"), x + 48, y, w - 60, HEAD_ROW, "@muted")  # fits at 4:3
+        page.label(page.fitted(text, w - 60, "small"), x + 48, y, w - 60, head_row(page), "@muted")  # fits at 4:3
 
     def _bar(self, page: Page, bar: Bar, number: int, longest: float, x: float, y: float, w: float,
              row_h: float) -> None:
-        room = w - NUMBER_W - 20
+        style = "@heading" if row_h >= line_step(page, "@heading") else "@strong"
+        number_w = page.measure(WIDEST_NUMBER, LABEL_FONTS[style][0], bold=True)
+        room = w - number_w - 20
         length = room * bar.share / longest
         thickness = min(row_h * 0.62, 70)
         if bar.count:
             rect = page.rect(x, y + (row_h - thickness) / 2, max(length, 4), thickness)
             colour, striped = self._colours()[number], number > 0
             page.decorate(lambda surface: self._paint_bar(surface, rect, colour, striped))
-        style, height = ("@heading", 70) if row_h >= BIG_ROW else ("@strong", 52)
-        page.label(bar.shown, x + length + 12, y + (row_h - height) / 2, NUMBER_W, height, style)
+        height = line_step(page, style)
+        page.label(bar.shown, x + length + 12, y + (row_h - height) / 2, number_w, height, style)
 
     def _paint_bar(self, surface: pygame.Surface, rect: pygame.Rect, colour: str, striped: bool) -> None:
         """A bar; the second series is striped too, so it differs by more than its colour."""
@@ -606,59 +639,90 @@ class PlenaryScene(BaseScene):
         matrix: Matrix = slide.block
         lang = self.lang
         rows = matrix.rows[slide.rows]
-        legend = [column.label for column in matrix.columns if column.short != column.label]
-        heights = self._legend_heights(page, legend, w)
-        legend_h = sum(heights) + 10 if legend else 0
+        legend = self._options_in_full(matrix)
+        cells = self._legend_cells(page, matrix, Box(x, y, w, h))
+        legend_h = y + h - cells[0].y + GAP / 2 if cells else 0
         label_w = self._matrix_label_w(page, matrix, w)
         cell_w = (w - label_w) / max(1, len(matrix.columns))
-        page.label(_("plenary.screen.role", lang), x, y, label_w - 20, HEAD_ROW, "@strong")
+        page.label(_("plenary.screen.role", lang), x, y, label_w - 20, head_row(page), "@strong")
         for index, column in enumerate(matrix.columns):
             page.label(page.fitted(column.short, cell_w - 20, "body", bold=True), x + label_w + index * cell_w, y,
-                       cell_w - 20, HEAD_ROW, "@strong")
-        row_h = min(100.0, (h - HEAD_ROW - legend_h) / max(1, len(rows)))
+                       cell_w - 20, head_row(page), "@strong")
+        row_h = min(100.0, (h - head_row(page) - legend_h) / max(1, len(rows)))
         colour = self._colours()[2]
         for row_index, row in enumerate(rows):
-            top = y + HEAD_ROW + row_index * row_h
+            top = y + head_row(page) + row_index * row_h
             self._lines(page, row.label, x, top, label_w - 20, row_h)
             for index, cell in enumerate(row.cells):
                 self._cell(page, cell, colour, x + label_w + index * cell_w, top, cell_w - 20, row_h)
-        line = page.rect(x, y + HEAD_ROW - 4, w, 0)
+        line = page.rect(x, y + head_row(page) - 4, w, 0)
         rule = palette(self.app.settings.high_contrast).card_border
         page.decorate(lambda surface: pygame.draw.line(surface, rule, line.topleft, line.topright, 2))
-        top = y + h - legend_h + 10
-        for text, height in zip(legend, heights):
-            self._lines(page, text, x, top, w, height, "small", "@muted")
-            top += height
+        for text, cell in zip(legend, cells):
+            self._lines(page, text, cell.x, cell.y, cell.w, cell.h, "small", "@muted")
 
-    def _legend_heights(self, page: Page, legend: list[str], w: float) -> list[float]:
-        """The height of each letter's option under the table, one under the other over the full width, whole."""
-        return [52.0 if lines == 1 else lines * LINE_H
-                for lines in (len(wrapped(page, text, w, "small", ALL)) for text in legend)]
+    @staticmethod
+    def _options_in_full(matrix: Matrix) -> list[str]:
+        """The options whose letters head the columns of a table of choices, in full."""
+        return [column.label for column in matrix.columns if column.short != column.label]
+
+    def _legend_cells(self, page: Page, matrix: Matrix, box: Box) -> list[Box]:
+        """Where each option's text goes along the bottom of ``box``, under the table: one under the other, or in
+        two columns where that would leave no room for a role's row (a larger text size); none where even then
+        there is no room (the options are then named on a page of their own)."""
+        legend = self._options_in_full(matrix)
+        for columns in (1, 2):
+            width = box.columns(columns)[0].w
+            heights = [lines_height(page, text, width, "@muted") for text in legend]
+            rows = [max(heights[first:first + columns]) for first in range(0, len(legend), columns)]
+            if box.h - sum(rows) - GAP / 2 - head_row(page) >= self._role_row(page, matrix, box.w):
+                cells, top = [], box.bottom - sum(rows)
+                for height in rows:
+                    cells += Box(box.x, top, box.w, height).columns(columns)
+                    top += height
+                return cells[:len(legend)]
+        return []
+
+    def _options_pages(self, page: Page, matrix: Matrix) -> list[tuple[int, int]]:
+        """The pages of their own a table of choices names its options on, (first, count) each: none where they
+        fit under the table (``_legend_cells``)."""
+        options = [column.label for column in matrix.columns]
+        room = Box(0, 0, page.content_width, self._room(page, matrix.note, first=False))
+        if not self._options_in_full(matrix) or self._legend_cells(page, matrix, room):
+            return []
+        return filled_pages(len(options), lambda first, end: page.fits(self._options_markup(options[first:end]),
+                                                                       room, "@text"))
+
+    @staticmethod
+    def _options_markup(options: Iterable[str]) -> str:
+        return "<br>".join(escape(option) for option in options)
 
     # what fits on a page ------------------------------------------------------------------------------
     def _room(self, page: Page, note: str = "", first: bool = True) -> float:
         """The height for a block: under the header (and a warning, if any, where the block may be on the first
         page) and above its note and the footer."""
-        height = self._warning_text(page)[1] if first else 0
-        warning = height + 8 if height else 0
-        return page.footer_y - 20 - TOP - warning - (self._note_height(page, note) if note else 0)
+        return self._body(page, note, first).h
 
     def _fits(self, page: Page, block: Chart | Matrix, rows: int) -> bool:
         """Whether ``rows`` rows of ``block`` fit on one page with every text whole (the note under it)."""
         h, w = self._room(page, block.note), page.content_width
         if isinstance(block, Chart):
             label_w = w * (0.34 if len(block.series) > 1 else 0.4) - 20
-            lines = max((len(wrapped(page, bar.label, label_w, "body", ALL)) for bar in block.series[0].bars),
-                        default=1)
-            return (h - HEAD_ROW) / rows >= lines * LINE_H + 24
-        legend = [column.label for column in block.columns if column.short != column.label]
-        legend_h = sum(self._legend_heights(page, legend, w)) + 10 if legend else 0
-        label_w = self._matrix_label_w(page, block, w)
-        lines = max((len(wrapped(page, row.label, label_w - 20, "body", ALL)) for row in block.rows), default=1)
-        cell_w = (w - label_w) / max(1, len(block.columns)) - 20
-        narrow = any(page.measure(cell.shown, "small") > cell_w for row in block.rows for cell in row.cells)
-        numbers = page.line_height("@strong") + page.line_height("@muted") + 24 if narrow else NUMBER_ROW  # _cell
-        return h - HEAD_ROW - legend_h >= rows * max(numbers, lines * LINE_H)
+            needed = max((lines_height(page, bar.label, label_w) for bar in block.series[0].bars), default=0)
+            return (h - head_row(page)) / rows >= needed + 24
+        cells = self._legend_cells(page, block, Box(0, 0, w, h))
+        legend_h = h - cells[0].y + GAP / 2 if cells else 0
+        return h - head_row(page) - legend_h >= rows * self._role_row(page, block, w)
+
+    def _role_row(self, page: Page, matrix: Matrix, w: float) -> float:
+        """The height a role's row of a table of choices needs: its name, or its numbers where a narrow column
+        puts a count over its share (``_cell``)."""
+        label_w = self._matrix_label_w(page, matrix, w)
+        names = max((lines_height(page, row.label, label_w - 20) for row in matrix.rows), default=0)
+        cell_w = (w - label_w) / max(1, len(matrix.columns)) - 20
+        narrow = any(page.measure(cell.shown, "small") > cell_w for row in matrix.rows for cell in row.cells)
+        numbers = line_step(page, "@strong") + (line_step(page, "@muted") + 24 if narrow else 0)
+        return max(numbers, names)
 
     @staticmethod
     def _matrix_label_w(page: Page, matrix: Matrix, w: float) -> float:
@@ -666,37 +730,24 @@ class PlenaryScene(BaseScene):
         widest = max((page.measure(row.label, "body") for row in matrix.rows), default=0.0) + 44  # gap, margins
         return min(w * MATRIX_LABEL_MOST, max(w * MATRIX_LABEL_SHARE, widest))
 
-    def _story_head(self, page: Page, story: Story, w: float) -> tuple[str, float]:
-        """The line over a table's map and points (its leading values, and whether it still plays) and its height."""
+    def _story_head(self, page: Page, story: Story, w: float, ending_aside: bool = False) -> tuple[str, float]:
+        """The line over a table's map and points (its leading values, whether it still plays, and its ending
+        where there is no room for it under its votes) and its height."""
         lang = self.lang
         values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
                   else _("plenary.screen.no_leading", lang))
         if not story.finished:
             values = f"{values} · {_('plenary.screen.still_playing', lang)}"
-        lines = len(wrapped(page, values, w, "body", ALL, bold=True))
-        return values, 56 if lines == 1 else lines * LINE_H
-
-    def _points_box(self, page: Page, story: Story) -> tuple[float, float]:
-        """The width and height of the box a table's points show in, right of its votes and under its map."""
-        w = page.content_width * (1 - STORY_LEFT) - STORY_GAP
-        h = page.footer_y - 20 - TOP - BUTTON_H - 10
-        return w, h - self._story_head(page, story, w)[1] - 8 - MAP_H - 14
+        if ending_aside:
+            values = f"{values} · {self._ending(story)}"
+        return values, lines_height(page, values, w, "@strong")
 
     def _story_pages(self, page: Page, story: Story) -> list[tuple[int, int]]:
-        """The points of a table round in pages that each hold their points whole: (first, count) per page.
-
-        A point longer than a whole page gets a page of its own, where Page Down scrolls it.
-        """
-        box_w, box_h = self._points_box(page, story)
-        room = int((box_h - 2 * CARD_PADDING[1] - 8) // CARD_LINE)
-        pages, first, used = [], 0, 0
-        for index, note in enumerate(story.notes):
-            lines = len(wrapped(page, f"{index + 1}. {note}", box_w - 2 * CARD_PADDING[0] - 16, "body", ALL))
-            if used and used + 1 + lines > room:
-                pages.append((first, index - first))
-                first, used = index, 0
-            used += lines + (1 if used else 0)
-        return pages + [(first, len(story.notes) - first)]
+        """The points of a table round in pages that each hold their points whole, measured in the box they show
+        in: (first, count) per page. A point longer than a whole page gets a page of its own."""
+        points = self._story_boxes(page, story, self._body(page, first=False))[3]
+        return filled_pages(len(story.notes), lambda first, end: page.fits(
+            self._notes_markup(story, range(first, end)), points, "@card"))
 
     # a case's overview -----------------------------------------------------------------------------------
     def _overview_cells(self, story: Story) -> tuple[str, str, str, str]:
@@ -707,20 +758,24 @@ class PlenaryScene(BaseScene):
             path = f"{path} · {_('plenary.screen.still_playing', lang)}"
         return name, path, ", ".join(story.leading_values) or "–", str(len(story.notes))
 
+    @staticmethod
+    def _overview_head(page: Page) -> float:
+        """The overview's column names: two lines where a narrow column needs them."""
+        return 2 * page.line_height("@muted")
+
     def _overview_widths(self, w: float) -> list[float]:
         return [w * share for share in OVERVIEW_COLUMNS]
 
     def _overview_row_h(self, page: Page, story: Story, widths: list[float]) -> float:
         cells = self._overview_cells(story)
-        lines = max(len(wrapped(page, text, width - SWATCH * (n == 0) - 20, "body", ALL, bold=n in (0, 3)))
-                    for n, (text, width) in enumerate(zip(cells, widths)))
-        return max(64, lines * LINE_H + 16)
+        return max(lines_height(page, text, width - SWATCH * (n == 0) - 20, "@strong" if n in (0, 3) else "@body")
+                   for n, (text, width) in enumerate(zip(cells, widths))) + GAP
 
     def _overview_pages(self, page: Page, overview: Overview) -> list[tuple[int, int]]:
         """The table rounds of an overview in pages that hold their rows whole: (first, count) per page."""
         widths = self._overview_widths(page.content_width)
         return pages_of([self._overview_row_h(page, story, widths) for story in overview.stories],
-                        self._room(page) - OVERVIEW_HEAD)
+                        self._room(page) - self._overview_head(page))
 
     def _overview(self, page: Page, slide: Slide, x: float, y: float, w: float, h: float) -> None:
         """A row per table round of the case: its colour and name, its way and ending, leading values, points."""
@@ -729,9 +784,9 @@ class PlenaryScene(BaseScene):
         lefts = [x + sum(widths[:n]) for n in range(len(widths))]
         heads = ("report.overview.table", "report.overview.way", "report.overview.leading", "report.overview.points")
         for head, left, width in zip(heads, lefts, widths):
-            self._lines(page, _(head, lang), left, y, width - 20, OVERVIEW_HEAD, "small", "@muted")
+            self._lines(page, _(head, lang), left, y, width - 20, self._overview_head(page), "small", "@muted")
         rule = palette(self.app.settings.high_contrast).card_border
-        top = y + OVERVIEW_HEAD
+        top = y + self._overview_head(page)
         for story in slide.block.stories[slide.rows]:
             row_h = self._overview_row_h(page, story, widths)
             line = page.rect(x, top, w, 0)
@@ -761,13 +816,13 @@ class PlenaryScene(BaseScene):
     def _minds_words(self, page: Page, minds: MindsBlock, w: float) -> list[tuple[str, str, str, bool, float]]:
         """Each text beside the picture with the height it takes in the room right of it."""
         room = w - 2 * self._minds_box_w(page, minds) - MINDS_GAP - 40
-        return [(text, size, style, bold, len(wrapped(page, text, room, size, ALL, bold)) * LINE_H)
+        return [(text, size, style, bold, lines_height(page, text, room, style))
                 for text, size, style, bold in self._minds_texts(minds)]
 
     def _minds_height(self, page: Page, minds: MindsBlock, w: float) -> float:
         """A decision's panel: the picture beside its words, whichever is taller."""
         words = sum(height for *_text, height in self._minds_words(page, minds, w))
-        return max(len(minds.columns) * MINDS_ROW, words) + 30
+        return max(len(minds.columns) * minds_row(page), words) + 30
 
     def _minds_pages(self, page: Page, minds: MindsPage) -> list[tuple[int, int]]:
         """The decisions of a case in pages that hold their pictures whole: (first, count) per page."""
@@ -793,38 +848,49 @@ class PlenaryScene(BaseScene):
             top += self._minds_height(page, minds, w)
 
     def _minds_picture(self, page: Page, minds: MindsBlock, x: float, y: float, box_w: float) -> None:
+        row_h = minds_row(page)
+        box_h = row_h - GAP / 2
         colours = palette(self.app.settings.high_contrast)
         moved = self._colours()[1]
         rows = {letter: number for number, (letter, _first, _final) in enumerate(minds.columns)}
         right = x + box_w + MINDS_GAP
         for number, (letter, first, final) in enumerate(minds.columns):
-            row_y = y + number * MINDS_ROW
-            page.label(f"{letter}  {first}", x, row_y, box_w, MINDS_ROW - 8, "@strong")
-            page.label(f"{letter}  {final}", right, row_y, box_w, MINDS_ROW - 8, "@strong")
+            row_y = y + number * row_h
+            page.label(f"{letter}  {first}", x, row_y, box_w, box_h, "@strong")
+            page.label(f"{letter}  {final}", right, row_y, box_w, box_h, "@strong")
         stays = {letter: first - sum(count for before, _after, count in minds.moves if before == letter)
                  for letter, first, _final in minds.columns}
         bands = [(letter, letter, count, colours.card_border) for letter, count in stays.items() if count > 0]
         bands += [(before, after, count, moved) for before, after, count in minds.moves]
         for before, after, count, colour in bands:
-            start = page.rect(x + box_w, y + rows[before] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
-            end = page.rect(right - 4, y + rows[after] * MINDS_ROW + (MINDS_ROW - 8) / 2, 0, 0).topleft
+            start = page.rect(x + box_w, y + rows[before] * row_h + box_h / 2, 0, 0).topleft
+            end = page.rect(right - 4, y + rows[after] * row_h + box_h / 2, 0, 0).topleft
             width = max(2, round(min(24, 5 * count) * page.scale))
             page.decorate(lambda surface, a=start, b=end, c=colour, t=width: pygame.draw.line(surface, c, a, b, t))
-        frames = [page.rect(left, y + number * MINDS_ROW, box_w, MINDS_ROW - 8)
+        frames = [page.rect(left, y + number * row_h, box_w, box_h)
                   for number in range(len(minds.columns)) for left in (x, right)]
         page.decorate(lambda surface: [pygame.draw.rect(surface, colours.card_border, frame, 2) for frame in frames])
 
-    def _prose(self, block: HighlightsPage) -> str:
-        """The highlights as text, each under its title."""
-        return "<br><br>".join(f"<b>{escape(item.title)}</b><br>{escape(item.text)}" for item in block.items)
+    @staticmethod
+    def _prose(items: Iterable[Highlight]) -> str:
+        """Highlights as text, each under its title."""
+        return "<br><br>".join(f"<b>{escape(item.title)}</b><br>{escape(item.text)}" for item in items)
+
+    def _highlights_pages(self, page: Page, block: HighlightsPage) -> list[tuple[int, int]]:
+        """The highlights in pages that hold each whole: (first, count) per page."""
+        room = self._body(page, first=False)
+        return filled_pages(len(block.items), lambda first, end: page.fits(self._prose(block.items[first:end]),
+                                                                           room, "@card"))
 
     def _cell(self, page: Page, cell: Bar, colour: str, x: float, y: float, w: float, row_h: float) -> None:
         """A count with its share, and a thin bar under it where the row leaves room (the number says it all)."""
-        big = row_h >= BIG_ROW + 10 and page.measure(cell.shown, "heading", bold=True) <= w
-        style, height = ("@heading", 70) if big else ("@strong", 52)
-        with_bar = row_h >= NUMBER_ROW + 14
+        big = row_h >= line_step(page, "@heading") + BAR_ROOM and page.measure(cell.shown, "heading", bold=True) <= w
+        style = "@heading" if big else "@strong"
+        height = line_step(page, style)
+        with_bar = row_h >= height + BAR_ROOM
         if page.measure(cell.shown, "body", bold=True) > w and page.measure(cell.shown, "small") <= w:
-            page.label(cell.shown, x, y + (row_h - 52) / 2, w, 52, "@muted")  # a narrow column: a size smaller
+            small = page.line_height("@muted")      # a narrow column: a size smaller
+            page.label(cell.shown, x, y + (row_h - small) / 2, w, small, "@muted")
             return
         if page.measure(cell.shown, "body", bold=True) > w:   # narrower still: the count and its share apart
             count, share = cell.shown.split(" ", 1)
@@ -833,9 +899,9 @@ class PlenaryScene(BaseScene):
             page.label(count, x, top, w, count_h, style)
             page.label(share, x, top + count_h, w, share_h, "@muted")
             return
-        page.label(cell.shown, x, y + (row_h - height - (14 if with_bar else 0)) / 2, w, height, style)
+        page.label(cell.shown, x, y + (row_h - height - (BAR_ROOM if with_bar else 0)) / 2, w, height, style)
         if cell.count and with_bar:
-            rect = page.rect(x, y + (row_h + height - 14) / 2, max(4, (w - 20) * cell.share), 12)
+            rect = page.rect(x, y + (row_h + height - BAR_ROOM) / 2, max(4, (w - 20) * cell.share), 12)
             page.decorate(lambda surface: pygame.draw.rect(surface, colour, rect))
 
     # a table's story ---------------------------------------------------------------------------------
@@ -844,28 +910,66 @@ class PlenaryScene(BaseScene):
         its leading values, its route on the map of the case and the points the presenter chose to show on the
         right, each whole, numbered as written."""
         lang, story = self.lang, slide.block
-        bottom = y + h - BUTTON_H
-        left_w = w * STORY_LEFT
-        self._route(page, story, x, y, left_w - 10, bottom - 10 - y)
-        rx, rw = x + left_w + STORY_GAP, w - left_w - STORY_GAP
-        values, head_h = self._story_head(page, story, rw)
-        self._lines(page, values, rx, y, rw, head_h, "body", "@strong", bold=True)
-        self._map(page, story, rx, y + head_h + 8, rw, MAP_H)
-        points = self._points(story)
-        on_page = list(zip(range(slide.first, slide.first + slide.count), points[slide.rows]))
-        shown = [(index, story.notes[index]) for index, point in on_page if point in self.revealed]
+        route, head, shown_map, points, row = self._story_boxes(page, story, Box(x, y, w, h))
+        aside = self._ending_aside(page, story, route)
+        self._route(page, story, route.x, route.y, route.w, route.h, with_ending=not aside)
+        values = self._story_head(page, story, head.w, aside)[0]
+        self._lines(page, values, head.x, head.y, head.w, head.h, "body", "@strong", bold=True)
+        if shown_map.h:
+            self._map(page, story, shown_map.x, shown_map.y, shown_map.w, shown_map.h)
+        on_page = list(zip(range(slide.first, slide.first + slide.count), self._points(story)[slide.rows]))
+        shown = [index for index, point in on_page if point in self.revealed]
         if story.notes:
             status = n_("plenary.screen.shown", len(story.notes), lang,
-                        shown=sum(point in self.revealed for point in points))
-            self._in_a_button_row(page, status, x, bottom, w - 360)
-            page.button(_("plenary.screen.reveal", lang), x + w - 320, bottom, 320, BUTTON_H,
+                        shown=sum(point in self.revealed for point in self._points(story)))
+            reveal = _("plenary.screen.reveal", lang)
+            row, button = row.right_part(page.button_width(reveal))
+            self._in_a_button_row(page, status, row)
+            page.button(reveal, button.x, button.y, button.w, button.h,
                         self.reveal_or_next if len(shown) < len(on_page) else None)
-        markup = "<br><br>".join(f"<b>{index + 1}.</b> {escape(note)}" for index, note in shown)
         empty = _("plenary.screen.hidden" if story.notes else "plenary.screen.no_notes", lang)
-        top = y + head_h + 8 + MAP_H + 14
-        page.text(markup or escape(empty), rx, top, rw, bottom - 10 - top, "@card")
+        markup = self._notes_markup(story, shown) or escape(empty)
+        page.text(markup, points.x, points.y, points.w, points.h, "@card")
 
-    def _route(self, page: Page, story: Story, x: float, y: float, w: float, h: float) -> None:
+    def _story_boxes(self, page: Page, story: Story, box: Box) -> tuple[Box, Box, Box, Box, Box]:
+        """Where a table round's page puts its parts: its votes and ending on the left; its leading values, its
+        map and the box of its points on the right; and the row under them for the points' count and button."""
+        box, row = box.above(BUTTON_H)
+        route, right = box.split(STORY_LEFT, gap=STORY_GAP)
+        aside = self._ending_aside(page, story, route)
+        head, rest = right.top(self._story_head(page, story, right.w, aside)[1], gap=GAP / 2)
+        shown_map, points = rest.top(MAP_H, gap=GAP / 2)
+        if not self._points_fit(page, story, points):     # a large text size: the points take the map's room
+            shown_map, points = Box(rest.x, rest.y, rest.w, 0), rest
+        return route, head, shown_map, points, row
+
+    def _points_fit(self, page: Page, story: Story, box: Box) -> bool:
+        """Whether each point of a table round, and the line said while none is shown, fits ``box`` whole."""
+        texts = [self._notes_markup(story, [index]) for index in range(len(story.notes))]
+        texts.append(escape(_("plenary.screen.hidden" if story.notes else "plenary.screen.no_notes", self.lang)))
+        return all(page.fits(text, box, "@card") for text in texts)
+
+    @staticmethod
+    def _notes_markup(story: Story, indexes: Iterable[int]) -> str:
+        """Points of a table round as one text, each numbered as written."""
+        return "<br><br>".join(f"<b>{index + 1}.</b> {escape(story.notes[index])}" for index in indexes)
+
+    def _ending(self, story: Story) -> str:
+        """How a table round ended (or that it played the short plan), under its votes."""
+        lang = self.lang
+        return (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
+                else _("report.story.short_round", lang) if story.plan == KORT else "")
+
+    def _ending_aside(self, page: Page, story: Story, route: Box) -> bool:
+        """Whether the ending goes beside the votes, after the leading values: where the votes with their tiles
+        on one line leave no room under them for it (a larger text size)."""
+        ending = self._ending(story)
+        titles = sum(lines_height(page, decision.title, route.w, "@strong") for decision in story.decisions)
+        tiles = len(story.decisions) * (self._tile_heights(page)[1] + 14)
+        return bool(ending) and titles + tiles + lines_height(page, ending, route.w, "@strong") + 10 > route.h
+
+    def _route(self, page: Page, story: Story, x: float, y: float, w: float, h: float,
+               with_ending: bool = True) -> None:
         """Each decision the table voted at: its title and a tile per option with its votes (first › after
         exploring), the option followed in the table's colour; the ending (or 'short plan') under them.
 
@@ -873,15 +977,14 @@ class PlenaryScene(BaseScene):
         take one line each (letter and votes side by side).
         """
         lang = self.lang
-        ending = (_("plenary.screen.ending", lang, ending=story.ending) if story.ending
-                  else _("report.story.short_round", lang) if story.plan == KORT else "")
-        ending_h = len(wrapped(page, ending, w, "body", ALL, bold=True)) * LINE_H if ending else 0
+        ending = self._ending(story) if with_ending else ""
+        ending_h = lines_height(page, ending, w, "@strong") if ending else 0
         legend = _("plenary.screen.tiles", lang) if story.decisions else ""
-        legend_h = len(wrapped(page, legend, w, "small", ALL)) * LINE_H if legend else 0
-        titles = [len(wrapped(page, decision.title, w, "body", ALL, bold=True)) * LINE_H
-                  for decision in story.decisions]
+        legend_h = lines_height(page, legend, w, "@muted") if legend else 0
+        titles = [lines_height(page, decision.title, w, "@strong") for decision in story.decisions]
         room = h - ending_h - 10
-        tile_h = TILE_H if sum(titles) + len(titles) * (TILE_H + 14) <= room else FLAT_TILE_H
+        tall, flat = self._tile_heights(page)
+        tile_h = tall if sum(titles) + len(titles) * (tall + 14) <= room else flat
         if sum(titles) + len(titles) * (tile_h + 14) + legend_h > room:
             legend, legend_h = "", 0
         top = y
@@ -901,17 +1004,25 @@ class PlenaryScene(BaseScene):
             self._lines(page, ending, x, max(top + legend_h, y + h - ending_h), w, ending_h, "body", "@strong",
                         bold=True)
 
+    @staticmethod
+    def _tile_heights(page: Page) -> tuple[float, float]:
+        """An option's tile: its letter over its votes and a bar; or, where a long way needs the room, letter and
+        votes on one line over the bar."""
+        return (line_step(page, "@strong") + line_step(page, "@muted") + TILE_BAR,
+                line_step(page, "@strong") + TILE_BAR)
+
     def _tile(self, page: Page, colour: str, revoted: bool, option: StoryOption, voters: int,
               box: tuple[float, float, float, float]) -> None:
         """One option at a decision: its letter (ticked where the table followed it), its votes and a bar of its
         share of the votes after exploring, framed in the table's colour where the table followed it."""
         x, y, w, h = box
         votes = f"{option.first} › {option.final}" if revoted else str(option.first)
-        if h >= TILE_H:
-            page.label(option.letter, x + 8, y + 2, w - 16, 48, "@strong")
-            page.label(votes, x + 8, y + 50, w - 16, 44, "@muted")
+        letter_h = line_step(page, "@strong")
+        if h >= self._tile_heights(page)[0]:
+            page.label(option.letter, x + 8, y, w - 16, letter_h, "@strong")
+            page.label(votes, x + 8, y + letter_h, w - 16, line_step(page, "@muted"), "@muted")
         else:
-            page.label(f"{option.letter}  {votes}", x + 8, y + 2, w - 16, 48, "@strong")
+            page.label(f"{option.letter}  {votes}", x + 8, y, w - 16, letter_h, "@strong")
         colours = palette(self.app.settings.high_contrast)
         frame = page.rect(x, y, w, h)
         bar = page.rect(x + 8, y + h - 14, (w - 16) * option.final / max(1, voters), 8)
@@ -963,6 +1074,28 @@ class PlenaryScene(BaseScene):
         page.decorate(paint)
 
 
+def lines_height(page: Page, text: str, width: float, style: str = "@body") -> float:
+    """The height in units ``text`` takes as lines of ``style`` (wrapped to ``width``), each as tall as its font."""
+    size, bold = LABEL_FONTS[style]
+    return len(wrapped(page, text, width, size, ALL, bold)) * line_step(page, style)
+
+
+def minds_row(page: Page) -> float:
+    """An option's row in the picture of who changed their mind: its letter and votes in a frame."""
+    return line_step(page, "@strong") + GAP
+
+
+def head_row(page: Page) -> float:
+    """The row naming a chart's series (or the options, in a table of choices): a line of bold text."""
+    return line_step(page, "@strong") + GAP / 2
+
+
+def line_step(page: Page, style: str) -> float:
+    """The height of a line of ``style`` stacked under another, in units of whole pixels (rounded up), so that
+    lines never lie over each other on screen."""
+    return math.ceil(page.line_height(style) * page.scale) / page.scale
+
+
 def wrapped(page: Page, text: str, width: float, size: str, most: int, bold: bool = False) -> list[str]:
     """The words of ``text`` in lines that fit ``width``; at most ``most`` lines, the last one cut with '…'."""
     words, lines = text.split(), []
@@ -992,3 +1125,15 @@ def pages_of(heights: list[float], room: float) -> list[tuple[int, int]]:
             first, used = index, 0.0
         used += height
     return pages + [(first, len(heights) - first)]
+
+
+def filled_pages(count: int, fits: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """``count`` items in order on pages, each page taking items while ``fits(first, end)`` says the items from
+    ``first`` up to ``end`` fit on it together: (first, count) per page; an item too big for a page gets one of
+    its own."""
+    pages, first = [], 0
+    for end in range(2, count + 1):
+        if end - 1 > first and not fits(first, end):
+            pages.append((first, end - 1 - first))
+            first = end - 1
+    return pages + [(first, count - first)]
