@@ -134,7 +134,7 @@ def test_an_idle_screen_is_not_redrawn_and_the_clock_only_changes_its_label(tmp_
     assert shown == []
     t.now.offset = 2                         # a visible second passes: one label drawn again, no rebuild
     t.step(1)
-    assert shown == [[t.app.scene.clock.label.rect]] and builds == []
+    assert shown == [[t.app.scene.panel.label.rect]] and builds == []
 
 
 def test_switching_the_language_changes_every_screen(tmp_path, library):

@@ -79,13 +79,13 @@ def test_hover_tab_and_the_clock_draw_in_part_the_same_pixels_as_a_whole_frame(t
             shown.clear()
             t.key(pygame.K_TAB)
             assert shown[0] != "all"
-            places = (ring.union(t.app._focus_ring()), t.app.scene.clock.label.rect)  # the clock goes on meanwhile
+            places = (ring.union(t.app._focus_ring()), t.app.scene.panel.label.rect)  # the clock goes on meanwhile
             assert all(any(place.contains(area) for place in places) for area in shown[0])
             assert on_screen(t) == as_if_drawn_whole(t), f"{screen}: Tab to {t.focused()!r}"
         t.now.offset += 1                                   # a visible second of the clock
         shown.clear()
         t.step()
-        assert shown == [[t.app.scene.clock.label.rect]]
+        assert shown == [[t.app.scene.panel.label.rect]]
         assert on_screen(t) == as_if_drawn_whole(t)
 
 
