@@ -390,18 +390,32 @@ class Page:
     def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
         """The screen's title (a heading with a line under it when there is a subtitle), above the content; with
         ``icon``, the icon of the step before them, smaller or left out where the texts would not fit beside it
-        (an icon never cuts a text short)."""
+        (an icon never cuts a text short). A title or subtitle too long for one line goes on over the next: the
+        content then starts lower, never is a header text shortened."""
         room = self.content_width - right_space
-        longest = max(self.measure(title, "heading" if subtitle else "title", bold=True),
-                      self.measure(subtitle, "small") if subtitle else 0)
-        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + PICTURE_GAP <= room), None)
-        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, size) if icon and size else 0)
+        size = "heading" if subtitle else "title"
+        longest = max(self.measure(title, size, bold=True), self.measure(subtitle, "small") if subtitle else 0)
+        icon_size = next((s for s in ((116 if subtitle else 100), 64) if longest + s + PICTURE_GAP <= room), None)
+        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if icon and icon_size else 0)
         width = room - (left - MARGIN)
-        box = Box(left, TOP_MARGIN, width, self.content.y - TOP_MARGIN)
-        style = "@heading" if subtitle else "@title"
-        _label, rest = self.line(self.fitted(title, width, "heading" if subtitle else "title", bold=True), box, style)
-        if subtitle:
-            self.line(self.fitted(subtitle, width, "small"), rest, "@muted")
+        box = Box(left, TOP_MARGIN, width, self.height)
+        lines = [(line, "@heading" if subtitle else "@title") for line in self.wrapped(title, width, size, bold=True)]
+        lines += [(line, "@muted") for line in self.wrapped(subtitle, width, "small")]
+        for text, style in lines:
+            _label, box = self.line(text, box, style)
+        below = box.y  # two lines end where the content starts; more push it down
+        if below > self.content.y:
+            self.content = Box(self.content.x, below, self.content.w, max(0.0, self.content.bottom - below))
+
+    def wrapped(self, text: str, width: float, size: str, bold: bool = False) -> list[str]:
+        """``text`` on as many lines of ``width`` units as it needs, broken between words (none for no text)."""
+        lines: list[str] = []
+        for word in printable(text, lines=False).split():
+            if lines and self.measure(f"{lines[-1]} {word}", size, bold) + 8 <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
