@@ -12,6 +12,7 @@ from game.ui.scenes.settings import SettingsScene
 from game.ui.theme import palette
 
 RESUME_SHOWN = 3
+MENU_GAP = 16
 CARD_MOST = 220  # a session's card grows to at most this many units high when the page has room
 PICTURE_H, PICTURE_MIN = 300, 200  # the start picture's height in units: as tall as fits, else beside the title
 HOW_STEPS = ("draw", "share", "vote", "record")  # the four steps of the paper game, as the start screen tells them
@@ -53,8 +54,13 @@ class StartScene(BaseScene):
                  (_("plenary.screen.start"), self.plenary, "@button")]
         widest = max(page.button_width(text) for text, _action, _style in rows)
         menu, how = rest.left(max(widest, rest.w * 0.4), gap=60)  # the rest of the width explains the game
-        menu = page.paragraph(escape(_("ui.rule")), menu, "@rule")
-        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=16, most=BUTTON_H)):
+        rule = escape(_("ui.rule"))
+        buttons_h = len(rows) * BUTTON_H + (len(rows) - 1) * MENU_GAP
+        if page.text_height(rule, menu.w, "@rule") + GAP / 2 + buttons_h <= menu.h:
+            menu = page.paragraph(rule, menu, "@rule")
+        else:  # a larger text size: the rule heads the explanation, the buttons keep their height
+            how = page.paragraph(rule, how, "@rule")
+        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=MENU_GAP, most=BUTTON_H)):
             page.button(text, row.x, row.y, row.w, row.h, action, style)
         how, about = how.above(page.line_height("@muted"))
         # the version is looked up after the first frame: reading the package's metadata takes a few dozen ms
