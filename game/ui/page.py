@@ -398,24 +398,24 @@ class Page:
         icon_size = next((s for s in ((116 if subtitle else 100), 64) if longest + s + PICTURE_GAP <= room), None)
         left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if icon and icon_size else 0)
         width = room - (left - MARGIN)
+        band = self.content.y  # beside the header's own height lies ``right_space`` (a round's clock); below, not
         box = Box(left, TOP_MARGIN, width, self.height)
-        lines = [(line, "@heading" if subtitle else "@title") for line in self.wrapped(title, width, size, bold=True)]
-        lines += [(line, "@muted") for line in self.wrapped(subtitle, width, "small")]
-        for text, style in lines:
-            _label, box = self.line(text, box, style)
-        below = box.y  # two lines end where the content starts; more push it down
-        if below > self.content.y:
-            self.content = Box(self.content.x, below, self.content.w, max(0.0, self.content.bottom - below))
+        texts = [(title, "@heading" if subtitle else "@title", size, True), (subtitle, "@muted", "small", False)]
+        for text, style, font_size, bold in texts:
+            words = printable(text, lines=False).split()
+            while words:
+                line_w = width if box.y < band else width + right_space
+                line, words = self.first_line(words, line_w, font_size, bold)
+                _label, box = self.line(line, Box(box.x, box.y, line_w, box.h), style)
+        if box.y > self.content.y:  # two lines end where the content starts; more push it down
+            self.content = Box(self.content.x, box.y, self.content.w, max(0.0, self.content.bottom - box.y))
 
-    def wrapped(self, text: str, width: float, size: str, bold: bool = False) -> list[str]:
-        """``text`` on as many lines of ``width`` units as it needs, broken between words (none for no text)."""
-        lines: list[str] = []
-        for word in printable(text, lines=False).split():
-            if lines and self.measure(f"{lines[-1]} {word}", size, bold) + 8 <= width:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines
+    def first_line(self, words: list[str], width: float, size: str, bold: bool = False) -> tuple[str, list[str]]:
+        """As many of ``words`` as fit on a line ``width`` units wide (at least one), and the words left over."""
+        count = 1
+        while count < len(words) and self.measure(" ".join(words[:count + 1]), size, bold) + 8 <= width:
+            count += 1
+        return " ".join(words[:count]), words[count:]
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
