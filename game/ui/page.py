@@ -404,6 +404,8 @@ class Page:
         for text, style, font_size, bold in texts:
             words = printable(text, lines=False).split()
             while words:
+                if box.y < band and self.measure(words[0], font_size, bold) + 8 > width:
+                    box = Box(box.x, band, box.w, box.h)  # a word wider than the room beside: on under it
                 line_w = width if box.y < band else width + right_space
                 line, words = self.first_line(words, line_w, font_size, bold)
                 _label, box = self.line(line, Box(box.x, box.y, line_w, box.h), style)

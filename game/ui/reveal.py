@@ -154,8 +154,9 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
         page.text(f"<b>{escape(heading)}</b>", left, y, pile_w, head_h)
         top = y + head_h + GAP
         if not pile.seats:
-            page.label(_("ui.reveal.nobody"), left, top + BODY * LABEL_LINE * (grow - 1) / 2, pile_w,
-                       BODY * LABEL_LINE, "@muted")
+            nobody = _("ui.reveal.nobody")  # as wide as the word needs, where a pile is narrower than it
+            page.label(nobody, left, top + BODY * LABEL_LINE * (grow - 1) / 2,
+                       max(pile_w, page.measure(nobody, "small")), BODY * LABEL_LINE, "@muted")
         for index, seat in enumerate(pile.seats):
             cx = left + (index // rows) * (card_w + GAP)
             cy = top + (index % rows) * (card_h + GAP)

@@ -1,6 +1,7 @@
 """Readable at 1.5 m on any screen: text follows the screen's height, whatever its shape, and every screen of a
-round and of practising alone reads whole at 720p, 1080p and 4K, in Dutch and English, and at "Extra groot":
-no text cut off, nothing on top of something else, nothing outside the screen. The pictures of each walk are in
+round, of practising alone and around them (start, settings, library, set-up, resume, summary) reads whole at
+720p, 1080p and 4K, in Dutch and English, and at "Extra groot": no text cut off or shortened with "…", nothing on
+top of something else, nothing outside the screen. The pictures of each walk are in
 out/screenshots/readable/: look at them."""
 from __future__ import annotations
 
