@@ -390,18 +390,34 @@ class Page:
     def header(self, title: str, subtitle: str = "", right_space: float = 0, icon: str | None = None) -> None:
         """The screen's title (a heading with a line under it when there is a subtitle), above the content; with
         ``icon``, the icon of the step before them, smaller or left out where the texts would not fit beside it
-        (an icon never cuts a text short)."""
+        (an icon never cuts a text short). A title or subtitle too long for one line goes on over the next: the
+        content then starts lower, never is a header text shortened."""
         room = self.content_width - right_space
-        longest = max(self.measure(title, "heading" if subtitle else "title", bold=True),
-                      self.measure(subtitle, "small") if subtitle else 0)
-        size = next((size for size in ((116 if subtitle else 100), 64) if longest + size + PICTURE_GAP <= room), None)
-        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, size) if icon and size else 0)
+        size = "heading" if subtitle else "title"
+        longest = max(self.measure(title, size, bold=True), self.measure(subtitle, "small") if subtitle else 0)
+        icon_size = next((s for s in ((116 if subtitle else 100), 64) if longest + s + PICTURE_GAP <= room), None)
+        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if icon and icon_size else 0)
         width = room - (left - MARGIN)
-        box = Box(left, TOP_MARGIN, width, self.content.y - TOP_MARGIN)
-        style = "@heading" if subtitle else "@title"
-        _label, rest = self.line(self.fitted(title, width, "heading" if subtitle else "title", bold=True), box, style)
-        if subtitle:
-            self.line(self.fitted(subtitle, width, "small"), rest, "@muted")
+        band = self.content.y  # beside the header's own height lies ``right_space`` (a round's clock); below, not
+        box = Box(left, TOP_MARGIN, width, self.height)
+        texts = [(title, "@heading" if subtitle else "@title", size, True), (subtitle, "@muted", "small", False)]
+        for text, style, font_size, bold in texts:
+            words = printable(text, lines=False).split()
+            while words:
+                if box.y < band and self.measure(words[0], font_size, bold) + 8 > width:
+                    box = Box(box.x, band, box.w, box.h)  # a word wider than the room beside: on under it
+                line_w = width if box.y < band else width + right_space
+                line, words = self.first_line(words, line_w, font_size, bold)
+                _label, box = self.line(line, Box(box.x, box.y, line_w, box.h), style)
+        if box.y > self.content.y:  # two lines end where the content starts; more push it down
+            self.content = Box(self.content.x, box.y, self.content.w, max(0.0, self.content.bottom - box.y))
+
+    def first_line(self, words: list[str], width: float, size: str, bold: bool = False) -> tuple[str, list[str]]:
+        """As many of ``words`` as fit on a line ``width`` units wide (at least one), and the words left over."""
+        count = 1
+        while count < len(words) and self.measure(" ".join(words[:count + 1]), size, bold) + 8 <= width:
+            count += 1
+        return " ".join(words[:count]), words[count:]
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""

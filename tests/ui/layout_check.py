@@ -1,5 +1,5 @@
-"""What a person at the table would call a broken screen: text cut off, elements on top of each other, or
-something outside the screen. Used by the screen walks at every size."""
+"""What a person at the table would call a broken screen: text cut off (or shortened with "…"), elements on top
+of each other, or something outside the screen. Used by the screen walks at every size."""
 from __future__ import annotations
 
 from itertools import combinations
@@ -25,6 +25,11 @@ def _cut_off(element) -> bool:
     return False
 
 
+def _shortened(element) -> bool:
+    """A one-line text cut short to fit its place: the words after "…" are lost to the reader."""
+    return isinstance(element, (UILabel, UIButton)) and (element.text or "").rstrip().endswith("…")
+
+
 def problems(app) -> list[str]:
     """Every way the current screen fails a reader: empty when it reads whole."""
     window = pygame.Rect((0, 0), app.size)
@@ -32,6 +37,7 @@ def problems(app) -> list[str]:
     found = [f"{_name(e)} at {tuple(e.rect)} leaves the screen {window.size}"
              for e in elements if not window.contains(e.rect)]
     found += [f"{_name(e)} is cut off at {tuple(e.rect)}" for e in elements if _cut_off(e)]
+    found += [f"{_name(e)} is shortened with '…' at {tuple(e.rect)}" for e in elements if _shortened(e)]
     solid = [e for e in elements if not (isinstance(e, UIButton) and e.text == "")]  # a card's overlay lies on it
     found += [f"{_name(a)} at {tuple(a.rect)} overlaps {_name(b)} at {tuple(b.rect)}"
               for a, b in combinations(solid, 2) if a.rect.colliderect(b.rect)]

@@ -98,7 +98,7 @@ def preview(tmp_path, monkeypatch):
 
 def test_opens_at_the_story_outside_the_library_with_the_bundled_decks_and_a_bar(preview):
     t = preview
-    assert "Wim Hendriks (78)" in t.screen_text()
+    assert "Deze casus gaat over dementie" in t.screen_text()  # the story's first page (its content note)
     assert t.round.phase == "draw" and all(t.round.roles)
     bar = t.scene.bar_lines()
     assert bar[0] == f"Voorbeeld: {CASE}.yaml" and bar[1].startswith("Geladen om ") and bar[2].endswith("het begin")
@@ -206,7 +206,7 @@ def test_a_file_with_errors_from_the_start_shows_them_instead_of_crashing(tmp_pa
     t = Preview(file, tmp_path / "app")
     assert t.scene.problems and "YAML_SYNTAX" in t.screen_text() and t.scene.stored is None
     t.save(trainers_copy(tmp_path, file.name).read_text(encoding="utf-8"))
-    assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
+    assert not t.scene.problems and "Deze casus gaat over dementie" in t.screen_text()
     t.close()
 
 
@@ -242,7 +242,7 @@ def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
                     encoding="utf-8")
     pygame.image.save(pygame.Surface((400, 300)), str(tmp_path / "deur.png"))
     t = Preview(file, tmp_path / "app")
-    assert not t.scene.problems and "Wim Hendriks (78)" in t.screen_text()
+    assert not t.scene.problems and "Deze casus gaat over dementie" in t.screen_text()
     assert any(isinstance(e, UIImage) and e.rect.width > 100 for e in t.app.page.root.elements)
     (tmp_path / "deur.png").unlink()
     t.save(file.read_text(encoding="utf-8"))

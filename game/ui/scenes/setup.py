@@ -25,6 +25,7 @@ ROUNDS = 2
 NAME_LIMIT = 40
 STEPPER_W = 400  # [-] value [+]
 TABLE_ROW = 86   # the row of the table's name and colour
+CHOICE_GAP = 40  # between toggles side by side
 
 
 class SetupScene(BaseScene):
@@ -43,6 +44,7 @@ class SetupScene(BaseScene):
         self.entries: list = []
         self.table_entry = None
         self.cards_page = 0
+        self.plan_page = 0
         self._estimates: dict[tuple, float] = {}
         # a name and colour suggested at random, so that the laptops of one training seldom suggest the same
         self.table_name = random.choice(_("ui.setup.table_names").split("|"))
@@ -61,14 +63,15 @@ class SetupScene(BaseScene):
         long); returns the room below it."""
         title_w = box.w - STEPPER_W - GAP
         markup = escape(title)
-        row, rest = box.top(max(BUTTON_H, page.text_height(markup, title_w)), gap=GAP)
+        high = max(BUTTON_H, page.line_height("@title"))  # the signs are set in the title's font
+        row, rest = box.top(max(high, page.text_height(markup, title_w)), gap=GAP)
         words, controls = row.left(title_w)
         page.text(markup, words.x, words.y, words.w, words.h)
         minus, controls = controls.left(100, gap=10)
         count, plus = controls.left(STEPPER_W - 220, gap=10)
-        page.button("–", minus.x, minus.y, minus.w, BUTTON_H, less, "@stepper", key=f"less:{title}")
-        page.label(value, count.x, count.y, count.w, BUTTON_H, "@count")
-        page.button("+", plus.x, plus.y, plus.w, BUTTON_H, more, "@stepper", key=f"more:{title}")
+        page.button("–", minus.x, minus.y, minus.w, high, less, "@stepper", key=f"less:{title}")
+        page.label(value, count.x, count.y, count.w, high, "@count")
+        page.button("+", plus.x, plus.y, plus.w, high, more, "@stepper", key=f"more:{title}")
         return rest
 
     def minutes_of(self, case_id: str, plan: str) -> float:
@@ -136,11 +139,25 @@ class SetupScene(BaseScene):
 
     def _build_plan(self, page: Page) -> None:
         """The round plan (Kort by default, as the paper game) with each round's minutes by the time
-        model, and how the table does the private steps."""
-        row, rest = page.content.top(BUTTON_H)
-        for plan, cell in zip(PLANS, row.columns(len(PLANS), gap=40)):
-            page.button(_(f"ui.setup.plan.{plan}"), cell.x, cell.y, cell.w, cell.h,
-                        lambda p=plan: self._set(plan=p), "@toggle", selected=self.plan == plan)
+        model, and how the table does the private steps: on one page, or on two where they do not fit."""
+        box = page.content
+        if self._plan_height(page, box.w) + GAP + self._private_height(page, box.w) <= box.h:
+            self._build_private(page, self._build_plan_choice(page, box))
+            return
+        box, row = box.above(BUTTON_H, gap=GAP / 2)
+        page.turn_buttons(row, 2, self.plan_page, self._turn_plan)
+        (self._build_private if self.plan_page else self._build_plan_choice)(page, box)
+
+    def _plan_choices(self) -> list[tuple]:
+        return [(_(f"ui.setup.plan.{plan}"), lambda p=plan: self._set(plan=p), self.plan == plan, plan)
+                for plan in PLANS]
+
+    def _private_choices(self) -> list[tuple]:
+        toggles = (("hidden_values", self.hidden_values), ("open_vote", self.open_vote))
+        return [(_(f"ui.setup.{name}"), lambda n=name, v=on: self._set(**{n: not v}), on, name)
+                for name, on in toggles]
+
+    def _minutes_lines(self) -> str:
         lines = []
         for index, case_id in enumerate(self.cases):
             minutes = self.minutes_of(case_id, self.plan)
@@ -148,14 +165,50 @@ class SetupScene(BaseScene):
             fits = self.plan != KORT or minutes <= SLOT_MINUTES
             key = "ui.setup.round_minutes" if fits else "ui.setup.round_minutes_over"
             lines.append(escape(_(key, n=index + 1, title=title, minutes=round(minutes), slot=f"{SLOT_MINUTES:g}")))
-        rest = page.paragraph("<br>".join(lines), rest, "@muted_text")
-        row, rest = rest.top(BUTTON_H)
-        toggles = (("hidden_values", self.hidden_values), ("open_vote", self.open_vote))
-        for (name, on), cell in zip(toggles, row.columns(len(toggles), gap=40)):
-            page.button(_(f"ui.setup.{name}"), cell.x, cell.y, cell.w, cell.h,
-                        lambda n=name, v=on: self._set(**{n: not v}), "@toggle", selected=on)
+        return "<br>".join(lines)
+
+    def _plan_height(self, page: Page, width: float) -> float:
+        return (self._choices_height(page, self._plan_choices(), width) + GAP
+                + page.text_height(self._minutes_lines(), width, "@muted_text") + GAP / 2)
+
+    def _private_height(self, page: Page, width: float) -> float:
+        hints = [escape(_("ui.setup.handoffs_hint")), escape(_("phones.setup.hint"))]
+        return (self._choices_height(page, self._private_choices(), width) + GAP + BUTTON_H + GAP
+                + sum(page.text_height(hint, width, "@muted_text") + GAP / 2 for hint in hints))
+
+    def _build_plan_choice(self, page: Page, box: Box) -> Box:
+        rest = self._choices(page, box, self._plan_choices())
+        return page.paragraph(self._minutes_lines(), rest, "@muted_text")
+
+    def _build_private(self, page: Page, box: Box) -> None:
+        rest = self._choices(page, box, self._private_choices())
         rest = page.paragraph(escape(_("ui.setup.handoffs_hint")), rest, "@muted_text")
         phones_toggle(page, self, rest)
+
+    @staticmethod
+    def _fit_side_by_side(page: Page, choices: list[tuple], width: float) -> bool:
+        column = (width - CHOICE_GAP * (len(choices) - 1)) / len(choices)
+        return all(page.button_width(_("ui.chosen", text=text)) <= column for text, *_rest in choices)
+
+    def _choices_height(self, page: Page, choices: list[tuple], width: float) -> float:
+        rows = 1 if self._fit_side_by_side(page, choices, width) else len(choices)
+        return rows * BUTTON_H + (rows - 1) * GAP
+
+    def _choices(self, page: Page, box: Box, choices: list[tuple]) -> Box:
+        """Toggle buttons side by side, or one under the other where their texts do not fit side by side;
+        returns the room below them."""
+        area, rest = box.top(self._choices_height(page, choices, box.w))
+        if self._fit_side_by_side(page, choices, box.w):
+            cells = area.columns(len(choices), gap=CHOICE_GAP)
+        else:
+            cells = area.rows(len(choices), gap=GAP)
+        for (text, action, on, key), cell in zip(choices, cells):
+            page.button(text, cell.x, cell.y, cell.w, cell.h, action, "@toggle", selected=on, key=key)
+        return rest
+
+    def _turn_plan(self, index: int) -> None:
+        self.plan_page = index
+        self.refresh()
 
     def _turn_cards(self, index: int) -> None:
         self.cards_page = index

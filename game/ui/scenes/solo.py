@@ -76,32 +76,31 @@ class SoloHomeScene(BaseScene):
         return sorted(found, key=lambda c: (c.theme.lower(), c.title.lower()))
 
     def build(self, page: Page) -> None:
+        """The run left halfway (if any) as the first card, then the cases: all on pages of as many as fit."""
         runs, _broken = history()
         page.header(_("solo.screen.title"), _("solo.screen.choose_case"))
-        box = page.content
-        unfinished = next((run for run in runs if not run.finished), None)
-        if unfinished:
-            box = self._resume_card(page, unfinished, box)
         played = {run.case: sum(1 for r in runs if r.case == run.case and r.finished) for run in runs}
         cases = self.cases()
         markups = [self._case_markup(page, number, case, played.get(case.id, 0))
                    for number, case in enumerate(cases, start=1)]
-        cells = page.card_cells(box, markups, 1, 230, self.page_index, self._turn, gap=16)
-        self.shown = [cases[index] for index, _cell in cells]
+        actions = [lambda c=case: self.app.push(SoloRoleScene(self.app, c.id)) for case in cases]
+        unfinished = next((run for run in runs if not run.finished), None)
+        if unfinished:
+            markups.insert(0, self._resume_markup(unfinished))
+            actions.insert(0, lambda: _resume(self.app, unfinished.path))
+        first_case = 1 if unfinished else 0
+        cells = page.card_cells(page.content, markups, 1, 230, self.page_index, self._turn, gap=16)
+        self.shown = [cases[index - first_case] for index, _cell in cells if index >= first_case]
         for index, cell in cells:
-            page.card(markups[index], cell.x, cell.y, cell.w, cell.h,
-                      lambda c=cases[index]: self.app.push(SoloRoleScene(self.app, c.id)))
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, actions[index])
         page.footer([], back=(_("ui.back"), self.back), primary_last=False,
                     aside=(_("solo.screen.my_practice"), lambda: self.app.push(MyPracticeScene(self.app))))
 
-    def _resume_card(self, page: Page, run: Run, box: Box) -> Box:
+    def _resume_markup(self, run: Run) -> str:
         scenario = _scenario(self.app, run.case)
         title = scenario.title if scenario else run.case
-        markup = (f"<b>{escape(_('solo.screen.resume'))}</b><br>"
-                  f"{escape(_('solo.screen.resume_line', title=title, role=_role_name(self.app, run.role, run.lang)))}")
-        card, rest = box.top(max(130, page.text_height(markup, box.w, "@card")))
-        page.card(markup, card.x, card.y, card.w, card.h, lambda: _resume(self.app, run.path))
-        return rest
+        return (f"<b>{escape(_('solo.screen.resume'))}</b><br>"
+                f"{escape(_('solo.screen.resume_line', title=title, role=_role_name(self.app, run.role, run.lang)))}")
 
     def _case_markup(self, page: Page, number: int, case: Scenario, played: int) -> str:
         seen = _("solo.screen.played", n=played) if played else _("solo.screen.not_played")

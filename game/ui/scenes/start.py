@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from game.i18n import _
-from game.ui.page import BUTTON_H, GAP, MARGIN, PARAGRAPH, Box, Page, escape
+from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape
 from game.ui.pictures import STEP_ICONS, icon_tag, start_illustration
 from game.ui.scenes import BaseScene
 from game.ui import flows
@@ -12,6 +12,8 @@ from game.ui.scenes.settings import SettingsScene
 from game.ui.theme import palette
 
 RESUME_SHOWN = 3
+MENU_GAP = 16
+CARD_MOST = 220  # a session's card grows to at most this many units high when the page has room
 PICTURE_H, PICTURE_MIN = 300, 200  # the start picture's height in units: as tall as fits, else beside the title
 HOW_STEPS = ("draw", "share", "vote", "record")  # the four steps of the paper game, as the start screen tells them
 
@@ -52,8 +54,13 @@ class StartScene(BaseScene):
                  (_("plenary.screen.start"), self.plenary, "@button")]
         widest = max(page.button_width(text) for text, _action, _style in rows)
         menu, how = rest.left(max(widest, rest.w * 0.4), gap=60)  # the rest of the width explains the game
-        menu = page.paragraph(escape(_("ui.rule")), menu, "@rule")
-        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=16, most=BUTTON_H)):
+        rule = escape(_("ui.rule"))
+        buttons_h = len(rows) * BUTTON_H + (len(rows) - 1) * MENU_GAP
+        if page.text_height(rule, menu.w, "@rule") + GAP / 2 + buttons_h <= menu.h:
+            menu = page.paragraph(rule, menu, "@rule")
+        else:  # a larger text size: the rule heads the explanation, the buttons keep their height
+            how = page.paragraph(rule, how, "@rule")
+        for (text, action, style), row in zip(rows, menu.rows(len(rows), gap=MENU_GAP, most=BUTTON_H)):
             page.button(text, row.x, row.y, row.w, row.h, action, style)
         how, about = how.above(page.line_height("@muted"))
         # the version is looked up after the first frame: reading the package's metadata takes a few dozen ms
@@ -118,21 +125,34 @@ class ResumeScene(BaseScene):
     """Shown at start when sessions were left unfinished: continue one exactly where it stopped, or put it
     away (its file is kept, but it is no longer offered)."""
 
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.page_index = 0
+        self.shown: list = []
+
     def build(self, page: Page) -> None:
-        app = self.app
         page.header(_("ui.resume.title"), _("ui.resume.subtitle"))
         aside = _("ui.resume.put_aside")
-        aside_w = page.button_width(aside)
-        card_w = page.content_width - aside_w - 20
-        y = 190
-        for summary in unfinished(app)[:RESUME_SHOWN]:
-            page.card(self._markup(summary), MARGIN, y, card_w, 150, lambda s=summary: self.resume(s.path),
-                      key=f"resume:{summary.path.name}")
-            page.button(aside, MARGIN + card_w + 20, y + 31, aside_w, BUTTON_H,
-                        lambda s=summary: self.put_aside(s.path), key=f"aside:{summary.path.name}")
-            y += 170
-        page.label(_("ui.resume.put_aside_hint"), MARGIN, y, page.content_width, 50, "@muted")
+        hint = escape(_("ui.resume.put_aside_hint"))
+        box, below = page.content.above(page.text_height(hint, page.content.w, "@muted_text"))
+        page.text(hint, below.x, below.y, below.w, below.h, "@muted_text")
+        cards, buttons = box.right_part(page.button_width(aside))
+        sessions = unfinished(self.app)[:RESUME_SHOWN]
+        markups = [self._markup(summary) for summary in sessions]
+        cells = page.card_cells(cards, markups, 1, CARD_MOST, self.page_index, self._turn)
+        self.shown = [sessions[index] for index, _cell in cells]
+        for index, cell in cells:  # each session's card, and beside it the button that puts it away
+            name = sessions[index].path.name
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h,
+                      lambda s=sessions[index]: self.resume(s.path), key=f"resume:{name}")
+            button = Box(buttons.x, cell.y, buttons.w, cell.h).centred(buttons.w, BUTTON_H)
+            page.button(aside, button.x, button.y, button.w, button.h,
+                        lambda s=sessions[index]: self.put_aside(s.path), key=f"aside:{name}")
         page.footer([(_("ui.resume.new"), self.back)], primary_last=False)
+
+    def _turn(self, index: int) -> None:
+        self.page_index = index
+        self.refresh()
 
     def _markup(self, summary) -> str:
         """The table's name, the case and round, the step, who played and when: enough to tell one table's game
@@ -179,9 +199,8 @@ class ResumeScene(BaseScene):
         flows.table(self.app, stored, uses_phones(path))
 
     def number(self, n: int) -> None:
-        sessions = unfinished(self.app)[:RESUME_SHOWN]
-        if 0 < n <= len(sessions):
-            self.resume(sessions[n - 1].path)
+        if 0 < n <= len(self.shown):
+            self.resume(self.shown[n - 1].path)
 
     def back(self) -> None:
         self.app.pop()
