@@ -198,6 +198,29 @@ def _aside_markup(page: Page, reveal: Reveal, w: float, lines: int) -> str:
     return f"<b>{escape(_('ui.reveal.nobody'))}</b><br>" + "<br>".join(options)
 
 
+def reveal_fits(page: Page, reveal: Reveal, w: float, h: float) -> bool:
+    """Whether the reveal stands whole in ``w`` x ``h`` units: every card whole, no word on a card broken."""
+    arranged = _arrange(page, reveal, w, h, page.app.settings.text_scale)
+    return arranged.height() <= h and _words_fit(page, [pile for pile in reveal.piles if pile.seats], arranged.card_w)
+
+
+def reveal_parts(reveal: Reveal, parts: int) -> list[Reveal]:
+    """The cards of a reveal over ``parts`` pages in their order, as evenly as they go; each page has the piles
+    of its cards (an option chosen only on another page is left out there) and the options nobody chose."""
+    seats = [(index, seat) for index, pile in enumerate(reveal.piles) for seat in pile.seats]
+    size, longer = divmod(len(seats), parts)
+    pages, first = [], 0
+    for part in range(parts):
+        end = first + size + (part < longer)
+        mine = seats[first:end]
+        piles = tuple(Pile(pile.heading, tuple(seat for at, seat in mine if at == index))
+                      for index, pile in enumerate(reveal.piles)
+                      if not pile.seats or any(at == index for at, _seat in mine))
+        pages.append(Reveal(piles))
+        first = end
+    return pages
+
+
 def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arrangement:
     """The widest cards whose piles stand whole in the height under their option texts, whole words first: a pile
     of many cards spreads over more columns (so seven players fit)."""
@@ -241,22 +264,25 @@ def _words_fit(page: Page, piles: list[Pile], card_w: float) -> bool:
 
 def _card_height(page: Page, seat: Seat, width: float, grow: float) -> float:
     """The height a card needs: the band, the name in large type (or wrapped in body type when it is longer
-    than a line), the role and the line saying where a player came from."""
+    than a line), the role and the line saying where a player came from, as the text box lays them out."""
     text_w = width - 2 * PADDING - 8
-    name = HEADING * LABEL_LINE * grow if _name_fits(page, seat.who, text_w) else 0
-    lines = _lines_below(page, seat, text_w)
-    return BAND_H + name + (_box_height(lines, grow) if lines else 0) + PADDING
+    name = HEADING * LABEL_LINE * grow + NAME_GAP if _name_fits(page, seat.who, text_w) else 0
+    below = _below_markup(seat, text_w, page)
+    return BAND_H + name + (page.text_height(below, width - 2 * PADDING + 12) if below else 0) + PADDING
 
 
 def _name_fits(page: Page, who: str, width: float) -> bool:
     return page.measure(who, "heading", bold=True) <= width
 
 
-def _lines_below(page: Page, seat: Seat, width: float) -> int:
-    """The lines of body text on a card: the name when it does not fit in large type, the role, where from."""
-    lines = 0 if _name_fits(page, seat.who, width) else _lines_needed(page, seat.who, width, bold=True)
-    lines += _lines_needed(page, seat.role, width) if seat.role else 0
-    return lines + (1 if seat.moved_from else 0)
+def _below_markup(seat: Seat, text_w: float, page: Page) -> str:
+    """The body text of a card: the name when it does not fit in large type, the role, where the player came from."""
+    below = [] if _name_fits(page, seat.who, text_w) else [f"<b>{escape(seat.who)}</b>"]
+    if seat.role:
+        below.append(escape(seat.role))
+    if seat.moved_from:
+        below.append(f"<b>{escape(_('ui.reveal.moved_from', option=seat.moved_from))}</b>")
+    return "<br>".join(below)
 
 
 def _box_height(lines: int, grow: float) -> float:
@@ -308,19 +334,13 @@ def _card(page: Page, seat: Seat, colours: Palette, x: float, y: float, w: float
 
     page.decorate(paint)
     top, text_w = y + BAND_H, w - 2 * PADDING - 8
-    below = []
     if _name_fits(page, seat.who, text_w):
         page.label(seat.who, x + PADDING, top + HEADING * LABEL_LINE * (grow - 1) / 2, w - 2 * PADDING,
                    HEADING * LABEL_LINE, "@heading")
         top += HEADING * LABEL_LINE * grow + NAME_GAP
-    else:
-        below.append(f"<b>{escape(seat.who)}</b>")
-    if seat.role:
-        below.append(escape(seat.role))
-    if seat.moved_from:
-        below.append(f"<b>{escape(_('ui.reveal.moved_from', option=seat.moved_from))}</b>")
+    below = _below_markup(seat, text_w, page)
     if below:
-        page.text("<br>".join(below), x + PADDING - 6, top, w - 2 * PADDING + 12, y + h - top)
+        page.text(below, x + PADDING - 6, top, w - 2 * PADDING + 12, y + h - top)
     return rect
 
 

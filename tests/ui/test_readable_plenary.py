@@ -82,13 +82,7 @@ def join_screen(t: Table, library, players: int, joined: int) -> None:
     t.step(2)
 
 
-NARROW_REVEAL_CARD = pytest.mark.xfail(strict=True, reason="the reveal picture (game/ui/reveal.py) breaks 'Specialist "
-                                       "ouderengeneeskunde' in a card of six too narrow for it at Extra groot")
-PLENARY_WALKS = [pytest.param(*walk.values, id=walk.id, marks=NARROW_REVEAL_CARD if walk.id == "nl-1920x1080-extra-groot"
-                              else ()) for walk in WALKS]
-
-
-@pytest.mark.parametrize("size, lang, text_size", PLENARY_WALKS)
+@pytest.mark.parametrize("size, lang, text_size", WALKS)
 def test_the_plenary_and_the_join_screen_read_whole(tmp_path, library, room, size, lang, text_size):
     t = Table(tmp_path, library, size=size, lang=lang, text_size=text_size)
     look = Inspector(t, OUT / f"plenary-{lang}-{size[0]}x{size[1]}-{text_size}")

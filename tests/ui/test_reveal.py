@@ -232,3 +232,14 @@ def test_the_next_step_slides_in_over_the_last_and_then_lies_still(tmp_path, lib
     clock.now += MOST_SECONDS
     t.step()
     assert not t.app.animating and pygame.image.tobytes(t.app.screen, "RGB") != before
+
+
+def test_a_reveal_over_pages_keeps_every_card_once_in_order_and_the_options_nobody_chose_on_each():
+    from game.ui.reveal import Pile, Reveal, Seat, reveal_parts
+    seats = [Seat(f"Speler {n}", "Partner", "family") for n in range(1, 7)]
+    reveal = Reveal((Pile("1. A", tuple(seats[:5])), Pile("2. B", ()), Pile("3. C", (seats[5],))))
+    first, second = reveal_parts(reveal, 2)
+    assert [seat for part in (first, second) for pile in part.piles for seat in pile.seats] == seats
+    assert [pile.heading for pile in first.piles] == ["1. A", "2. B"]          # option 3's card is on page 2
+    assert [pile.heading for pile in second.piles] == ["1. A", "2. B", "3. C"]
+    assert reveal_parts(reveal, 1) == [reveal]

@@ -24,7 +24,7 @@ only when a file changed.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
@@ -39,7 +39,7 @@ from game.report.plenary import Plenary
 from game.scenario.plans import KORT
 from game.ui.main import open_app
 from game.ui.page import BUTTON_H, GAP, LABEL_FONTS, Box, Page, escape
-from game.ui.reveal import TableVotes, build_reveal, table_votes
+from game.ui.reveal import TableVotes, build_reveal, reveal_fits, reveal_parts, table_votes
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
 
@@ -222,8 +222,8 @@ class PlenaryScene(BaseScene):
                     "fits": partial(self._fits, page), "options_pages": partial(self._options_pages, page)}))
                 stories = next((i for i, slide in enumerate(self._slides) if isinstance(slide.block, Story)),
                                len(self._slides))   # each table's votes come just before the tables' points
-                self._slides[stories:stories] = [Slide(votes, votes.context)
-                                                 for votes in table_votes(self.plenary, self.selection)]
+                self._slides[stories:stories] = [slide for votes in table_votes(self.plenary, self.selection)
+                                                 for slide in self._votes_slides(page, votes)]
             else:
                 self._slides = story_slides(report, every_case, **({} if page is None else {
                     "overview_pages": partial(self._overview_pages, page),
@@ -574,11 +574,11 @@ class PlenaryScene(BaseScene):
         chart: Chart = slide.block
         series = chart.series
         longest = max((bar.share for s in series for bar in s.bars), default=0) or 1
-        label_w = w * (0.34 if len(series) > 1 else 0.4)
+        keys = series[0].bars[slide.rows]
+        label_w = label_width(page, chart, keys, len(keys), w, h)
         column_w = (w - label_w) / len(series)
         for number, s in enumerate(series):
             self._legend(page, s.label, number, x + label_w + number * column_w, y, column_w)
-        keys = series[0].bars[slide.rows]
         needed = max((lines_height(page, bar.label, label_w - 20) for bar in keys), default=0) + 24
         tallest = TALLEST_ROW_LINES * line_step(page, "@body") + 24
         row_h = min(max(tallest, needed), (h - head_row(page)) / max(1, len(keys)))
@@ -707,12 +707,24 @@ class PlenaryScene(BaseScene):
         """Whether ``rows`` rows of ``block`` fit on one page with every text whole (the note under it)."""
         h, w = self._room(page, block.note), page.content_width
         if isinstance(block, Chart):
-            label_w = w * (0.34 if len(block.series) > 1 else 0.4) - 20
+            label_w = label_width(page, block, block.series[0].bars, rows, w, h) - 20
             needed = max((lines_height(page, bar.label, label_w) for bar in block.series[0].bars), default=0)
             return (h - head_row(page)) / rows >= needed + 24
         cells = self._legend_cells(page, block, Box(0, 0, w, h))
         legend_h = h - cells[0].y + GAP / 2 if cells else 0
         return h - head_row(page) - legend_h >= rows * self._role_row(page, block, w)
+
+    def _votes_slides(self, page: Page | None, votes: TableVotes) -> list[Slide]:
+        """A table's turned-over votes on as few pages as show every card whole (a larger text size may need two)."""
+        seats = sum(len(pile.seats) for pile in votes.reveal.piles)
+        parts = 1
+        if page is not None:
+            body = self._body(page)
+            while parts < seats and not all(reveal_fits(page, part, body.w, body.h)
+                                            for part in reveal_parts(votes.reveal, parts)):
+                parts += 1
+        return [Slide(replace(votes, reveal=part), votes.context, part=number, parts=parts)
+                for number, part in enumerate(reveal_parts(votes.reveal, parts), 1)]
 
     def _role_row(self, page: Page, matrix: Matrix, w: float) -> float:
         """The height a role's row of a table of choices needs: its name, or its numbers where a narrow column
@@ -1072,6 +1084,22 @@ class PlenaryScene(BaseScene):
                     pygame.draw.circle(surface, colours.text, centre, radius, 2)
 
         page.decorate(paint)
+
+
+def label_width(page: Page, chart: Chart, bars, rows: int, w: float, h: float) -> float:
+    """The width of a chart's labels: their usual share of ``w``, more where a label needs more lines than a row of
+    ``rows`` in ``h`` holds (a long option alone on its page)."""
+    shares = (0.34, 0.44, 0.54) if len(chart.series) > 1 else (0.4, 0.5, 0.6)
+    legend = max(page.measure(series.label, "small") for series in chart.series) + 60
+    chosen = shares[0]
+    for share in shares:
+        if (w - w * share) / len(chart.series) < legend:
+            break   # the series' names above the bars stay whole
+        chosen = share
+        needed = max((lines_height(page, bar.label, w * share - 20) for bar in bars), default=0) + 24
+        if (h - head_row(page)) / max(1, rows) >= needed:
+            break
+    return w * chosen
 
 
 def lines_height(page: Page, text: str, width: float, style: str = "@body") -> float:
