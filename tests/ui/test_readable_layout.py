@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 from game.app import resume_session, start_session
-from game.engine import AddNote, AdvancePhase, CastVote, Continue, DrawRole, ExploreOption, WriteReflection
+from game.engine import AddNote, AdvancePhase, DrawRole, WriteReflection
 from game.engine.commands import StartSession
 from game.i18n import _
 from game.solo import start_run
@@ -23,7 +23,7 @@ from tests.ui.harness import Table
 from tests.ui.layout_check import problems
 from tests.ui.play import Player
 from tests.ui.test_full_session import set_up
-from tests.ui.test_solo_screens import to_the_ending_of_a_drawn_role, write_reflection
+from tests.ui.test_solo_screens import to_the_ending_of_a_drawn_role, to_the_written_ending, write_reflection
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768), (1280, 1024)],
@@ -163,13 +163,7 @@ def practise_many(library, lang: str, count: int) -> None:
     cases = [LONG_CASE, LONG_CASE] + [case for case in library.ids(lang) if case != LONG_CASE]
     for case_id in cases[:count]:
         stored = start_run(library, case_id, next(iter(library.case(case_id, lang).scenario.roles)), lang)
-        stored.execute(AdvancePhase())
-        stored.execute(AdvancePhase())
-        while stored.state.current.phase == "vote":
-            option = stored.session.available_options()[0]
-            for command in (CastVote(0, option), ExploreOption(option), Continue(option)):
-                stored.execute(command)
-        stored.execute(AdvancePhase())
+        to_the_written_ending(stored)
         stored.execute(WriteReflection(LONG_REFLECTION))
         while not stored.state.finished:
             stored.execute(AdvancePhase())

@@ -56,6 +56,14 @@ def last_vote(t: Table, choice: int) -> None:
     p.option(choice)
 
 
+def to_reconsider(p: Player) -> None:
+    """From the turned-over cards: on to the options, look at the first one, back, and to changing minds."""
+    p.act(_("ui.reveal.to_options"))
+    p.option(1)
+    p.act(_("ui.explore.back"))
+    p.act(_("ui.explore.reconsider"))
+
+
 def element(t: Table, text: str):
     found = [e for e in t.app.page.root.elements if text == (getattr(e, "text", None) or getattr(e, "html_text", ""))]
     assert found, f"no element {text!r}"
@@ -121,10 +129,7 @@ def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp
     scene = at_the_vote(t, library, (1, 1, 2, 2))
     p = Player(t)
     last_vote(t, 2)
-    p.act(_("ui.reveal.to_options"))
-    p.option(1)
-    p.act(_("ui.explore.back"))
-    p.act(_("ui.explore.reconsider"))
+    to_reconsider(p)
     p.change_mind(0, 3)                      # Anna: from 1 to 3
     p.change_mind(3, 1)                      # Dien: from 2 to 1
     p.act(_("ui.reconsider.done_short"))
@@ -144,10 +149,7 @@ def test_nobody_moved_and_voting_aloud_go_on_without_a_reveal(tmp_path, library)
     scene = at_the_vote(t, library, (1, 2, 1, 2))
     p = Player(t)
     last_vote(t, 1)
-    p.act(_("ui.reveal.to_options"))
-    p.option(1)
-    p.act(_("ui.explore.back"))
-    p.act(_("ui.explore.reconsider"))
+    to_reconsider(p)
     p.act(_("ui.reconsider.done_short"))     # nobody changed their mind: straight on
     assert scene.round.phase == "record"
 

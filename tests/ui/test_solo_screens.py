@@ -184,13 +184,31 @@ def table_votes(library, folder, players: int, option_index: int = 0) -> None:
     stored.close()
 
 
-def play_to_the_end(stored, choose) -> Path:
-    """Follow ``choose(stored)``'s option at every decision point, read the ending, and close the run."""
+def through_the_decisions(stored, choose) -> None:
+    """Follow ``choose(stored)``'s option at every decision point: vote for it, explore it, go on with it."""
     while stored.state.current.phase == "vote":
         option = choose(stored)
         stored.execute(CastVote(0, option))
         stored.execute(ExploreOption(option))
         stored.execute(Continue(option))
+
+
+def first_option(stored) -> str:
+    return stored.session.available_options()[0]
+
+
+def to_the_written_ending(stored) -> None:
+    """A fresh run past its role and values, the first option at every decision, to the ending's page where the
+    learner writes."""
+    stored.execute(AdvancePhase())
+    stored.execute(AdvancePhase())
+    through_the_decisions(stored, first_option)
+    stored.execute(AdvancePhase())
+
+
+def play_to_the_end(stored, choose) -> Path:
+    """Follow ``choose(stored)``'s option at every decision point, read the ending, and close the run."""
+    through_the_decisions(stored, choose)
     while not stored.state.finished:
         stored.execute(AdvancePhase())
     stored.close()
@@ -320,13 +338,7 @@ def test_after_a_run_every_case_reads_without_scrolling(tmp_path, library, pract
 
 def test_the_reflection_field_keeps_its_lines_through_a_rebuild_and_a_closed_window(tmp_path, library, practice):
     stored = start_run(library, CASE, "bewoner")
-    stored.execute(AdvancePhase())
-    stored.execute(AdvancePhase())
-    while stored.state.current.phase == "vote":
-        option = stored.session.available_options()[0]
-        for command in (CastVote(0, option), ExploreOption(option), Continue(option)):
-            stored.execute(command)
-    stored.execute(AdvancePhase())
+    to_the_written_ending(stored)
     assert stored.state.current.phase == "ending"
     t = Table(tmp_path, library)
     t.app.push(SoloRunScene(t.app, stored))

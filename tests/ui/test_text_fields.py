@@ -11,7 +11,6 @@ import random
 import pygame
 import pytest
 
-from game.engine import AdvancePhase, CastVote, Continue, ExploreOption
 from game.i18n import _
 from game.solo import start_run
 from game.ui.scenes.solo import SoloRunScene
@@ -19,6 +18,7 @@ from game.ui.textfield import TextField
 from tests.ui.harness import Table
 from tests.ui.play import Player
 from tests.ui.test_behaviour import into_record
+from tests.ui.test_solo_screens import to_the_written_ending
 
 TEXTS = ("a", " ", "woord ", "een lange zin die over de rand van het veld loopt ", "ë&<b>", "\U0001F600", "ĳ’…")
 KEYS = ([pygame.K_RETURN] * 4 + [pygame.K_BACKSPACE] * 4 + [pygame.K_DELETE] * 2
@@ -29,13 +29,7 @@ SHORTCUTS = (pygame.K_a, pygame.K_x, pygame.K_c, pygame.K_v)
 def at_the_reflection(t: Table, library) -> TextField:
     """A solo run at its ending, on the page where the learner writes."""
     stored = start_run(library, "open-deur", "bewoner")
-    stored.execute(AdvancePhase())
-    stored.execute(AdvancePhase())
-    while stored.state.current.phase == "vote":
-        option = stored.session.available_options()[0]
-        for command in (CastVote(0, option), ExploreOption(option), Continue(option)):
-            stored.execute(command)
-    stored.execute(AdvancePhase())
+    to_the_written_ending(stored)
     t.app.push(SoloRunScene(t.app, stored))
     t.step()
     Player(t).act(_("solo.screen.reflection_tab"))
