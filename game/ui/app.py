@@ -19,7 +19,6 @@ from pygame_gui import UIManager
 from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
 from game.i18n import set_language
-from game.ui.motion import Flip, Motion, Slide, TurnOver
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
@@ -30,6 +29,7 @@ if TYPE_CHECKING:  # the engine, the store and the loader are imported after the
     from game.engine.commands import Command
     from game.scenario.loader import Library
     from game.store.log import StoredSession
+    from game.ui.motion import Motion  # the motions are imported when one first plays
 
 WINDOWED = (1280, 720)
 CANVAS_HEIGHT, NARROWEST_CANVAS = 1080, 1350
@@ -291,17 +291,20 @@ class App:
     def turn_card(self, area: pygame.Rect) -> None:
         """Let the next picture turn over in ``area`` like a card (call before it is drawn)."""
         if self._may_move():
+            from game.ui.motion import Flip
             self.motion = Flip(self.motion_clock, before=self._picture_on_screen(),
                                area=area.clip(self.screen.get_rect()))
 
     def slide_in(self) -> None:
         """Let the next picture slide in over the one on screen (call before it is drawn)."""
         if self._may_move():
+            from game.ui.motion import Slide
             self.motion = Slide(self.motion_clock, before=self._picture_on_screen())
 
     def turn_cards(self, areas: list[pygame.Rect], back: str) -> None:
         """Let the cards in ``areas`` of the next picture turn over together from their ``back`` colour."""
         if self._may_move():
+            from game.ui.motion import TurnOver
             self.motion = TurnOver(self.motion_clock, cards=tuple(areas), back=back)
 
     def _may_move(self) -> bool:

@@ -82,6 +82,38 @@ class ReadingBox(UITextBox):
         pass
 
 
+class MeasuringBox(UITextBox):
+    """A text box that only lays its text out, to learn the height a box of its width needs: it draws neither
+    the text nor the box (half the cost of a shown box, and every screen measures its texts before placing
+    them). It takes pygame_gui's own layout, so the height is the one a shown box gets; a test holds the two
+    to each other for every text style."""
+
+    @property
+    def text_box_layout(self):
+        return self.__dict__.get("_measured")
+
+    @text_box_layout.setter
+    def text_box_layout(self, layout) -> None:
+        if layout is not None:
+            layout.finalise_to_new = _draw_nothing  # the rows keep their sizes; no surface is drawn for them
+        self.__dict__["_measured"] = layout
+
+    @property
+    def shape(self) -> str:
+        return "unshaped"  # no background or border is drawn
+
+    @shape.setter
+    def shape(self, _ignored: str) -> None:
+        pass
+
+    def _setup_final_text_box_image(self, _drawable_area) -> None:
+        pass
+
+
+def _draw_nothing() -> None:
+    pass
+
+
 def sentences(markup: str) -> list[tuple[str, str]]:
     """A paragraph cut at its line breaks and after each sentence, each piece with what joined it to the one
     before (a line break or a space): the pieces a long text is spread over pages by."""
@@ -252,8 +284,8 @@ class Page:
         key = (markup, round(width * self.scale), style)
         heights = self.app.text_heights
         if key not in heights:
-            probe = UITextBox(printable(markup), pygame.Rect(0, 0, round(width * self.scale), -1), self.manager,
-                              container=self.root, object_id=ObjectID(class_id=style))
+            probe = MeasuringBox(printable(markup), pygame.Rect(0, 0, round(width * self.scale), -1), self.manager,
+                                 container=self.root, object_id=ObjectID(class_id=style))
             heights[key] = probe.rect.height / self.scale + 2
             probe.kill()
         return heights[key]
@@ -285,6 +317,9 @@ class Page:
     def paginate(self, parts: list[str], box: Box, style: str) -> list[str]:
         """The parts (paragraphs) on pages of ``box``: a part that does not fit in what is left of a page goes
         on by line and sentence, so a page is filled before the next one starts."""
+        whole = PARAGRAPH.join(parts)
+        if self.fits(whole, box, style):  # most often all of it fits: one measure, likely made already
+            return [whole]
         pages = [""]
 
         def add(piece: str, joint: str) -> None:
