@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.engine import AddMinute, PauseClock, ResumeClock
 from game.i18n import _
-from game.ui.page import BUTTON_H, MARGIN, TOP_MARGIN, Page
+from game.ui.page import BUTTON_H, Page
 
 if TYPE_CHECKING:
     from game.ui.scenes.table import RoundScene
@@ -41,21 +41,21 @@ class ClockPanel:
                    (_("ui.clock.add_minute"), lambda: self.scene.send(AddMinute())),
                    (_("ui.clock.move_on"), self.scene.advance)]
         widths = [max(150.0, page.button_width(text) - 40) for text, _action in buttons]
-        left_edge = page.width - MARGIN - sum(widths) - GAP * len(widths)
-        x = left_edge
+        label_w = page.measure("00:00", "clock", bold=True) + 24  # as wide as the longest time, not wider
+        _title, panel = page.band.right_part(label_w + sum(widths) + GAP * len(widths), gap=0)
+        clock_box, *button_boxes = panel.columns_of([label_w, *widths], gap=GAP)
         keys = ("clock:pause", "clock:minute", "clock:move_on")  # 'Pauze' becomes 'Verder': the same button
-        for (text, action), width, key in zip(buttons, widths, keys):
-            page.button(text, x + GAP, 38, width, BUTTON_H, action, key=key)
-            x += width + GAP
+        for (text, action), box, key in zip(buttons, button_boxes, keys):
+            row = box.centred(box.w, BUTTON_H)
+            page.button(text, row.x, row.y, row.w, row.h, action, key=key)
         seconds = self.seconds_left()
         if seconds == 0:
             self.cued.add(self._key())           # already up when the screen was built: no chime now
         style = "@clock_done" if seconds == 0 else "@clock_paused" if clock.paused else "@clock"
-        label_w = page.measure("00:00", "clock", bold=True) + 24  # as wide as the longest time, not wider
-        self.label = page.label(self._text(seconds), left_edge - label_w, TOP_MARGIN, label_w,
-                                page.line_height("@clock"), style)  # the header's height leaves it room
+        self.label = page.label(self._text(seconds), clock_box.x, clock_box.y, clock_box.w,
+                                page.line_height("@clock"), style)  # the header's band is at least this high
         self.shown = seconds
-        return page.width - MARGIN - (left_edge - label_w)
+        return panel.w
 
     def tick(self) -> bool:
         """True when the visible clock changed; at zero the screen is built anew once, with a chime."""

@@ -41,6 +41,7 @@ ONE_ROW_FOOTER = 1800  # the content width (16:9, normal text size) where a roun
 BUTTON_H = 88
 NOTICE_H = 80
 MIN_BUTTON_W = 260
+LEAST_BESIDE = 0.3  # a header's texts stand beside a clock or a bar only where this share of the width is left
 BUTTON_PADDING = 30  # each side: the theme's 20 units of text padding, the border and some air
 PARAGRAPH = "<br><br>"
 LABEL_FONTS = {"@title": ("title", True), "@heading": ("heading", True), "@question": ("heading", True),
@@ -187,10 +188,22 @@ class Box:
         width = (self.w - gap * (count - 1)) / max(1, count)
         return [Box(self.x + i * (width + gap), self.y, width, self.h) for i in range(count)]
 
+    def columns_of(self, widths: list[float], gap: float = GAP) -> list["Box"]:
+        """Columns of the given ``widths`` side by side from the left, ``gap`` apart."""
+        boxes, x = [], self.x
+        for width in widths:
+            boxes.append(Box(x, self.y, width, self.h))
+            x += width + gap
+        return boxes
+
     def grid(self, count: int, columns: int, gap: float = GAP, most: float | None = None) -> list["Box"]:
         """``count`` cells, row by row, in ``columns`` columns (rows at most ``most`` units high)."""
         rows = self.rows(-(-count // columns), gap, most)
         return [cell for row in rows for cell in row.columns(columns, gap)][:count]
+
+    def grown(self, margin: float) -> "Box":
+        """This box with ``margin`` more room on every side (a frame drawn around what it holds)."""
+        return Box(self.x - margin, self.y - margin, self.w + 2 * margin, self.h + 2 * margin)
 
     def centred(self, width: float, height: float) -> "Box":
         width, height = min(width, self.w), min(height, self.h)
@@ -211,6 +224,7 @@ class Page:
         self.scrollable: list[UITextBox] = []
         self.area = Box(MARGIN, TOP_MARGIN, self.width - 2 * MARGIN, self.footer_y - GAP - TOP_MARGIN)
         self.content = self._content_area()
+        self.band = Box(MARGIN, TOP_MARGIN, self.area.w, self.content.y - GAP - TOP_MARGIN)  # the header's strip
 
     def _content_area(self) -> Box:
         """Where a screen puts its content, computed once: under the header (a heading with a line under it,
@@ -428,24 +442,32 @@ class Page:
         (an icon never cuts a text short). A title or subtitle too long for one line goes on over the next: the
         content then starts lower, never is a header text shortened."""
         room = self.content_width - right_space
+        beside = room >= self.content_width * LEAST_BESIDE  # else the texts start under what stands at the right
         size = "heading" if subtitle else "title"
         longest = max(self.measure(title, size, bold=True), self.measure(subtitle, "small") if subtitle else 0)
         icon_size = next((s for s in ((116 if subtitle else 100), 64) if longest + s + PICTURE_GAP <= room), None)
-        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if icon and icon_size else 0)
+        left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if beside and icon and icon_size
+                         else 0)
         width = room - (left - MARGIN)
-        band = self.content.y  # beside the header's own height lies ``right_space`` (a round's clock); below, not
-        box = Box(left, TOP_MARGIN, width, self.height)
+        strip = self.band.bottom + GAP  # beside ``right_space`` (a round's clock, a preview's bar): only this high
+        below = self.content.y  # under it, across the whole width: lower where what stands at the right reaches
+        box = Box(left, TOP_MARGIN if beside else below, width, self.height)
         texts = [(title, "@heading" if subtitle else "@title", size, True), (subtitle, "@muted", "small", False)]
         for text, style, font_size, bold in texts:
             words = printable(text, lines=False).split()
             while words:
-                if box.y < band and self.measure(words[0], font_size, bold) + 8 > width:
-                    box = Box(box.x, band, box.w, box.h)  # a word wider than the room beside: on under it
-                line_w = width if box.y < band else width + right_space
+                too_wide = self.measure(words[0], font_size, bold) + 8 > width
+                if box.y < strip and too_wide or strip <= box.y < below:
+                    box = Box(box.x, below, box.w, box.h)  # on under what stands at the right
+                line_w = width if box.y < strip else width + right_space
                 line, words = self.first_line(words, line_w, font_size, bold)
                 _label, box = self.line(line, Box(box.x, box.y, line_w, box.h), style)
-        if box.y > self.content.y:  # two lines end where the content starts; more push it down
-            self.content = Box(self.content.x, box.y, self.content.w, max(0.0, self.content.bottom - box.y))
+        self.content_below(box.y)  # two lines end where the content starts; more push it down
+
+    def content_below(self, bottom: float) -> None:
+        """Something in the header reaches down to ``bottom``: the content starts there, not higher."""
+        if bottom > self.content.y:
+            self.content = Box(self.content.x, bottom, self.content.w, max(0.0, self.content.bottom - bottom))
 
     def first_line(self, words: list[str], width: float, size: str, bold: bool = False) -> tuple[str, list[str]]:
         """As many of ``words`` as fit on a line ``width`` units wide (at least one), and the words left over."""

@@ -171,6 +171,8 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
                         "font": _font(size["heading"], bold=True), "misc": {"text_horiz_alignment": "center"}},
         "text_box": {"colours": dict(dark_bg=transparent), "font": _font(size["body"]), "misc": text_misc},
         "@muted_text": {"colours": dict(dark_bg=transparent, normal_text=p.muted), "font": _font(size["small"])},
+        "@bar": {"colours": dict(dark_bg=transparent, normal_text=p.muted), "font": _font(size["small"]),
+                 "misc": {**_misc(scale, 0, padding=(6, 0)), "line_spacing": "1.0"}},  # lines close, as in a title
         "@error_text": {"colours": dict(dark_bg=transparent, normal_text=p.error), "font": _font(size["small"])},
         "@card": {"colours": dict(dark_bg=p.card, normal_border=p.card_border),
                   "misc": {**_misc(scale, max(1, border - 1), padding=(20, 10)), "line_spacing": "1.1"}},

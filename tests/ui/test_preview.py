@@ -16,6 +16,8 @@ from game.commands.cli import main
 from game.scenario.loader import BUNDLED_LIBRARY, load_library
 from game.ui.preview_case import Position, load_preview, play, ways
 from game.ui.scenes.preview import open_preview
+from game.i18n import _
+from tests.ui.layout_check import problems
 from tests.ui.harness import Now, Table
 from tests.ui.test_screenshots import OUT, check_layout
 
@@ -30,7 +32,7 @@ class Preview(Table):
         self.folder = folder
         self.file = file
         settings_file = folder / "settings.json"
-        settings_file.write_text(json.dumps({"lang": "nl", "sound": False}))
+        settings_file.write_text(json.dumps({"lang": "nl", "sound": False, "fullscreen": False}))
         self.now = Now()
         self.app = open_preview(file, settings_file, size=size, lang=lang, now=self.now)
         self.step(2)
@@ -98,7 +100,7 @@ def preview(tmp_path, monkeypatch):
 
 def test_opens_at_the_story_outside_the_library_with_the_bundled_decks_and_a_bar(preview):
     t = preview
-    assert "Deze casus gaat over dementie" in t.screen_text()  # the story's first page (its content note)
+    assert "<b>De deur staat open</b><br><b>Het dilemma:</b>" in t.screen_text()  # the story's first page
     assert t.round.phase == "draw" and all(t.round.roles)
     bar = t.scene.bar_lines()
     assert bar[0] == f"Voorbeeld: {CASE}.yaml" and bar[1].startswith("Geladen om ") and bar[2].endswith("het begin")
@@ -206,7 +208,7 @@ def test_a_file_with_errors_from_the_start_shows_them_instead_of_crashing(tmp_pa
     t = Preview(file, tmp_path / "app")
     assert t.scene.problems and "YAML_SYNTAX" in t.screen_text() and t.scene.stored is None
     t.save(trainers_copy(tmp_path, file.name).read_text(encoding="utf-8"))
-    assert not t.scene.problems and "Deze casus gaat over dementie" in t.screen_text()
+    assert not t.scene.problems and "<b>De deur staat open</b><br><b>Het dilemma:</b>" in t.screen_text()
     t.close()
 
 
@@ -235,6 +237,18 @@ def test_screenshots_of_the_preview(tmp_path, size, lang):
     t.close()
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_long_file_name_goes_on_over_a_line_more_in_the_bar_and_the_screen_moves_down(tmp_path, size):
+    name = "dementie-en-buiten-lopen-versie-voor-de-trainersdag-van-het-voorjaar.yaml"
+    t = Preview(trainers_copy(tmp_path, name), tmp_path / "app", size=size)
+    menu = _("authoring.preview.go_to")  # its "…" says a list opens; it is not a text cut short
+    assert not [problem for problem in problems(t.app) if f"UIButton({menu!r})" not in problem], problems(t.app)
+    bar = next(e for e in t.app.page.root.elements if name in getattr(e, "html_text", ""))
+    under = [e for e in t.app.page.root.elements if e.rect.top > bar.rect.top + 10 and e.rect.right > bar.rect.left]
+    assert under and min(e.rect.top for e in under) >= bar.rect.bottom  # what stands under the bar starts below it
+    t.close()
+
+
 def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
     """The case loads with its image checked against its own folder, and the preview shows it beside the story."""
     file = trainers_copy(tmp_path)
@@ -242,7 +256,7 @@ def test_an_image_beside_a_case_outside_the_library_is_found_there(tmp_path):
                     encoding="utf-8")
     pygame.image.save(pygame.Surface((400, 300)), str(tmp_path / "deur.png"))
     t = Preview(file, tmp_path / "app")
-    assert not t.scene.problems and "Deze casus gaat over dementie" in t.screen_text()
+    assert not t.scene.problems and "<b>De deur staat open</b><br><b>Het dilemma:</b>" in t.screen_text()
     assert any(isinstance(e, UIImage) and e.rect.width > 100 for e in t.app.page.root.elements)
     (tmp_path / "deur.png").unlink()
     t.save(file.read_text(encoding="utf-8"))

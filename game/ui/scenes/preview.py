@@ -19,7 +19,7 @@ from game.store.log import StoredSession
 from game.ui.app import App, Places
 from game.ui.cards import role_card
 from game.ui.main import open_app, run_until_closed
-from game.ui.page import BUTTON_H, MARGIN, Page, escape
+from game.ui.page import BUTTON_H, MARGIN, Box, Page, escape
 from game.ui.preview_case import (INTRO, Loaded, Position, Sandbox, file_stamp, jump, load_preview, play, resolve,
                                   watched_files, ways)
 from game.ui.scenes import BaseScene
@@ -51,19 +51,19 @@ class PreviewBar:
         buttons = [(_("authoring.preview.switch_role"), scene.open_roles if playable else None),
                    (_("authoring.preview.go_to"), scene.open_jumps if playable else None)]
         widths = [page.button_width(text) - 40 for text, _action in buttons]
-        right = page.width - MARGIN
-        x = right - sum(widths) - GAP * (len(widths) - 1)
-        for (text, action), width in zip(buttons, widths):
-            page.button(text, x, 38, width, BUTTON_H, action)
-            x += width + GAP
-        left = right - sum(widths) - GAP * len(widths) - BAR_TEXT_W
-        frame = page.rect(left - 16, 6, right - left + 32, 152)
-        page.decorate(lambda surface: self._paint(surface, frame))
-        for index, line in enumerate(scene.bar_lines()):
-            first = index == 0
-            page.label(page.fitted(line, BAR_TEXT_W, "body" if first else "small", bold=first), left, 10 + 46 * index,
-                       BAR_TEXT_W, 50, "@strong" if first else "@muted")
-        return right - left + 16
+        _title, panel = page.band.right_part(BAR_TEXT_W + sum(widths) + GAP * len(widths), gap=0)
+        text_box, *button_boxes = panel.columns_of([BAR_TEXT_W, *widths], gap=GAP)
+        for (text, action), box in zip(buttons, button_boxes):
+            row = box.centred(box.w, BUTTON_H)
+            page.button(text, row.x, row.y, row.w, row.h, action)
+        first, *rest = scene.bar_lines()
+        markup = "<br>".join([f"<b>{escape(first)}</b>", *map(escape, rest)])  # a long file name goes on a line more
+        height = max(text_box.h, page.text_height(markup, text_box.w, "@bar"))
+        page.text(markup, text_box.x, text_box.y, text_box.w, height, "@bar")
+        frame = Box(panel.x, panel.y, panel.w, height).grown(GAP / 2)
+        page.decorate(lambda surface: self._paint(surface, page.rect(frame.x, frame.y, frame.w, frame.h)))
+        page.content_below(frame.bottom + GAP)
+        return panel.w + GAP
 
     def _paint(self, surface: pygame.Surface, frame: pygame.Rect) -> None:
         """A card with an orange edge: the sign on the door that this is not a real session."""
