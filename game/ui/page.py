@@ -115,6 +115,15 @@ def _draw_nothing() -> None:
     pass
 
 
+def text_width(font, text: str) -> int:
+    """The width in pixels of ``text`` in ``font``; 0 for a text with nothing to see (a zero-width space or a
+    joiner pasted from a chat, alone as a word: the font refuses to measure it and would stop the game)."""
+    try:
+        return font.size(text)[0]
+    except pygame.error:
+        return 0
+
+
 def sentences(markup: str) -> list[tuple[str, str]]:
     """A paragraph cut at its line breaks and after each sentence, each piece with what joined it to the one
     before (a line break or a space): the pieces a long text is spread over pages by."""
@@ -478,7 +487,7 @@ class Page:
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
-        return self._font(size, bold).size(printable(text, lines=False))[0] / self.scale + 16
+        return text_width(self._font(size, bold), printable(text, lines=False)) / self.scale + 16
 
     def _font(self, size: str, bold: bool):
         fonts = self.manager.get_theme().get_font_dictionary()
@@ -490,9 +499,9 @@ class Page:
         text = printable(text, lines=False)
         font = self._font(size, bold)
         room = (width - 24) * self.scale  # the label's own margins, and a little air
-        if font.size(text)[0] <= room:
+        if text_width(font, text) <= room:
             return text
-        while text and font.size(text + "…")[0] > room:
+        while text and text_width(font, text + "…") > room:
             text = text[:-1]
         return text.rstrip() + "…"
 

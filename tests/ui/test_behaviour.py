@@ -25,8 +25,8 @@ from tests.ui.play import Player
 from tests.ui.test_full_session import set_up
 
 
-def into_share(t: Table, toggles: tuple[str, ...] = ()) -> Player:
-    set_up(t, toggles=toggles)
+def into_share(t: Table, toggles: tuple[str, ...] = (), **names) -> Player:
+    set_up(t, toggles=toggles, **names)
     p = Player(t)
     p.draw_roles()
     return p

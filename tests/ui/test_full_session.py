@@ -13,16 +13,17 @@ from tests.ui.harness import Table
 from tests.ui.play import Player
 
 
-def set_up(t: Table, how: str = "mouse", plan: str = "kort", toggles: tuple[str, ...] = ()) -> None:
-    """Three players, two of them named, 'hygiene-normen' in round 1, the round plan (with ``toggles``: the
-    set-up's options for the private steps), two minutes to draw."""
+def set_up(t: Table, how: str = "mouse", plan: str = "kort", toggles: tuple[str, ...] = (),
+           names: tuple[str, str] = ("Anna", "Bert")) -> None:
+    """Three players, two of them named (``names``), 'hygiene-normen' in round 1, the round plan (with
+    ``toggles``: the set-up's options for the private steps), two minutes to draw."""
     p = Player(t, how)
     p.act(_("ui.start.play"))
     p.act("–")                               # four players by default, one fewer
     p.act(_("ui.player_n", n=1))
-    t.type("Anna")
+    t.type(names[0])
     t.key(pygame.K_TAB)
-    t.type("Bert")
+    t.type(names[1])
     t.press(_("ui.next"))                    # keyboard: Tab to the button, Enter
     p.act(_("ui.round_n", n=1))              # choose the case of round 1 in the library
     t.key(pygame.K_2)                        # the second theme...

@@ -17,7 +17,7 @@ from game.ui.scenes.solo import SoloRunScene
 from game.ui.textfield import TextField
 from tests.ui.harness import Table
 from tests.ui.play import Player
-from tests.ui.test_behaviour import into_record
+from tests.ui.test_behaviour import into_record, into_share
 from tests.ui.test_solo_screens import to_the_written_ending
 
 TEXTS = ("a", " ", "woord ", "een lange zin die over de rand van het veld loopt ", "ë&<b>", "\U0001F600", "ĳ’…")
@@ -130,3 +130,18 @@ def note_field(t: Table):
 def test_random_typing_in_the_one_line_fields_never_crashes(tmp_path, library, open_field):
     t = Table(tmp_path, library)
     random_edits(t, random.Random(11), open_field(t), 200)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\ufe0f", "\u202e"],
+                         ids=["zero-width space", "joiner", "variation selector", "direction override"])
+def test_a_name_with_an_invisible_character_as_a_word_of_its_own_is_played_and_resumed(tmp_path, library, invisible):
+    """Pasted from a chat: the character stands alone between spaces, and the font cannot measure it alone."""
+    t = Table(tmp_path, library)
+    into_share(t, names=(f"Anna {invisible}", "Bert"))
+    assert t.app.scene.round.phase == "share" and "Anna" in t.screen_text()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    t.step()
+    again = Table(tmp_path, library)         # the game started again: the offer to resume, then the table
+    assert type(again.app.scene).__name__ == "ResumeScene"
+    Player(again).act(again.labels()[0])
+    assert again.app.scene.round.phase == "share" and "Anna" in again.screen_text()
