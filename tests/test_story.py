@@ -124,8 +124,8 @@ def test_the_highlights_carry_their_numbers(report):
                           "De meesten (2) gingen naar A. Eerst praten.")
     assert gap.text == ("Bij 'Vervolg' (Proefcasus): EVV'er 5 van 5 keer (100%), Bewoner 0 van 2 keer (0%) "
                         "voor B. Het team beslist.")
-    assert value.text == ("Veiligheid: gekozen door 12 van de 15 spelers (80%), maar maar 5 van de 18 keuzes (28%) "
-                          "gingen naar een optie die Veiligheid vooropzet.")
+    assert value.text == ("Veiligheid: 12 van de 15 keer gekozen als leidende waarde (80%), maar slechts 5 van de 18 "
+                          "keuzes (28%) gingen naar een optie die Veiligheid vooropzet.")
     exported = json.loads(render(report, "json"))["highlights"]          # the numbers also as numbers
     assert [item["numbers"] for item in exported] == [
         {"changed": 2, "asked": 6, "percent": 33, "to_count": 2},
@@ -138,7 +138,8 @@ def test_with_too_few_votes_the_highlights_say_so(tmp_path, proef_book, library)
     shift, gap, value = build_report(gather([tmp_path]), library, "nl").highlights
     assert shift.text == "Niemand koos na het verkennen iets anders."
     assert gap.text.startswith("Te weinig stemmen om rollen te vergelijken")
-    assert value.text.startswith("Veiligheid: gekozen door 2 van de 2 spelers (100%), maar maar 1 van de 2")
+    assert value.text.startswith("Veiligheid: 2 van de 2 keer gekozen als leidende waarde (100%), "
+                                 "maar slechts 1 van de 2")
 
 
 def test_the_html_report_tells_the_story_before_the_details(report):

@@ -291,7 +291,7 @@ def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick
     scene = again.app.scene
     assert scene.round.phase == "share" and scene.round.sharing() == 0
     assert scene.round.values[0] == ("autonomie", "veiligheid")
-    assert again.has(_("ui.vote.i_am", name="Anna"))    # the screen goes back to Anna, covered
+    assert again.has(_("ui.share.i_am", name="Anna"))    # the screen goes back to Anna, covered
     Player(again).act(again.forward())
     assert "Anna (" in again.screen_text()  # Anna's pick is open again, with her cards chosen
     assert again.has(_("ui.chosen", text=Player(again)._value_label("veiligheid")))

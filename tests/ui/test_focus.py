@@ -42,11 +42,11 @@ def test_values_in_private_enter_on_the_cover_then_on_done_passes_the_screen_on(
     t = Table(tmp_path, library)
     p = into_share(t, ("hidden_values",))
     scene = t.app.scene
-    assert t.focused() == _("ui.vote.i_am", name="Anna")
+    assert t.focused() == _("ui.share.i_am", name="Anna")
     t.enter()                                # Anna takes the screen
     p.act(p._value_label("autonomie"))       # a tap on a card, then on 'done': the next player's cover
     p.act(_("ui.share.done"))
-    assert scene.round.sharing() == 1 and t.focused() == _("ui.vote.i_am", name="Bert")
+    assert scene.round.sharing() == 1 and t.focused() == _("ui.share.i_am", name="Bert")
     enter_on_the_way_forward(t)
     enter_on_the_way_forward(t)              # Bert picks nothing and passes on
     assert scene.round.sharing() == 2

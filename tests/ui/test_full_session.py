@@ -110,7 +110,7 @@ def test_values_in_private_and_a_vote_out_loud(tmp_path, library):
     assert state.hidden_values and state.open_vote
     player = Player(t, "keys")
     player.draw_roles()
-    assert t.has(_("ui.vote.i_am", name="Anna"))     # the screen passes to Anna before her values
+    assert t.has(_("ui.share.i_am", name="Anna"))     # the screen passes to Anna before her values
     player.share_values(("autonomie",))
     player.choose_core()
     current = t.app.scene.round

@@ -78,10 +78,11 @@ def toggled(scene: "RoundScene", chosen: tuple[str, ...], value: str) -> tuple[s
     return tuple(v for v in chosen if v != value) if value in chosen else chosen + (value,)
 
 
-def cover(scene: "RoundScene", page: Page, player: int, extra: list) -> None:
-    """The screen passes to one player; the others look away."""
+def cover(scene: "RoundScene", page: Page, player: int, extra: list, step: str = "vote") -> None:
+    """The screen passes to one player; the others look away (``step``: "vote", or "share" for values picked in
+    private, which the cover names as values)."""
     name = player_name(scene.state, player)
-    markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_('ui.vote.look_away'))}"
+    markup = f"<b>{escape(_('ui.vote.pass_to', name=name))}</b><br><br>{escape(_(f'ui.{step}.look_away'))}"
     if scene.app.phones:
         markup += f"<br><br>{escape(progress_line(scene.app))}"
     box = page.content.centred(page.content.w - 320, max(420, page.text_height(markup, page.content.w - 320,
@@ -91,7 +92,7 @@ def cover(scene: "RoundScene", page: Page, player: int, extra: list) -> None:
         scene.show(covered=False)
 
     page.card(markup, box.x, box.y, box.w, box.h, uncover, "@cover")
-    scene.footer(page, extra + [(_("ui.vote.i_am", name=name), uncover)])
+    scene.footer(page, extra + [(_(f"ui.{step}.i_am", name=name), uncover)])
 
 
 def tabs(page: Page, row: Box, tabs: list[tuple]) -> Box:

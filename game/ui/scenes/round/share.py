@@ -28,7 +28,7 @@ def build(scene: "RoundScene", page: Page) -> None:
         _overview(scene, page)
         return
     if scene.view.covered:
-        cover(scene, page, player, [])
+        cover(scene, page, player, [], step="share")
         return
     last = player == scene.round.players - 1
     _value_pick(scene, page, player, (_("ui.share.done_last") if last else _("ui.share.done"),
