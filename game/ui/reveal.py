@@ -9,7 +9,7 @@ decision. ``reveal_of`` says what lies where, ``build_reveal`` lays it out on a 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 import pygame
@@ -151,13 +151,17 @@ class Arrangement:
     head_lines: int
     aside_w: float
     grow: float
+    below_h: float = 0  # the options nobody chose, whole under the piles (instead of a column beside them)
 
     @property
     def head_h(self) -> float:
         return _box_height(self.head_lines, self.grow)
 
-    def height(self) -> float:
+    def piles_height(self) -> float:
         return self.head_h + GAP + self.rows * (self.card_h + GAP) - GAP
+
+    def height(self) -> float:
+        return self.piles_height() + (GAP + self.below_h if self.below_h else 0)
 
 
 def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: float, w: float, h: float
@@ -178,7 +182,10 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
             cy = top + (index % arranged.rows) * (arranged.card_h + GAP)
             areas.append(_card(page, seat, colours, cx, cy, arranged.card_w, arranged.card_h, grow))
         left += pile_w + GAP
-    if arranged.aside_w:
+    if arranged.below_h:
+        below = y + arranged.piles_height() + GAP
+        page.text(_aside_markup(page, reveal, w, lines=None), x, below, w, arranged.below_h)
+    elif arranged.aside_w:
         _nobody_chose(page, reveal, x + w - arranged.aside_w, y, arranged.aside_w, h)
     return areas
 
@@ -192,8 +199,10 @@ def _nobody_chose(page: Page, reveal: Reveal, x: float, y: float, w: float, h: f
     page.text(markup, x, y, w, h)
 
 
-def _aside_markup(page: Page, reveal: Reveal, w: float, lines: int) -> str:
-    options = [escape(_within_lines(page, pile.heading, w - 2 * BOX_PADDING, lines, bold=False))
+def _aside_markup(page: Page, reveal: Reveal, w: float, lines: int | None) -> str:
+    """'Niemand koos' and the options nobody chose, each in at most ``lines`` lines (None: whole)."""
+    options = [escape(pile.heading if lines is None else
+                      _within_lines(page, pile.heading, w - 2 * BOX_PADDING, lines, bold=False))
                for pile in reveal.piles if not pile.seats]
     return f"<b>{escape(_('ui.reveal.nobody'))}</b><br>" + "<br>".join(options)
 
@@ -223,9 +232,26 @@ def reveal_parts(reveal: Reveal, parts: int) -> list[Reveal]:
 
 def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arrangement:
     """The widest cards whose piles stand whole in the height under their option texts, whole words first: a pile
-    of many cards spreads over more columns (so seven players fit)."""
+    of many cards spreads over more columns (so seven players fit). The options nobody chose go whole under the
+    piles where the piles leave that room with whole words and whole option texts, else in a column beside."""
     chosen = [pile for pile in reveal.piles if pile.seats]
-    aside_w = _aside_width(page, reveal, w, len(chosen))
+    if chosen and len(chosen) < len(reveal.piles):
+        below_h = page.text_height(_aside_markup(page, reveal, w, lines=None), w)
+        under = _arrange_piles(page, chosen, w, h - below_h - GAP, grow, aside_w=0)
+        if under.height() <= h - below_h - GAP and under.head_lines >= _most_lines(page, chosen, under) and \
+                _words_fit(page, chosen, under.card_w):
+            return replace(under, below_h=below_h)
+    return _arrange_piles(page, chosen, w, h, grow, _aside_width(page, reveal, w, len(chosen)))
+
+
+def _most_lines(page: Page, chosen: list[Pile], arranged: Arrangement) -> int:
+    """The lines the longest option text over a pile needs to stand whole."""
+    return max(_lines_needed(page, pile.heading, wide - 2 * BOX_PADDING, True)
+               for pile, wide in zip(chosen, arranged.widths))
+
+
+def _arrange_piles(page: Page, chosen: list[Pile], w: float, h: float, grow: float, aside_w: float) -> Arrangement:
+    """The chosen piles in ``w`` less a column ``aside_w`` wide (0: none) and ``h`` units, whole words first."""
     fitting = []
     for rows in range(max((len(pile.seats) for pile in chosen), default=1), 0, -1):
         columns = [math.ceil(len(pile.seats) / rows) for pile in chosen]

@@ -14,6 +14,7 @@ from game.ui.motion import MOST_SECONDS
 from game.ui.page import escape
 from game.ui.scenes.table import RoundScene
 from game.ui.theme import CALM
+from tests.ui.layout_check import problems
 from tests.ui.harness import Table
 from tests.ui.play import Player
 
@@ -118,10 +119,27 @@ def test_each_chosen_option_reads_whole_over_its_pile_and_the_others_stand_aside
     for number in (1, 2):
         whole = f"{number}. {options[number - 1].label or options[number - 1].text}"
         assert heading_of(t, number).html_text == f"<b>{escape(whole)}</b>"
-    aside = next(e for e in t.app.page.root.elements
-                 if getattr(e, "html_text", "").startswith(f"<b>{escape(_('ui.reveal.nobody'))}</b>"))
+    aside = nobody_chose(t)
     assert aside.html_text.split("<br>")[1].startswith(escape(f"3. {options[2].text.split()[0]}"))
-    assert all(element(t, name).rect.right <= aside.rect.left for name in PLAYERS)
+    assert all(not element(t, name).rect.colliderect(aside.rect) for name in PLAYERS)
+
+
+def nobody_chose(t: Table):
+    return next(e for e in t.app.page.root.elements
+                if getattr(e, "html_text", "").startswith(f"<b>{escape(_('ui.reveal.nobody'))}</b>"))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_where_the_piles_leave_room_under_them_the_options_nobody_chose_stand_there_whole(tmp_path, library, size):
+    """A column beside the piles would hold only the first words of a long option."""
+    t = Table(tmp_path, library, size=size, reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 2, 1, 2))
+    last_vote(t, 2)
+    text = scene.decision().options[2].text
+    aside = nobody_chose(t)
+    assert aside.html_text == f"<b>{escape(_('ui.reveal.nobody'))}</b><br>{escape(f'3. {text}')}"
+    assert aside.rect.top > max(element(t, name).rect.bottom for name in PLAYERS)
+    assert not problems(t.app), problems(t.app)
 
 
 def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp_path, library):
