@@ -85,3 +85,22 @@ def test_a_card_keeps_the_focus_when_its_text_changes_on_being_chosen(tmp_path, 
     assert t.focused() == _("ui.chosen", text=p._value_label("veiligheid"))
     t.enter()
     assert t.app.scene.round.values[0] == ("autonomie",)
+
+
+def test_the_list_of_options_says_to_open_one_first_and_enter_opens_the_first(tmp_path, library):
+    """The way on ('Wie verandert van keuze?') waits until an option was read: the screen says so, and the focus
+    starts on the first option instead of nowhere."""
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.show_now"))
+    scene = t.app.scene
+    options = scene.stored.session.available_options()
+    assert scene.round.phase == "explore" and scene.round.viewing is None
+    assert _("ui.explore.open_one", most=len(options)) in t.screen_text()
+    assert t.focused().startswith("1. ")
+    t.enter()
+    assert scene.round.viewing == options[0]
+    p.act(_("ui.explore.back"))
+    assert _("ui.explore.open_one", most=len(options)) not in t.screen_text()  # read one: the way on is open
+    assert t.focused() == _("ui.explore.reconsider")

@@ -32,10 +32,10 @@ class HandClock:
         return self.now
 
 
-def at_the_vote(t: Table, library, choices: tuple[int, ...]) -> RoundScene:
-    """A table of four at the hidden vote of the core decision, all but the last player voted (option numbers
-    from 1); the round on screen, with the last player about to vote."""
-    stored = start_session(library, StartSession(PLAYERS, (CASE,)), folder=t.folder / "sessions")
+def at_the_vote(t: Table, library, choices: tuple[int, ...], plan: str = "kort") -> RoundScene:
+    """A table of four at the hidden vote of the first decision of the ``plan``, all but the last player voted
+    (option numbers from 1); the round on screen, with the last player about to vote."""
+    stored = start_session(library, StartSession(PLAYERS, (CASE,), plan=plan), folder=t.folder / "sessions")
     for player in range(len(PLAYERS)):
         stored.execute(DrawRole(player))
     stored.execute(AdvancePhase())
@@ -160,6 +160,22 @@ def test_after_the_second_vote_the_cards_that_moved_say_where_they_came_from(tmp
     assert anna.rect.left >= heading_of(t, 3).rect.left            # Anna's card says she came from 1
     p.act(_("ui.reconsider.done_short"))
     assert scene.round.phase == "record"
+
+
+def test_in_the_long_plan_after_the_cards_that_moved_the_table_reads_on_under_its_own_title(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720), reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 1, 2, 2), plan="lang")
+    p = Player(t)
+    last_vote(t, 2)
+    to_reconsider(p)
+    p.change_mind(0, 3)
+    p.act(_("ui.reconsider.done_long"))      # first the cards that moved ...
+    assert scene.phase_title() == _("ui.reveal.moved")
+    p.act(_("ui.reconsider.done_long"))      # ... then the options to read on
+    assert scene.phase_title() == _(f"{scene.mode.phase_titles}.explore") != _("ui.reveal.moved")
+    assert t.focused().startswith("1. ")      # the way on goes through an option: the focus starts there
+    t.enter()
+    assert scene.round.viewing == scene.stored.session.available_options()[0]
 
 
 def test_nobody_moved_and_voting_aloud_go_on_without_a_reveal(tmp_path, library):

@@ -243,6 +243,8 @@ class RoundScene(BaseScene):
 
     def phase_title(self) -> str:
         phase = self.round.phase
+        if self.view.changes_done:  # the long plan reads the options on after the second vote
+            return _(f"{self.mode.phase_titles}.explore")
         if self.view.moves_shown:
             return _("ui.reveal.moved")
         if phase == "explore" and explore.reveal_due(self):

@@ -35,12 +35,19 @@ def build(scene: "RoundScene", page: Page) -> None:
     options = scene.stored.session.available_options()
     line = _votes_line if scene.mode.at_table else _own_choice_line
     notes = {option: line(scene, option) for option in options}
+    read = bool(scene.round.explored_here())
+    waiting = scene.round.phase == "explore" and scene.mode.at_table and not read
+    hints = [_("ui.explore.open_one", most=len(options))] if waiting else []
     if scene.mode.at_table and scene.state.plan == "lang":
-        rest = page.paragraph(escape(_follow_rule(scene, decision)), rest, "@muted_text")
+        hints.append(_follow_rule(scene, decision))
+    if hints:
+        rest = page.paragraph(escape(" ".join(hints)), rest, "@muted_text")
     option_cards(scene, page, rest, decision, options, lambda o: scene.send(ExploreOption(o)), notes)
     actions = []
     if scene.round.phase == "explore" and scene.mode.at_table:
-        actions.append((_("ui.explore.reconsider"), scene.advance if scene.round.explored_here() else None))
+        actions.append((_("ui.explore.reconsider"), scene.advance if read else None))
+    if waiting or not actions:  # the way on waits for a read option, or goes through one: focus on the first
+        page.main = f"option:{options[0]}"
     scene.footer(page, actions)
 
 
