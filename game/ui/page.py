@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pygame
 from pygame_gui.core import ObjectID, UIContainer
+from pygame_gui.core.utility import clipboard_paste
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n import _
@@ -81,6 +82,27 @@ class ReadingBox(UITextBox):
     @scroll_bar_width.setter
     def scroll_bar_width(self, _ignored: int) -> None:
         pass
+
+
+class EntryLine(UITextEntryLine):
+    """A one-line entry where a paste longer than the room left goes in as far as it fits: pygame_gui leaves the
+    whole paste out, and the player sees nothing happen."""
+
+    def _do_paste(self) -> None:
+        pasted = printable(clipboard_paste(), lines=False)
+        low, high = sorted(self.select_range) if self.select_range[0] != self.select_range[1] else \
+            (self.edit_position, self.edit_position)
+        room = self.length_limit - (len(self.text) - (high - low))
+        if not (self.ui_manager.paste_text_enabled and self.paste_text_enabled) or len(pasted) <= room:
+            super()._do_paste()
+            return
+        self.set_text(self.text[:low] + pasted[:max(0, room)] + self.text[high:])
+        self.select_range = [0, 0]
+        self.edit_position = low + max(0, room)  # after what went in, as after any paste
+        if self.drawable_shape is not None and self.drawable_shape.text_box_layout is not None:
+            self.drawable_shape.text_box_layout.set_cursor_position(self.edit_position)
+            self.drawable_shape.apply_active_text_changes()
+        self.cursor_has_moved_recently = True
 
 
 class MeasuringBox(UITextBox):
@@ -396,8 +418,7 @@ class Page:
     def entry(self, x: float, y: float, w: float, h: float, text: str = "", placeholder: str = "",
               on_enter: Callable[[str], None] | None = None, limit: int = 200,
               key: str | None = None) -> UITextEntryLine:
-        entry = UITextEntryLine(self.rect(x, y, w, h), self.manager, container=self.root,
-                                placeholder_text=placeholder)
+        entry = EntryLine(self.rect(x, y, w, h), self.manager, container=self.root, placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
         if text:
             entry.set_text(text)  # the cursor goes to the end, where typing goes on

@@ -145,3 +145,22 @@ def test_a_name_with_an_invisible_character_as_a_word_of_its_own_is_played_and_r
     assert type(again.app.scene).__name__ == "ResumeScene"
     Player(again).act(again.labels()[0])
     assert again.app.scene.round.phase == "share" and "Anna" in again.screen_text()
+
+
+def test_a_paste_longer_than_the_room_left_in_a_line_goes_in_as_far_as_it_fits(tmp_path, library):
+    """pygame_gui leaves out a paste that would pass the limit altogether: Enter then said there was no text."""
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    p.act(_("ui.notes.placeholder"))
+    t.type("Begin: ")
+    entry = t.find(_("ui.notes.placeholder"))
+    pygame.scrap.put_text("lang verhaal " * 400)               # 5,200 characters
+    t.key(pygame.K_v, mod=pygame.KMOD_CTRL)
+    assert len(entry.get_text()) == entry.length_limit and entry.get_text().startswith("Begin: lang verhaal")
+    t.key(pygame.K_RETURN)
+    assert [len(note.text) for note in t.app.scene.round.notes] == [entry.length_limit]
+    p.act(_("ui.notes.placeholder"))
+    pygame.scrap.put_text("kort")                            # a paste that fits goes in as before
+    t.key(pygame.K_v, mod=pygame.KMOD_CTRL)
+    assert t.find(_("ui.notes.placeholder")).get_text() == "kort"
