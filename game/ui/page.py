@@ -45,6 +45,7 @@ MIN_BUTTON_W = 260
 LEAST_BESIDE = 0.3  # a header's texts stand beside a clock or a bar only where this share of the width is left
 BUTTON_PADDING = 30  # each side: the theme's 20 units of text padding, the border and some air
 PARAGRAPH = "<br><br>"
+TRAILING_HEADING = re.compile(r"(?:<br>)*(<b>[^<]*</b>)$")  # a line in bold alone at the end of a text
 LABEL_FONTS = {"@title": ("title", True), "@heading": ("heading", True), "@question": ("heading", True),
                "@clock": ("clock", True), "@clock_paused": ("clock", False), "@clock_done": ("heading", True),
                "@muted": ("small", False), "@error": ("small", True), "@strong": ("body", True),
@@ -338,13 +339,15 @@ class Page:
     def fits(self, markup: str, box: Box, style: str = "@text") -> bool:
         return self.text_height(markup, box.w, style) <= box.h
 
-    def reading(self, parts: list[str], box: Box, style: str, current: int, turn: Callable[[int], None]) -> None:
+    def reading(self, parts: list[str], box: Box, style: str, current: int, turn: Callable[[int], None],
+                whole_parts: bool = False) -> None:
         """Long text given room: the parts (paragraphs, as markup) fill ``box`` page by page, a part that is
-        taller than a page going on by sentence, with buttons under the text that turn its pages."""
-        pages = self.paginate(parts, box, style)
+        taller than a page going on by sentence, with buttons under the text that turn its pages. With
+        ``whole_parts`` a part that fits on a page of its own starts a new page rather than being split."""
+        pages = self.paginate(parts, box, style, whole_parts)
         if len(pages) > 1:
             box, row = box.above(BUTTON_H, gap=GAP / 2)
-            pages = self.paginate(parts, box, style)
+            pages = self.paginate(parts, box, style, whole_parts)
             self.turn_buttons(row, len(pages), current, turn)
         current = min(max(current, 0), len(pages) - 1)
         self.text(pages[current], box.x, box.y, box.w, box.h, style)
@@ -359,9 +362,10 @@ class Page:
         for (text, action, key), button in zip(turns, places):  # made in reading order: Tab reaches 'Vorige' first
             self.button(text, button.x, button.y, button.w, button.h, action, key=key)
 
-    def paginate(self, parts: list[str], box: Box, style: str) -> list[str]:
+    def paginate(self, parts: list[str], box: Box, style: str, whole_parts: bool = False) -> list[str]:
         """The parts (paragraphs) on pages of ``box``: a part that does not fit in what is left of a page goes
-        on by line and sentence, so a page is filled before the next one starts."""
+        on by line and sentence, so a page is filled before the next one starts (with ``whole_parts``, a part
+        that fits on a page of its own starts the next page instead)."""
         whole = PARAGRAPH.join(parts)
         if self.fits(whole, box, style):  # most often all of it fits: one measure, likely made already
             return [whole]
@@ -370,6 +374,9 @@ class Page:
         def add(piece: str, joint: str) -> None:
             together = pages[-1] + joint + piece if pages[-1] else piece
             if pages[-1] and not self.fits(together, box, style):
+                heading = TRAILING_HEADING.search(pages[-1])  # a heading goes on with what it heads
+                if heading and heading.start(1) > 0 and self.fits(heading[1] + joint + piece, box, style):
+                    pages[-1], piece = pages[-1][:heading.start()], heading[1] + joint + piece
                 pages.append(piece)
             else:
                 pages[-1] = together
@@ -377,6 +384,9 @@ class Page:
         for part in parts:
             if self.fits(pages[-1] + PARAGRAPH + part, box, style):
                 pages[-1] = pages[-1] + PARAGRAPH + part if pages[-1] else part
+                continue
+            if whole_parts and pages[-1] and self.fits(part, box, style):
+                pages.append(part)
                 continue
             for number, (piece, joint) in enumerate(sentences(part)):
                 add(piece, PARAGRAPH if number == 0 else joint)

@@ -1,12 +1,15 @@
 """A whole table session of two rounds, played through the real screens with mouse, touch and keys."""
 from __future__ import annotations
 
+import re
+
 import pygame
 import pytest
 
 from game.app import resume_session
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _
+from game.ui.page import escape
 from game.store.log import SessionLog
 from game.engine.state import replay
 from tests.ui.harness import Table
@@ -44,6 +47,19 @@ def set_up(t: Table, how: str = "mouse", plan: str = "kort", toggles: tuple[str,
     p.act(_("ui.setup.start"))
 
 
+def summary_pages(t: Table) -> list[str]:
+    """The summary's rounds, page by page (turned with its 'Volgende' button)."""
+    kept = f"<b>{escape(_('ui.summary.kept'))}"
+    pages = []
+    while True:
+        pages.append(next(e.html_text for e in t.app.page.root.elements
+                          if getattr(e, "html_text", "") and not e.html_text.startswith(kept)))
+        turn = [item for item in t.app.page.focusables if item.key == "page:next"]
+        if not turn:
+            return pages
+        t.click(turn[0].label)
+
+
 def _next_page_label(t: Table) -> str:
     return next(label for label in t.labels() if label.startswith(_("ui.next")) and "(" in label)
 
@@ -70,6 +86,14 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library, plan):
     Player(t, "mouse").act(_("ui.summary.where"))
     assert str(path) in t.screen_text()
     assert path.parent == tmp_path / "sessions"
+    pages = summary_pages(t)
+    assert all(not re.search(r"<b>[^<]*</b>$", page) for page in pages)  # never a heading alone at a page's foot
+    told = "<br>".join(pages)
+    if plan == "kort":  # no way walked: the summary tells how the table voted at the core decision
+        assert _("ui.summary.path") not in told and _("ui.summary.ending") not in told
+        assert told.count(_("ui.summary.votes", decision="@").split("@")[0]) == 2
+    else:
+        assert told.count(_("ui.summary.path")) == 2 and told.count(_("ui.summary.ending")) == 2
 
     reopened = resume_session(library, path)
     final = reopened.state

@@ -1,7 +1,7 @@
 """The end of a session: what the table did, and that it is kept for the plenary (the file's path on request)."""
 from __future__ import annotations
 
-from game.i18n import _
+from game.i18n import _, n_
 from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_names
 from game.ui.page import Page, escape
@@ -23,7 +23,7 @@ class SummaryScene(BaseScene):
         rounds, below = page.content.above(page.text_height(kept, page.content.w, "@card"))
         page.text(kept, below.x, below.y, below.w, below.h, "@card")  # always in sight, under the rounds' pages
         page.reading([self._round(r) for r in self.stored.state.rounds], rounds, "@card", self.page_index,
-                     self._turn)
+                     self._turn, whole_parts=True)
         page.footer([(_("ui.summary.done"), self.back)],
                     aside=(_("ui.summary.where"), self._toggle_path))
 
@@ -37,21 +37,34 @@ class SummaryScene(BaseScene):
         self.refresh()
 
     def _round(self, r) -> str:
+        """A round in a few lines: its roles, the way the table went (or, in the short plan, how it voted at the
+        core decision), its ending, the values that tipped it and the table's points."""
         state, library = self.stored.state, self.app.library
         case = self.stored.session.book.cases[r.case]
         roles = ", ".join(f"{player_name(state, p)}: {role_card(library, role, state.lang).name}"
                           for p, role in enumerate(r.roles) if role)
-        path = "<br>".join(f"- {escape(case.decisions[step.node].title)}: "
-                           f"{escape(case.decisions[step.node].option(step.option).text)}" for step in r.path)
-        ending = case.endings[r.ending].title if r.ending else "-"
-        notes = "<br>".join(f"- {escape(note.text)}" for note in r.notes) or escape(_("ui.none"))
-        return (f"<b>{escape(_('ui.round_n', n=r.number))}: {escape(case.title)}</b><br>"
-                f"<b>{escape(_('ui.summary.roles'))}</b> {escape(roles)}<br>"
-                f"<b>{escape(_('ui.summary.path'))}</b><br>{path}<br>"
-                f"<b>{escape(_('ui.summary.ending'))}</b> {escape(ending)}<br>"
-                f"<b>{escape(_('ui.summary.values'))}</b> "
-                f"{escape(value_names(library, case, r.leading_values, state.lang))}<br>"
-                f"<b>{escape(_('ui.summary.notes'))}</b><br>{notes}")
+        lines = [f"<b>{escape(_('ui.round_n', n=r.number))}: {escape(case.title)}</b>",
+                 f"<b>{escape(_('ui.summary.roles'))}</b> {escape(roles)}"]
+        if r.path:
+            lines += [f"<b>{escape(_('ui.summary.path'))}</b>",
+                      *(f"- {escape(case.decisions[step.node].title)}: "
+                        f"{escape(case.decisions[step.node].option(step.option).text)}" for step in r.path)]
+        elif r.final_votes(0):
+            lines += self._votes(case.decisions[r.node], r.final_votes(0))
+        if r.ending:
+            lines.append(f"<b>{escape(_('ui.summary.ending'))}</b> {escape(case.endings[r.ending].title)}")
+        notes = [f"- {escape(note.text)}" for note in r.notes] or [escape(_("ui.none"))]
+        return "<br>".join([*lines, f"<b>{escape(_('ui.summary.values'))}</b> "
+                                    f"{escape(value_names(library, case, r.leading_values, state.lang))}",
+                            f"<b>{escape(_('ui.summary.notes'))}</b>", *notes])
+
+    @staticmethod
+    def _votes(decision, votes: dict) -> list[str]:
+        """How the table voted at ``decision``, option by option (options nobody chose left out)."""
+        counts = {option: list(votes.values()).count(option) for option in decision.option_ids()}
+        return [f"<b>{escape(_('ui.summary.votes', decision=decision.title))}</b>",
+                *(f"- {escape(decision.option(option).text)} ({escape(n_('ui.summary.vote_count', count))})"
+                  for option, count in counts.items() if count)]
 
     def back(self) -> None:
         self.stored.close()
