@@ -385,3 +385,13 @@ def test_the_reflection_field_stops_at_the_length_the_log_takes(tmp_path, librar
     t.type("b")
     t.key(pygame.K_RETURN)
     assert field.get_text() == "a" * MAX_TEXT
+
+
+def test_practise_alone_opens_with_the_focus_on_the_first_case_and_enter_chooses_it(tmp_path, library, practice):
+    t = Table(tmp_path, library)
+    Player(t, "keys").act(_("solo.screen.start_button"))
+    assert t.app.scene.__class__.__name__ == "SoloHomeScene"
+    first = t.app.scene.shown[0]
+    assert t.focused().startswith(f"1. {first.title}")
+    t.enter()
+    assert t.app.scene.__class__.__name__ == "SoloRoleScene" and t.app.scene.case_id == first.id

@@ -92,7 +92,9 @@ class SoloHomeScene(BaseScene):
         cells = page.card_cells(page.content, markups, 1, 230, self.page_index, self._turn, gap=16)
         self.shown = [cases[index - first_case] for index, _cell in cells if index >= first_case]
         for index, cell in cells:
-            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, actions[index])
+            page.card(markups[index], cell.x, cell.y, cell.w, cell.h, actions[index], key=f"case:{index}")
+        if cells:
+            page.main = f"case:{cells[0][0]}"  # no way forward but a card: the focus starts on the first one
         page.footer([], back=(_("ui.back"), self.back), primary_last=False,
                     aside=(_("solo.screen.my_practice"), lambda: self.app.push(MyPracticeScene(self.app))))
 
