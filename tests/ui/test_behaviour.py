@@ -338,3 +338,12 @@ def test_after_a_step_ran_over_the_next_screen_says_what_is_left_of_the_round(tm
     Player(t).draw_roles()
     assert t.app.scene.round.phase == "share"
     assert "Ronde 1 van 2: nog 12 min · daarna: kiezen" in t.screen_text()
+
+
+def test_the_plenary_step_lists_the_points_the_table_takes_along(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_record(t)
+    p.record(("autonomie",), ("Wie bepaalt hoe Gerrit wordt gewassen?", "Annie <3 Gerrit"))
+    assert t.app.scene.round.phase == "plenary"
+    text = t.screen_text()
+    assert "- Wie bepaalt hoe Gerrit wordt gewassen?<br>- Annie &lt;3 Gerrit" in text  # as written, never as markup

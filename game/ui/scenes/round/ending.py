@@ -53,7 +53,8 @@ def plenary(scene: "RoundScene", page: Page) -> None:
     values = value_names(scene.app.library, scene.case, r.leading_values, scene.lang) or _("ui.plenary.no_values")
     parts = [escape(_("ui.plenary.take_along")),
              f"<b>{escape(_('ui.plenary.values'))}</b> {escape(values)}",
-             f"<b>{escape(_('ui.plenary.points'))}</b> " + escape(n_("ui.plenary.point_count", len(r.notes)))]
+             f"<b>{escape(_('ui.plenary.points'))}</b> " + escape(n_("ui.plenary.point_count", len(r.notes)))
+             + "".join(f"<br>- {escape(note.text)}" for note in r.notes)]  # read back to the room as written
     box = page.content
     if scene.state.plan == "kort" and scene.case.facts:
         row, box = box.top(BUTTON_H)
