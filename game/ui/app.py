@@ -115,6 +115,7 @@ class App:
         self._pending: list[Callable[[], None]] = []
         self._after_first_frame: list[Callable[[], None]] = []
         self.frames_drawn = 0
+        self.builds = 0  # screens built (a screen built twice to measure its footer counts once)
         self._dirty = True
         self._last_input = 0.0
         self._drawn = Drawn([], None)
@@ -246,9 +247,14 @@ class App:
         if self.page:
             self._page_scene.keep()  # what was typed on the screen going away, even when another scene comes
             self.page.root.kill()
+        self.builds += 1
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)
+        if self.page.footer_row_spare():  # measured, then laid out: the content takes the footer's unused row
+            self.page.root.kill()
+            self.page = Page(self, footer_rows=1)
+            self.scene.build(self.page)
         self._looks_when_shown()
         screen = (self.scene, self.scene.screen_key())
         if screen == self._screen:

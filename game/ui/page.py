@@ -243,8 +243,10 @@ class Box:
 
 
 class Page:
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: "App", footer_rows: int | None = None) -> None:
         self.app = app
+        self._footer_rows = footer_rows  # None: as the screen's shape and text size suggest
+        self.footer_needs: int | None = None  # the rows the footer took, once it is built
         self.manager = app.manager
         self.scale = app.scale
         self.width = app.size[0] / app.scale
@@ -292,7 +294,14 @@ class Page:
 
     @property
     def footer_rows(self) -> int:
+        if self._footer_rows is not None:
+            return self._footer_rows
         return 2 if self.width - 2 * MARGIN < ONE_ROW_FOOTER * self.app.settings.text_scale else 1
+
+    def footer_row_spare(self) -> bool:
+        """Room was kept for a footer of two rows, and its buttons stood on one (the screen is built again with
+        that room for its content: at a larger text size a page would otherwise end a row of text early)."""
+        return self.footer_rows == 2 and self.footer_needs == 1
 
     @property
     def _last_row_y(self) -> float:
@@ -547,6 +556,7 @@ class Page:
         sides = [side for side in (back, aside) if side]
         widths = [self.button_width(text) for text, *_rest in actions]
         needed = sum(widths) + sum(self.button_width(text) + 24 for text, _action in sides) + 24 * len(widths)
+        self.footer_needs = 2 if needed > self.content_width else 1
         x = MARGIN
         for text, action in sides:  # on a row of their own above when both ways do not fit on one
             self.button(text, x, y - FOOTER_H if needed > self.content_width else y, self.button_width(text),
@@ -591,16 +601,13 @@ class Page:
         needed = [self.text_height(markup, width, style) for markup in markups]
         if columns > 1 and max(needed) > box.h - BUTTON_H - GAP:
             return self.card_cells(box, markups, 1, most, current, turn, gap, style)
-        per_page = self.per_page(box, needed, gap, columns)
-        start = 0
-        if per_page < len(markups):
+        shown = list(range(len(markups)))
+        if self.per_page(box, needed, gap, columns) < len(markups):
             box, row = box.above(BUTTON_H, gap=GAP / 2)
-            per_page = self.per_page(box, needed, gap, columns)
-            count = -(-len(markups) // per_page)
-            current = min(max(current, 0), count - 1)
-            self.turn_buttons(row, count, current, turn)
-            start = current * per_page
-        shown = list(range(len(markups)))[start:start + per_page]
+            starts = self.page_starts(box, needed, gap, columns)
+            current = min(max(current, 0), len(starts) - 1)
+            self.turn_buttons(row, len(starts), current, turn)
+            shown = shown[starts[current]:(starts + [len(markups)])[current + 1]]
         rows = [shown[first:first + columns] for first in range(0, len(shown), columns)]
         row_needs = [max(needed[i] for i in row) for row in rows]
         spare = max(0.0, box.h - sum(row_needs) - gap * (len(rows) - 1)) / len(rows)
@@ -617,6 +624,15 @@ class Page:
         size = "small" if style.startswith("@value") else "body"
         words = {(word, "<b>" in markup) for markup in markups for word in plain(markup).split()}
         return max((self.measure(word, size, bold=bold) for word, bold in words), default=0.0)
+
+    def page_starts(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1) -> list[int]:
+        """Where each page of these items begins: a page holds as many as fit from its first one, so a page of
+        taller items holds fewer (never one cut off)."""
+        starts, first = [], 0
+        while first < len(heights):
+            starts.append(first)
+            first += self.per_page(box, heights[first:], gap, columns)
+        return starts
 
     def per_page(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1) -> int:
         """How many items of these heights (in the order given, ``columns`` to a row) fit in ``box``: a page

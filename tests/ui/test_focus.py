@@ -104,3 +104,15 @@ def test_the_list_of_options_says_to_open_one_first_and_enter_opens_the_first(tm
     p.act(_("ui.explore.back"))
     assert _("ui.explore.open_one", most=len(options)) not in t.screen_text()  # read one: the way on is open
     assert t.focused() == _("ui.explore.reconsider")
+
+
+def test_at_extra_groot_a_footer_on_one_row_leaves_its_second_row_to_the_content(tmp_path, library):
+    """Room is kept for two rows of footer buttons at a larger text size; where they stand on one, the screen is
+    laid out again with that room for its content (a role card read whole instead of over two pages)."""
+    from game.ui.page import FOOTER_BOTTOM, FOOTER_H, GAP
+    from tests.ui.layout_check import problems
+    t = Table(tmp_path, library, size=(1920, 1080), text_size="larger", reduced_motion=True)
+    into_share(t)
+    page = t.app.page
+    assert page.footer_rows == 1 and page.footer_needs == 1 and not problems(t.app)
+    assert page.content.bottom >= page.height - FOOTER_BOTTOM - FOOTER_H - GAP - 1  # down to the one footer row

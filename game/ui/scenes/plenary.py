@@ -540,6 +540,8 @@ class PlenaryScene(BaseScene):
             buttons = [_("plenary.screen.back", lang), _("plenary.screen.previous", lang), _("plenary.screen.next", lang)]
             row = row.left(page.button_width(buttons[0]), gap=2 * GAP)[1]
             row = row.right_part(page.button_width(buttons[1]) + page.button_width(buttons[2]) + 24, gap=2 * GAP)[0]
+        else:
+            page.footer_needs = 2  # the keys use the upper row: it is not spare
         self._in_a_button_row(page, _("plenary.screen.keys_details" if self.details else "plenary.screen.keys", lang),
                               row)
 

@@ -35,6 +35,7 @@ class StartScene(BaseScene):
     def __init__(self, app, look_later: bool = False) -> None:
         super().__init__(app)
         self._look_later = look_later
+        self._offer_coming = False
         self.how_page = 0
 
     def _turn_how(self, index: int) -> None:
@@ -68,8 +69,8 @@ class StartScene(BaseScene):
                                  "@muted")
         self._build_how(page, how)
         page.footer([(_("ui.quit"), self.quit)], primary_last=False)
-        if self._look_later:
-            self._look_later = False
+        if self._look_later and not self._offer_coming:  # once, however often the first screen is built
+            self._offer_coming = True
             app.after_first_frame(self._offer_resume)
 
     def _build_how(self, page: Page, box: Box) -> None:
@@ -92,6 +93,7 @@ class StartScene(BaseScene):
     def _offer_resume(self) -> None:
         from game.app import tidy_sessions_folder
         from game.solo import practice_folder
+        self._look_later = False
         self._about.set_text(about_text())
         self.app.read_library()  # now, while the players look at the first screen
         for folder in (self.app.places.sessions, practice_folder()):

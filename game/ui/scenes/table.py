@@ -137,6 +137,7 @@ class RoundScene(BaseScene):
         self._view_key: tuple | None = None
         self._first_view = View()           # the view a new phase starts with
         self._turned: tuple | None = None   # the reveal whose cards turned over already (they turn once)
+        self._turned_in = -1                 # the build in which they turned
         self.notes = NotesEditor(self)
         self.panel = mode.panel(self)
 
@@ -281,11 +282,14 @@ class RoundScene(BaseScene):
                                lambda index: self.show(items_page=index), gap, style)
 
     def turn_over(self, reveal: tuple, areas: list[pygame.Rect], back: str) -> None:
-        """The cards of a reveal turn over the first time it is shown, not again when the screen is rebuilt."""
+        """The cards of a reveal turn over the first time it is shown, not again when the screen is rebuilt (but
+        where the cards lie in the second build of the same screen, when its footer gave the content more room)."""
         if self._turned != reveal:
-            self._turned = reveal
+            self._turned, self._turned_in = reveal, self.app.builds
             self.app.turn_cards(areas, back)
             self.app.play("reveal")
+        elif self._turned_in == self.app.builds:
+            self.app.turn_cards(areas, back)
 
     # questions before a step the table may not have meant --------------------------------------
     def ask(self, question: str) -> None:
