@@ -256,6 +256,10 @@ class Page:
         self.main: str | None = None
         self.decorations: list[Callable[[pygame.Surface], None]] = []
         self.scrollable: list[UITextBox] = []
+        self._divide()
+
+    def _divide(self) -> None:
+        """The page's areas above the footer: all of it, the content under the header, the header's strip."""
         self.area = Box(MARGIN, TOP_MARGIN, self.width - 2 * MARGIN, self.footer_y - GAP - TOP_MARGIN)
         self.content = self._content_area()
         self.band = Box(MARGIN, TOP_MARGIN, self.area.w, self.content.y - GAP - TOP_MARGIN)  # the header's strip
@@ -557,6 +561,9 @@ class Page:
         widths = [self.button_width(text) for text, *_rest in actions]
         needed = sum(widths) + sum(self.button_width(text) + 24 for text, _action in sides) + 24 * len(widths)
         self.footer_needs = 2 if needed > self.content_width else 1
+        if self.footer_row_spare() and not self.root.elements:  # built first: the content takes the row at once
+            self._footer_rows = 1
+            self._divide()
         x = MARGIN
         for text, action in sides:  # on a row of their own above when both ways do not fit on one
             self.button(text, x, y - FOOTER_H if needed > self.content_width else y, self.button_width(text),

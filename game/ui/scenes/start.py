@@ -44,6 +44,7 @@ class StartScene(BaseScene):
 
     def build(self, page: Page) -> None:
         app = self.app
+        page.footer([(_("ui.quit"), self.quit)], primary_last=False)  # first: the page then knows its footer's room
         _title, rest = page.line(_("ui.app_name"), page.area, "@title")
         _tagline, rest = page.line(_("ui.start.tagline"), rest, "@muted")
         rows = [(_("ui.start.play"), self.set_up, "@primary")]
@@ -68,7 +69,7 @@ class StartScene(BaseScene):
         self._about = page.label("" if self._look_later else about_text(), about.x, about.y, about.w, about.h,
                                  "@muted")
         self._build_how(page, how)
-        page.footer([(_("ui.quit"), self.quit)], primary_last=False)
+        page.focusables = page.focusables[1:] + page.focusables[:1]  # Tab reaches 'Afsluiten' last
         if self._look_later and not self._offer_coming:  # once, however often the first screen is built
             self._offer_coming = True
             app.after_first_frame(self._offer_resume)
