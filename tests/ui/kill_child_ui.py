@@ -1,4 +1,6 @@
-"""Child process of the kill -9 test of the screens: plays into Anna's pick of values, then waits to be killed."""
+"""Child process of the kill -9 test of the screens: plays into Anna's pick of values, then waits to be killed.
+
+``hidden``: values picked in private, in turn; ``aloud``: Anna taps her name at the table's screen."""
 from __future__ import annotations
 
 import os
@@ -16,10 +18,14 @@ from tests.ui.test_behaviour import into_share  # noqa: E402
 VALUES = ("autonomie", "veiligheid")
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, how: str) -> None:
     t = Table(folder, open_library())
-    p = into_share(t, ("hidden_values",))     # values picked in private, in turn
-    p.act(t.forward())                        # "Ik ben Anna"
+    if how == "hidden":
+        p = into_share(t, ("hidden_values",))
+        p.act(t.forward())                    # "Ik ben Anna"
+    else:
+        p = into_share(t)
+        p.act(p.name_card(0))                 # Anna's name on the table's screen
     for value in VALUES:
         p.act(p._value_label(value))         # Anna picks; she has not passed the screen on
     print("picked", flush=True)
@@ -27,4 +33,4 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2])

@@ -63,7 +63,8 @@ def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(t
     scene = again.app.scene
     assert scene.round.phase == "share" and scene.round.roles == roles
     assert scene.round.values[0] == ("autonomie", "vertrouwen")
-    assert p._value_label("vertrouwen") in again.screen_text()   # on Anna's card at the table
+    assert "Anna (" in again.screen_text()  # her pick is open again, as the window left it
+    assert again.has(_("ui.chosen", text=p._value_label("vertrouwen")))
 
 
 def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library, monkeypatch):
@@ -275,9 +276,10 @@ def test_closing_the_leading_values_with_none_chosen_asks_once(tmp_path, library
     assert t.app.scene.round.phase == "plenary"
 
 
-def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick(tmp_path, library):
+def killed_during_annas_pick(folder: Path, how: str) -> None:
+    """Anna picks two values (``how``: hidden or aloud) in a child process, which is then killed with -9."""
     root = Path(__file__).resolve().parents[2]
-    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_child_ui", str(tmp_path)], cwd=root,
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_child_ui", str(folder), how], cwd=root,
                              stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "PYTHONPATH": str(root), "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     try:
@@ -285,9 +287,18 @@ def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
-    again = Table(tmp_path, library)
+
+
+def resumed(folder: Path, library) -> Table:
+    again = Table(folder, library)
     assert type(again.app.scene).__name__ == "ResumeScene"
     Player(again).act(again.labels()[0])
+    return again
+
+
+def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick(tmp_path, library):
+    killed_during_annas_pick(tmp_path, "hidden")
+    again = resumed(tmp_path, library)
     scene = again.app.scene
     assert scene.round.phase == "share" and scene.round.sharing() == 0
     assert scene.round.values[0] == ("autonomie", "veiligheid")
@@ -295,6 +306,22 @@ def test_kill_9_during_a_pick_of_values_resumes_at_the_same_player_with_the_pick
     Player(again).act(again.forward())
     assert "Anna (" in again.screen_text()  # Anna's pick is open again, with her cards chosen
     assert again.has(_("ui.chosen", text=Player(again)._value_label("veiligheid")))
+
+
+def test_kill_9_during_a_pick_aloud_reopens_that_pick_and_done_closes_it_for_good(tmp_path, library):
+    killed_during_annas_pick(tmp_path, "aloud")
+    again = resumed(tmp_path, library)
+    p = Player(again)
+    assert "Anna (" in again.screen_text()  # Anna's pick, not the table's overview
+    assert again.has(_("ui.chosen", text=p._value_label("veiligheid")))
+    assert again.focused() == _("ui.share.done_aloud")
+    again.enter()
+    assert again.has(_("ui.share.next")) and "Anna (" not in again.screen_text()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    again.step()
+    after = resumed(tmp_path, library)       # closed in the log: the overview, with Anna's values on her card
+    assert after.has(_("ui.share.next")) and "Anna (" not in after.screen_text()
+    assert p._value_label("veiligheid") in after.screen_text()
 
 
 def aside_button(t: Table, path: Path):

@@ -52,14 +52,27 @@ def _value_pick(scene: "RoundScene", page: Page, player: int, done: tuple) -> No
 
 
 def _aloud(scene: "RoundScene", page: Page) -> None:
-    if scene.view.showing is not None:
-        _value_pick(scene, page, scene.view.showing,
-                    (_("ui.share.done_aloud"), lambda: scene.show(showing=None, info="")))
+    player = scene.view.showing if scene.view.showing is not None else picking_aloud(scene)
+    if player is not None:
+        _value_pick(scene, page, player, (_("ui.share.done_aloud"), lambda: _done_aloud(scene, player)))
         return
     cards = [escape(value_names(scene.app.library, scene.case, values, scene.lang)) if values
              else escape(_("ui.share.tap_name")) for values in scene.round.values]
     player_cards(scene, page, _("ui.share.aloud"), cards, act=lambda player: scene.show(showing=player, info=""))
     scene.footer(page, [(_("ui.share.next"), scene.advance)])
+
+
+def picking_aloud(scene: "RoundScene") -> int | None:
+    """The player whose pick was left open (after a crash: picked cards, but 'Klaar' not pressed yet)."""
+    r = scene.round
+    return next((p for p in range(r.players) if r.values[p] and p not in r.shared), None)
+
+
+def _done_aloud(scene: "RoundScene", player: int) -> None:
+    """'Klaar' goes into the log, so that a resumed round knows this pick was closed."""
+    scene.view.showing = None
+    scene.view.info = ""
+    scene.send(FinishSharing(player))
 
 
 def _toggle_value(scene: "RoundScene", player: int, value: str) -> None:
