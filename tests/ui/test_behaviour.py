@@ -33,11 +33,12 @@ def into_share(t: Table, toggles: tuple[str, ...] = (), **names) -> Player:
 
 
 def into_record(t: Table) -> Player:
-    """Through a short round the quick way: nobody picks values, the votes are shown at once, one option
-    read, nobody changes their mind."""
+    """Through a short round the quick way: nobody picks values, the votes are shown at once (nobody voted),
+    one option read, nobody changes their mind."""
     p = into_share(t)
     p.act(_("ui.share.next"))
     p.act(_("ui.vote.show_now"))
+    p.act(_("ui.reveal.to_options"))
     p.option(1)
     p.act(_("ui.explore.back"))
     p.act(_("ui.explore.reconsider"))
@@ -250,6 +251,34 @@ def test_to_the_start_during_a_round_asks_first_and_staying_is_the_main_action(t
     p.act(_("ui.round.menu"))
     p.act(_("ui.round.stop_yes"))
     assert type(t.app.scene).__name__ == "StartScene" and t.has(_("ui.start.resume"))
+
+
+def test_votes_shown_early_turn_every_card_over_and_those_without_a_vote_read_not_voted(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)                        # Anna, Bert and a third player
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    p.act(t.forward())                       # Anna votes 1; the others never get to it
+    p.option(1)
+    p.act(_("ui.vote.show_now"))
+    assert t.app.scene.phase_title() == _("ui.reveal.all_at_once")
+    text = t.screen_text()
+    assert _("ui.reveal.passed") not in text
+    assert text.index("Anna") < text.index(_("ui.reveal.not_voted")) < text.index("Bert")
+
+
+def test_votes_shown_before_anyone_voted_still_turn_over_all_of_them_as_not_voted(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.show_now"))
+    text = t.screen_text()
+    assert t.app.scene.phase_title() == _("ui.reveal.all_at_once")
+    assert _("ui.reveal.not_voted") in text and _("ui.reveal.passed") not in text
+    assert text.index(_("ui.reveal.not_voted")) < text.index("Anna") < text.index(_("ui.reveal.nobody"))
+    assert t.focused() == _("ui.reveal.to_options")
+    t.enter()
+    assert _("ui.explore.open_one", most=len(t.app.scene.stored.session.available_options())) in t.screen_text()
 
 
 def test_the_number_key_hint_names_the_options_there_are(tmp_path, library):

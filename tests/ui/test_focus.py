@@ -94,6 +94,7 @@ def test_the_list_of_options_says_to_open_one_first_and_enter_opens_the_first(tm
     p = into_share(t)
     p.act(_("ui.share.next"))
     p.act(_("ui.vote.show_now"))
+    p.act(_("ui.reveal.to_options"))
     scene = t.app.scene
     options = scene.stored.session.available_options()
     assert scene.round.phase == "explore" and scene.round.viewing is None

@@ -101,10 +101,10 @@ def hidden_vote(scene: "RoundScene") -> bool:
 
 
 def reveal_due(scene: "RoundScene") -> bool:
-    """Right after a hidden vote, before the table opens an option (shown early with no vote cast: none)."""
+    """Right after a hidden vote, before the table opens an option; shown early, those who did not vote
+    stand together as 'niet gestemd' (with nobody voted: all of them)."""
     r = scene.round
-    return (hidden_vote(scene) and not scene.view.reveal_seen and r.viewing is None and not r.explored_here()
-            and bool(r.votes_at(FIRST)))
+    return hidden_vote(scene) and not scene.view.reveal_seen and r.viewing is None and not r.explored_here()
 
 
 def reveal(scene: "RoundScene", page: Page, stage: str, actions: list) -> None:
