@@ -355,7 +355,8 @@ class Page:
     def reading(self, parts: list[str], box: Box, style: str, current: int, turn: Callable[[int], None],
                 whole_parts: bool = False) -> None:
         """Long text given room: the parts (paragraphs, as markup) fill ``box`` page by page, a part that is
-        taller than a page going on by sentence, with buttons under the text that turn its pages. With
+        taller than a page going on by sentence, with buttons under the text that turn its pages (the focus
+        starts on the next page's button until the last page). With
         ``whole_parts`` a part that fits on a page of its own starts a new page rather than being split."""
         pages = self.paginate(parts, box, style, whole_parts)
         if len(pages) > 1:
@@ -363,6 +364,8 @@ class Page:
             pages = self.paginate(parts, box, style, whole_parts)
             self.turn_buttons(row, len(pages), current, turn)
         current = min(max(current, 0), len(pages) - 1)
+        if current < len(pages) - 1:  # Enter reads on before it does what the screen is for
+            self.main = "page:next"
         self.text(pages[current], box.x, box.y, box.w, box.h, style)
 
     def turn_buttons(self, row: Box, count: int, current: int, turn: Callable[[int], None]) -> None:

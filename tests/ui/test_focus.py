@@ -117,3 +117,22 @@ def test_at_extra_groot_a_footer_on_one_row_leaves_its_second_row_to_the_content
     page = t.app.page
     assert page.footer_rows == 1 and page.footer_needs == 1 and not problems(t.app)
     assert page.content.bottom >= page.height - FOOTER_BOTTOM - FOOTER_H - GAP - 1  # down to the one footer row
+
+
+def test_on_a_text_over_more_pages_enter_reads_on_first_then_does_what_the_screen_is_for(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720), text_size="larger")   # Extra groot: the role card takes pages
+    set_up(t)
+    p = Player(t)
+    p.act(_("ui.draw.start"))
+    p.act(t.forward())                       # Anna draws her card
+    scene = t.app.scene
+    turned = 0
+    while next_page := [item for item in t.app.page.focusables if item.key == "page:next" and item.element.is_enabled]:
+        assert t.focused() == next_page[0].label
+        t.enter()
+        turned += 1
+        assert scene.view.reading_page == turned and scene.view.showing == 0   # still Anna's card, read on
+    assert turned, "the role card fits one page: this test needs one that does not"
+    assert t.focused() == t.forward() == _("ui.draw.pass_to", name="Bert")
+    t.enter()
+    assert scene.view.showing is None
