@@ -209,10 +209,11 @@ class App:
         self.scenes.append(scene)
         self._shown()
 
-    def pop(self) -> None:
-        """Back to the scene underneath (the first scene stays: there is nothing under it)."""
-        if len(self.scenes) > 1:
-            self.scenes.pop()
+    def pop(self, count: int = 1) -> None:
+        """Back ``count`` scenes, to the one underneath (the first scene stays: there is nothing under it)."""
+        count = min(count, len(self.scenes) - 1)
+        if count > 0:
+            del self.scenes[-count:]
             self._shown()
 
     def replace(self, scene: BaseScene) -> None:
@@ -244,6 +245,7 @@ class App:
         """
         index = self.focused_element_index()
         focused = self.page.focusables[index].key if index is not None else None
+        typing = index is not None and self._takes_keys(self.page.focusables[index].element)
         if self.page:
             self._page_scene.keep()  # what was typed on the screen going away, even when another scene comes
             self.page.root.kill()
@@ -260,6 +262,8 @@ class App:
         if screen == self._screen:
             kept = self.page.index_of(focused)
             self.focus = kept if kept is not None else self.page.main_index()
+            if typing and kept is not None:  # built anew while typing (a notice came): typing goes on there
+                self._give_keys_to(self.page.focusables[kept].element)
         else:
             self._screen = screen
             self.focus = self.page.main_index()
@@ -278,6 +282,12 @@ class App:
 
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
+
+    def tell(self, notice: str) -> None:
+        """Show ``notice`` over the footer (the screen is built anew only when the notice changes)."""
+        if notice != self.notice:
+            self.notice = notice
+            self.rebuild()
 
     def execute(self, stored: "StoredSession", command: "Command") -> bool:
         """Send a command to the session (logged before it returns); a refusal becomes the notice."""
@@ -348,6 +358,10 @@ class App:
         index = self.focused_element_index()
         self.focus = (0 if delta > 0 else len(items) - 1) if index is None else (index + delta) % len(items)
         self._give_keys_to(items[self.focus].element)
+
+    @staticmethod
+    def _takes_keys(element) -> bool:
+        return isinstance(element, TEXT_ENTRIES) and element.is_focused
 
     def _give_keys_to(self, element) -> None:
         """A text entry with the focus takes the keys as typing; any other element leaves them to the app."""

@@ -87,7 +87,21 @@ class ReadingBox(UITextBox):
 
 class EntryLine(UITextEntryLine):
     """A one-line entry where a paste longer than the room left goes in as far as it fits: pygame_gui leaves the
-    whole paste out, and the player sees nothing happen."""
+    whole paste out, and the player sees nothing happen. When a letter or a paste does not fit, ``on_full`` says
+    so (else the entry would just stop taking letters, with no word why)."""
+
+    on_full: Callable[[], None] | None = None
+
+    def _full(self) -> None:
+        if self.on_full is not None:
+            self.on_full()
+
+    def _process_entered_character(self, character: str) -> bool:
+        if self.length_limit is not None and \
+                len(self.text) - abs(self.select_range[0] - self.select_range[1]) >= self.length_limit:
+            self._full()
+            return False
+        return super()._process_entered_character(character)
 
     def _do_paste(self) -> None:
         pasted = printable(clipboard_paste(), lines=False)
@@ -98,6 +112,7 @@ class EntryLine(UITextEntryLine):
             super()._do_paste()
             return
         self.set_text(self.text[:low] + pasted[:max(0, room)] + self.text[high:])
+        self._full()
         self.select_range = [0, 0]
         self.edit_position = low + max(0, room)  # after what went in, as after any paste
         if self.drawable_shape is not None and self.drawable_shape.text_box_layout is not None:
@@ -446,6 +461,7 @@ class Page:
               key: str | None = None) -> UITextEntryLine:
         entry = EntryLine(self.rect(x, y, w, h), self.manager, container=self.root, placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
+        entry.on_full = self.full_notice(limit)
         if text:
             entry.set_text(text)  # the cursor goes to the end, where typing goes on
         self.reach(Focusable(entry, None, placeholder, on_enter, key=key or placeholder))
@@ -485,6 +501,10 @@ class Page:
         bar = box.scroll_bar
         bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage * 0.9)
         return True
+
+    def full_notice(self, limit: int) -> Callable[[], None]:
+        """What a text field calls when a letter or a paste does not fit: a notice saying how much it holds."""
+        return lambda: self.app.later(lambda: self.app.tell(_("ui.field_full", limit=limit)))
 
     def _deferred(self, action: Action | None) -> Callable[[], None] | None:
         if action is None:

@@ -16,6 +16,7 @@ is kept inside the text, and where the layout no longer shows the text it is lai
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from pygame.event import Event
 from pygame_gui.core.text import LineBreakLayoutRect, TextLineChunkFTFont
@@ -28,8 +29,9 @@ LAYOUT_FAILURES = (RuntimeError, AttributeError, IndexError, ValueError)  # what
 
 
 class TextField(UITextEntryBox):
-    def __init__(self, *args, limit: int, **kwargs) -> None:
+    def __init__(self, *args, limit: int, on_full: Callable[[], None] | None = None, **kwargs) -> None:
         self.limit = limit
+        self.on_full = on_full  # told when a letter, a new line or a paste does not fit
         super().__init__(*args, **kwargs)
         self.rebuild_from_changed_theme_data()  # pygame_gui built it with the plain text box's theme
 
@@ -61,15 +63,27 @@ class TextField(UITextEntryBox):
 
     def set_text(self, text: str, *, text_kwargs=None) -> None:
         """Show ``text`` as it is (pygame_gui would read '&amp;' as '&'), cut at the limit."""
+        if len(text) > self.limit:
+            self._full()
         super().set_text(html.escape(text[:self.limit], quote=False), text_kwargs=text_kwargs)
 
+    def _full(self) -> None:
+        if self.on_full is not None:
+            self.on_full()
+
+    def _is_full(self) -> bool:
+        full = len(self.html_text) - self._selected_length() >= self.limit
+        if full:
+            self._full()
+        return full
+
     def _process_entered_character(self, character: str) -> bool:
-        if len(self.html_text) - self._selected_length() >= self.limit:
+        if self._is_full():
             return False
         return super()._process_entered_character(character)
 
     def _insert_line_break_at_edit_cursor(self) -> bool:
-        if len(self.html_text) - self._selected_length() >= self.limit:
+        if self._is_full():
             return False
         if self._selected_length():
             self._replace_selection("\n")
@@ -117,7 +131,7 @@ def text_field(page: Page, x: float, y: float, w: float, h: float, text: str, pl
                limit: int, key: str) -> TextField:
     """A text field on ``page`` that Tab reaches (and leaves again: Tab is never typed into it)."""
     field = TextField(page.rect(x, y, w, h), manager=page.manager, container=page.root,
-                      placeholder_text=placeholder, limit=limit)
+                      placeholder_text=placeholder, limit=limit, on_full=page.full_notice(limit))
     if text:
         field.set_text(text)  # the cursor goes to the end, where writing goes on
     page.reach(Focusable(field, None, placeholder, key=key))

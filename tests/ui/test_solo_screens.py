@@ -171,6 +171,25 @@ def test_a_run_stopped_halfway_resumed_replayed_and_exported(tmp_path, library, 
     assert _("solo.screen.practice_none") in t.screen_text()
 
 
+def test_deleting_all_practice_from_the_page_after_a_run_goes_back_past_that_page(tmp_path, library, practice):
+    """The page after a run shows that run; once 'Mijn oefeningen' deleted it, Back goes to where the run began."""
+    t = Table(tmp_path, library)
+    p = Player(t)
+    open_practice(t, p)
+    stored = start_run(library, CASE, "bewoner")
+    to_the_written_ending(stored)
+    t.app.push(SoloRunScene(t.app, stored))
+    t.step()
+    p.act(_("solo.screen.finish"))
+    assert isinstance(t.app.scene, SoloAfterScene)
+    p.act(_("solo.screen.my_practice"))
+    p.act(_("solo.screen.delete"))
+    p.act(_("solo.screen.delete_yes"))
+    assert history(practice)[0] == []
+    p.act(_("ui.back"))
+    assert type(t.app.scene).__name__ == "SoloHomeScene"
+
+
 def table_votes(library, folder, players: int, option_index: int = 0) -> None:
     """A table session on the case whose players all chose the same option at the first decision point."""
     stored = start_session(library, StartSession(tuple(f"P{n}" for n in range(players)), (CASE,), plan="lang"), folder=folder)

@@ -164,3 +164,33 @@ def test_a_paste_longer_than_the_room_left_in_a_line_goes_in_as_far_as_it_fits(t
     pygame.scrap.put_text("kort")                            # a paste that fits goes in as before
     t.key(pygame.K_v, mod=pygame.KMOD_CTRL)
     assert t.find(_("ui.notes.placeholder")).get_text() == "kort"
+
+
+def test_a_name_typed_past_its_limit_says_the_field_is_full_and_keeps_the_letters_and_focus(tmp_path, library):
+    t = Table(tmp_path, library)
+    field_now = names_field(t)
+    t.tap_at(field_now().rect.center)
+    limit = field_now().length_limit
+    name = "Wilhelmina-Johanna van Oldenbarnevelt-Zuylen tot Nijevelt"  # 57 letters
+    t.type(name)
+    assert field_now().get_text() == name[:limit]
+    assert _("ui.field_full", limit=limit) in t.screen_text()
+    assert field_now().is_focused             # the screen was built anew with the notice; typing goes on there
+    t.key(pygame.K_BACKSPACE)
+    t.type("x")
+    assert field_now().get_text() == name[:limit - 1] + "x"
+
+
+def test_a_paste_longer_than_the_reflection_holds_goes_in_as_far_as_it_fits_and_says_so(tmp_path, library,
+                                                                                           monkeypatch):
+    monkeypatch.setenv("DILEMMASPEL_PRACTICE", str(tmp_path / "practice"))
+    t = Table(tmp_path, library)
+    field = at_the_reflection(t, library)
+    t.tap_at(field.rect.center)
+    t.type("Eerst dit. ")
+    pygame.scrap.put_text("Een lange gedachte. " * 150)     # 3,000 characters
+    t.key(pygame.K_v, mod=pygame.KMOD_CTRL)
+    field = reflection_now(t)
+    assert len(field.get_text()) == field.limit and field.get_text().startswith("Eerst dit. Een lange")
+    assert _("ui.field_full", limit=field.limit) in t.screen_text()
+    assert field.is_focused

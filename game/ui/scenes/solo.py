@@ -452,11 +452,15 @@ class MyPracticeScene(BaseScene):
         self.refresh()
 
     def back(self) -> None:
+        """Back where 'Mijn oefeningen' was opened; when that was the page after a run whose file was just
+        deleted with the rest, back past it too (there is nothing left to show there)."""
         if self.confirming:
             self.confirming = False
             self.refresh()
             return
-        self.app.pop()
+        scenes = self.app.scenes
+        below = scenes[-2] if len(scenes) > 1 else None
+        self.app.pop(2 if isinstance(below, SoloAfterScene) and not below.path.exists() else 1)
 
 
 def open_solo(places, case_id: str | None = None, size: tuple[int, int] | None = None, lang: str | None = None,
