@@ -262,8 +262,9 @@ class App:
         if screen == self._screen:
             kept = self.page.index_of(focused)
             self.focus = kept if kept is not None else self.page.main_index()
-            if typing and kept is not None:  # built anew while typing (a notice came): typing goes on there
-                self._give_keys_to(self.page.focusables[kept].element)
+            element = self.page.focusables[kept].element if kept is not None else None
+            if typing and not getattr(element, "is_focused", True):  # built anew while typing: typing goes on
+                self._give_keys_to(element)
         else:
             self._screen = screen
             self.focus = self.page.main_index()

@@ -377,14 +377,17 @@ class Page:
         if len(pages) > 1:
             box, row = box.above(BUTTON_H, gap=GAP / 2)
             pages = self.paginate(parts, box, style, whole_parts)
-            self.turn_buttons(row, len(pages), current, turn)
+            self.turn_buttons(row, len(pages), current, turn, read_on=True)
         current = min(max(current, 0), len(pages) - 1)
-        if current < len(pages) - 1:  # Enter reads on before it does what the screen is for
-            self.main = "page:next"
         self.text(pages[current], box.x, box.y, box.w, box.h, style)
 
-    def turn_buttons(self, row: Box, count: int, current: int, turn: Callable[[int], None]) -> None:
-        """The buttons that turn ``count`` pages, at the right end of ``row``, beside what they turn."""
+    def turn_buttons(self, row: Box, count: int, current: int, turn: Callable[[int], None],
+                     read_on: bool = False) -> None:
+        """The buttons that turn ``count`` pages, at the right end of ``row``, beside what they turn. With
+        ``read_on`` the focus starts on the next page's button until the last page: Enter reads on before it
+        does what the screen is for."""
+        if read_on and current < count - 1:
+            self.main = "page:next"
         turns = self.turns(count, current, turn)
         places = []
         for text, _action, _key in reversed(turns):

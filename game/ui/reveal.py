@@ -52,6 +52,7 @@ class Seat:
 class Pile:
     heading: str
     seats: tuple[Seat, ...]
+    number: str = ""  # the option's number ("" for those who passed or did not vote)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def reveal_of(library: Library, lang: str, decision: Decision, options: Sequence
         cards = tuple(_seat(library, lang, *seats[player], numbers,
                             first.get(player, NOT_VOTED) if final is not None else pile, pile)
                       for player in players)
-        piles.append(Pile(_heading(decision, numbers, pile), cards))
+        piles.append(Pile(_heading(decision, numbers, pile), cards, numbers.get(pile, "")))
     return Reveal(tuple(piles))
 
 
@@ -152,6 +153,7 @@ class Arrangement:
     aside_w: float
     grow: float
     below_h: float = 0  # the options nobody chose, whole under the piles (instead of a column beside them)
+    legend: str = ""  # markup under the piles, with only the options' numbers over them (their texts, or where to read them)
 
     @property
     def head_h(self) -> float:
@@ -164,6 +166,23 @@ class Arrangement:
         return self.piles_height() + (GAP + self.below_h if self.below_h else 0)
 
 
+@dataclass(frozen=True)
+class Stacked:
+    """The chosen piles one under the other, each with its option's text whole across the width above a row of
+    its cards, the options nobody chose under them: for when piles side by side would cut an option's text short
+    (few cards, long options, large type)."""
+
+    columns: int
+    card_w: float
+    card_h: float
+    heads: tuple[float, ...]   # the height of each pile's option text
+    below_h: float
+
+    def height(self) -> float:
+        piles = sum(head + GAP + self.card_h + GAP for head in self.heads)
+        return piles + (self.below_h + GAP if self.below_h else 0) - GAP
+
+
 def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: float, w: float, h: float
                  ) -> list[pygame.Rect]:
     """The chosen piles side by side in (x, y, w, h) units, a pile with many cards in more than one column, and
@@ -171,10 +190,13 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
     grow = page.app.settings.text_scale
     chosen = [pile for pile in reveal.piles if pile.seats]
     arranged = _arrange(page, reveal, w, h, grow)
+    if isinstance(arranged, Stacked):
+        return _build_stacked(page, reveal, arranged, colours, x, y, w, grow)
     areas = []
     left = x
     for pile, pile_w in zip(chosen, arranged.widths):
-        heading = _within_lines(page, pile.heading, pile_w - 2 * BOX_PADDING, arranged.head_lines)
+        heading = _within_lines(page, _short(pile) if arranged.legend else pile.heading, pile_w - 2 * BOX_PADDING,
+                                arranged.head_lines)
         page.text(f"<b>{escape(heading)}</b>", left, y, pile_w, arranged.head_h)
         top = y + arranged.head_h + GAP
         for index, seat in enumerate(pile.seats):
@@ -184,15 +206,71 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
         left += pile_w + GAP
     if arranged.below_h:
         below = y + arranged.piles_height() + GAP
-        page.text(_aside_markup(page, reveal, w, lines=None), x, below, w, arranged.below_h)
+        page.text(arranged.legend or _aside_markup(page, reveal, w, lines=None), x, below, w, arranged.below_h)
     elif arranged.aside_w:
         _nobody_chose(page, reveal, x + w - arranged.aside_w, y, arranged.aside_w, h)
     return areas
 
 
+def _build_stacked(page: Page, reveal: Reveal, arranged: Stacked, colours: Palette, x: float, y: float, w: float,
+                   grow: float) -> list[pygame.Rect]:
+    areas = []
+    for pile, head in zip((pile for pile in reveal.piles if pile.seats), arranged.heads):
+        page.text(f"<b>{escape(pile.heading)}</b>", x, y, w, head)
+        y += head + GAP
+        for index, seat in enumerate(pile.seats):
+            cx = x + index * (arranged.card_w + GAP)
+            areas.append(_card(page, seat, colours, cx, y, arranged.card_w, arranged.card_h, grow))
+        y += arranged.card_h + GAP
+    if arranged.below_h:
+        page.text(_aside_markup(page, reveal, w, lines=None), x, y, w, arranged.below_h)
+    return areas
+
+
+def _stacked(page: Page, reveal: Reveal, w: float, grow: float) -> Stacked:
+    """Piles one under the other: every card as wide as the most cards in a pile (at least three a row) allow."""
+    chosen = [pile for pile in reveal.piles if pile.seats]
+    columns = max(3, max(len(pile.seats) for pile in chosen))
+    card_w = (w - GAP * (columns - 1)) / columns
+    card_h = max(_card_height(page, seat, card_w, grow) for pile in chosen for seat in pile.seats)
+    heads = tuple(page.text_height(f"<b>{escape(pile.heading)}</b>", w) for pile in chosen)
+    unchosen = len(chosen) < len(reveal.piles)
+    below_h = page.text_height(_aside_markup(page, reveal, w, lines=None), w) if unchosen else 0
+    return Stacked(columns, card_w, card_h, heads, below_h)
+
+
+def _with_legend(page: Page, reveal: Reveal, w: float, h: float, grow: float, legend: str) -> Arrangement:
+    """The piles side by side under their options' numbers, ``legend`` under them."""
+    legend_h = page.text_height(legend, w)
+    short = [replace(pile, heading=_short(pile)) for pile in reveal.piles if pile.seats]
+    return replace(_arrange_piles(page, short, w, h - legend_h - GAP, grow, aside_w=0), below_h=legend_h,
+                   legend=legend)
+
+
+def _short(pile: Pile) -> str:
+    return _("ui.reveal.option_n", n=pile.number) if pile.number else pile.heading
+
+
+def _legend_markup(reveal: Reveal) -> str:
+    """The chosen options' texts, then 'Niemand koos' and the options nobody chose."""
+    lines = [escape(pile.heading) for pile in reveal.piles if pile.seats and pile.number]
+    unchosen = [escape(pile.heading) for pile in reveal.piles if not pile.seats]
+    if unchosen:
+        lines += [f"<b>{escape(_('ui.reveal.nobody'))}</b>", *unchosen]
+    return "<br>".join(lines)
+
+
+def _numbers_markup(reveal: Reveal) -> str:
+    """Where the options' texts are (the next screen), and the numbers of the options nobody chose."""
+    unchosen = [pile.number for pile in reveal.piles if not pile.seats and pile.number]
+    nobody = f"<b>{escape(_('ui.reveal.nobody'))}:</b> {', '.join(unchosen)}. " if unchosen else ""
+    return nobody + escape(_("ui.reveal.texts_next"))
+
+
 def _nobody_chose(page: Page, reveal: Reveal, x: float, y: float, w: float, h: float) -> None:
-    """The options nobody chose, under 'Niemand koos', each in as many of its words as the column holds."""
-    for lines in range(HEAD_LINES, 0, -1):
+    """The options nobody chose, under 'Niemand koos': whole where the column holds them, else each in as many
+    of its words as it holds."""
+    for lines in (None, *range(HEAD_LINES, 0, -1)):
         markup = _aside_markup(page, reveal, w, lines)
         if page.text_height(markup, w) <= h:
             break
@@ -213,6 +291,27 @@ def reveal_fits(page: Page, reveal: Reveal, w: float, h: float) -> bool:
     return arranged.height() <= h and _words_fit(page, [pile for pile in reveal.piles if pile.seats], arranged.card_w)
 
 
+def whole_pages(page: Page, reveal: Reveal, w: float, h: float) -> list[Reveal]:
+    """The reveal on as few pages as show every option's text and every card whole (one page when no number of
+    pages does: then the option texts are cut to their first words, the whole texts being on the next screen)."""
+    seats = sum(len(pile.seats) for pile in reveal.piles)
+    for parts in range(1, max(1, seats) + 1):
+        pages = reveal_parts(reveal, parts)
+        if all(_whole(page, part, w, h) for part in pages):
+            return pages
+    return [reveal]
+
+
+def _whole(page: Page, reveal: Reveal, w: float, h: float) -> bool:
+    """Every card and every option's text whole in ``w`` x ``h`` (a long word of a role may still break)."""
+    chosen = [pile for pile in reveal.piles if pile.seats]
+    arranged = _arrange(page, reveal, w, h, page.app.settings.text_scale)
+    if arranged.height() > h:
+        return False
+    return isinstance(arranged, Stacked) or arranged.legend or not chosen or (
+        arranged.head_lines >= _most_lines(page, chosen, arranged) and _aside_whole(page, reveal, arranged, h))
+
+
 def reveal_parts(reveal: Reveal, parts: int) -> list[Reveal]:
     """The cards of a reveal over ``parts`` pages in their order, as evenly as they go; each page has the piles
     of its cards (an option chosen only on another page is left out there) and the options nobody chose."""
@@ -222,7 +321,7 @@ def reveal_parts(reveal: Reveal, parts: int) -> list[Reveal]:
     for part in range(parts):
         end = first + size + (part < longer)
         mine = seats[first:end]
-        piles = tuple(Pile(pile.heading, tuple(seat for at, seat in mine if at == index))
+        piles = tuple(replace(pile, seats=tuple(seat for at, seat in mine if at == index))
                       for index, pile in enumerate(reveal.piles)
                       if not pile.seats or any(at == index for at, _seat in mine))
         pages.append(Reveal(piles))
@@ -230,10 +329,13 @@ def reveal_parts(reveal: Reveal, parts: int) -> list[Reveal]:
     return pages
 
 
-def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arrangement:
+def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arrangement | Stacked:
     """The widest cards whose piles stand whole in the height under their option texts, whole words first: a pile
     of many cards spreads over more columns (so seven players fit). The options nobody chose go whole under the
-    piles where the piles leave that room with whole words and whole option texts, else in a column beside."""
+    piles where the piles leave that room with whole words and whole option texts, else in a column beside.
+    Where side by side an option's text would be cut short, the piles stand one under the other if they fit, else
+    side by side under their options' numbers, with every option's text under them or, where that is too much, a
+    line saying they are on the next screen (the table read them just before it voted)."""
     chosen = [pile for pile in reveal.piles if pile.seats]
     if chosen and len(chosen) < len(reveal.piles):
         below_h = page.text_height(_aside_markup(page, reveal, w, lines=None), w)
@@ -241,7 +343,20 @@ def _arrange(page: Page, reveal: Reveal, w: float, h: float, grow: float) -> Arr
         if under.height() <= h - below_h - GAP and under.head_lines >= _most_lines(page, chosen, under) and \
                 _words_fit(page, chosen, under.card_w):
             return replace(under, below_h=below_h)
-    return _arrange_piles(page, chosen, w, h, grow, _aside_width(page, reveal, w, len(chosen)))
+    beside = _arrange_piles(page, chosen, w, h, grow, _aside_width(page, reveal, w, len(chosen)))
+    if not chosen or (beside.head_lines >= _most_lines(page, chosen, beside) and _aside_whole(page, reveal, beside, h)):
+        return beside
+    for other in (_stacked(page, reveal, w, grow), _with_legend(page, reveal, w, h, grow, _legend_markup(reveal)),
+                  _with_legend(page, reveal, w, h, grow, _numbers_markup(reveal))):
+        if other.height() <= h and _words_fit(page, chosen, other.card_w):
+            return other
+    return beside
+
+
+def _aside_whole(page: Page, reveal: Reveal, arranged: Arrangement, h: float) -> bool:
+    """Whether the column of the options nobody chose shows each of them whole (or there is none)."""
+    return not arranged.aside_w or page.text_height(_aside_markup(page, reveal, arranged.aside_w, lines=None),
+                                                    arranged.aside_w) <= h
 
 
 def _most_lines(page: Page, chosen: list[Pile], arranged: Arrangement) -> int:

@@ -72,7 +72,10 @@ def element(t: Table, text: str):
 
 
 def heading_of(t: Table, number: int):
-    return next(e for e in t.app.page.root.elements if getattr(e, "html_text", "").startswith(f"<b>{number}. "))
+    """The text over the pile of option ``number``: the option's text, or (with the texts under the piles) its
+    number."""
+    heads = (f"<b>{number}. ", f"<b>{escape(_('ui.reveal.option_n', n=number))}</b>")
+    return next(e for e in t.app.page.root.elements if getattr(e, "html_text", "").startswith(heads))
 
 
 def pile_of(t: Table, name: str) -> int:
@@ -279,3 +282,39 @@ def test_a_reveal_over_pages_keeps_every_card_once_in_order_and_the_options_nobo
     assert [pile.heading for pile in first.piles] == ["1. A", "2. B"]          # option 3's card is on page 2
     assert [pile.heading for pile in second.piles] == ["1. A", "2. B", "3. C"]
     assert reveal_parts(reveal, 1) == [reveal]
+
+
+def reveal_pages(t: Table) -> list[str]:
+    """The text of every page of the reveal on screen, turned with Enter (the focus starts on 'Volgende')."""
+    pages = [t.screen_text()]
+    while any(item.key == "page:next" and item.element.is_enabled for item in t.app.page.focusables):
+        t.enter()
+        pages.append(t.screen_text())
+    return pages
+
+
+@pytest.mark.parametrize("size, text_size", [((1280, 720), "normal"), ((1280, 720), "larger"),
+                                             ((1920, 1080), "larger"), ((3840, 2160), "larger")],
+                         ids=["720p", "720p-xl", "1080p-xl", "4k-xl"])
+def test_every_option_and_every_card_of_a_reveal_stand_whole_on_its_pages(tmp_path, library, size, text_size):
+    """Never an option's text cut short with '…': the piles stand under each other, or under the options' numbers
+    with the texts below (or a line saying they are on the next screen), or the cards go over pages. The cards that
+    moved after the second vote too."""
+    t = Table(tmp_path, library, size=size, text_size=text_size, reduced_motion=True)
+    scene = at_the_vote(t, library, (1, 2, 2, 1))
+    p = Player(t)
+    last_vote(t, 1)
+    options = [scene.decision().option(o).text for o in scene.stored.session.available_options()]
+    for stage in ("first", "moved"):
+        pages = reveal_pages(t)
+        together = "\n".join(pages)
+        assert "…" not in together, (stage, [line for line in together.split("\n") if "…" in line])
+        assert all(name in together for name in PLAYERS), stage
+        assert all(escape(text) in together for text in options) or _("ui.reveal.texts_next") in together, stage
+        assert t.app.page.scrollable == []
+        if stage == "first":
+            to_reconsider(p)
+            p.change_mind(0, 3)
+            p.change_mind(1, 1)
+            p.act(_("ui.reconsider.done_short"))
+            assert scene.phase_title() == _("ui.reveal.moved")

@@ -11,9 +11,9 @@ from game.engine.state import AGAIN, FIRST
 from game.i18n import _, n_
 from game.scenario.model import Decision
 from game.ui.cards import player_name, role_card, value_names
-from game.ui.page import GAP, PARAGRAPH, Box, Page, escape
+from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape
 from game.ui.pictures import CORNER_ICONS, icon_tag
-from game.ui.reveal import build_reveal, reveal_of
+from game.ui.reveal import build_reveal, reveal_of, whole_pages
 from game.ui.scenes.round.parts import option_cards
 from game.ui.theme import palette
 
@@ -26,7 +26,7 @@ CORNERS = ("resident", "family", "team")
 def build(scene: "RoundScene", page: Page) -> None:
     decision = scene.decision()
     if reveal_due(scene):
-        reveal(scene, page, FIRST, [(_("ui.reveal.to_options"), lambda: scene.show(reveal_seen=True))])
+        reveal(scene, page, FIRST, [(_("ui.reveal.to_options"), lambda: scene.show(reveal_seen=True, items_page=0))])
         return
     if scene.round.viewing:
         _consequences(scene, page, decision, scene.round.viewing)
@@ -114,8 +114,15 @@ def reveal(scene: "RoundScene", page: Page, stage: str, actions: list) -> None:
     shown = reveal_of(scene.app.library, scene.lang, scene.decision(), scene.stored.session.available_options(),
                       seats, r.votes_at(FIRST), r.votes_now() if stage == AGAIN else None)
     colours = palette(scene.app.settings.high_contrast)
-    content = page.content
-    areas = build_reveal(page, shown, colours, content.x, content.y, content.w, content.h)
+    box = page.content
+    parts = whole_pages(page, shown, box.w, box.h)
+    if len(parts) > 1:  # every option's text whole: the cards over pages, turned with buttons under them
+        box, row = box.above(BUTTON_H, gap=GAP / 2)
+        parts = whole_pages(page, shown, box.w, box.h)
+        page.turn_buttons(row, len(parts), scene.view.items_page, lambda index: scene.show(items_page=index),
+                          read_on=True)
+    part = parts[min(scene.view.items_page, len(parts) - 1)]
+    areas = build_reveal(page, part, colours, box.x, box.y, box.w, box.h)
     scene.footer(page, actions)
     scene.turn_over((r.number, r.step, stage), areas, colours.primary)
 

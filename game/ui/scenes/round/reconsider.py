@@ -32,7 +32,7 @@ def build(scene: "RoundScene", page: Page) -> None:
                [(_("ui.reconsider.cancel"), lambda: scene.show(changer=None))])
         return
     done = (_("ui.reconsider.done_short"), scene.advance) if scene.state.plan == "kort" \
-        else (_("ui.reconsider.done_long"), lambda: scene.show(changes_done=True))
+        else (_("ui.reconsider.done_long"), lambda: scene.show(changes_done=True, items_page=0))
     if view.moves_shown:
         explore.reveal(scene, page, AGAIN, [done])
         return
@@ -45,7 +45,7 @@ def build(scene: "RoundScene", page: Page) -> None:
         cards.append(escape(_("ui.reconsider.changed_to" if changed else "ui.reconsider.now", choice=chosen)))
     player_cards(scene, page, _("ui.reconsider.who"), cards, act=lambda player: scene.show(changer=player))
     moves = _moved_players(scene) and explore.hidden_vote(scene)  # first the cards that moved, then on
-    scene.footer(page, [(done[0], lambda: scene.show(moves_shown=True)) if moves else done])
+    scene.footer(page, [(done[0], lambda: scene.show(moves_shown=True, items_page=0)) if moves else done])
 
 
 def choose(scene: "RoundScene", option: str) -> None:
