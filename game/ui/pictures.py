@@ -41,10 +41,17 @@ def role_icon(role: str) -> str:
     return ROLE_ICONS.get(role, ROLE_ICON_OTHERWISE)
 
 
+ICON_GRID = 24        # the icons are drawn on a grid of 24, with lines 2 wide
+LEAST_LINE_PX = 3     # a line of an icon is at least this many pixels wide, to be seen across a table
+
+
 @lru_cache(maxsize=256)
 def icon(name: str, size: int, colour: str) -> pygame.Surface:
-    """The icon ``name`` as a square of ``size`` pixels, its lines in ``colour`` (#RRGGBB)."""
+    """The icon ``name`` as a square of ``size`` pixels, its lines in ``colour`` (#RRGGBB); at small sizes its
+    lines are drawn wider than the set's 2 of 24 (up to 3), so they do not thin out to a hairline."""
+    stroke = min(3.0, max(2.0, LEAST_LINE_PX * ICON_GRID / max(1, size)))
     svg = icon_path(name).read_text(encoding="utf-8").replace("currentColor", colour)
+    svg = svg.replace('stroke-width="2"', f'stroke-width="{stroke:.2f}"')
     return pygame.image.load_sized_svg(io.BytesIO(svg.encode("utf-8")), (size, size))
 
 

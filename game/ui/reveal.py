@@ -25,7 +25,7 @@ from game.ui.page import Page, escape
 from game.ui.theme import BODY, HEADING, Palette
 
 GAP = 16
-BAND_H = 40           # the coloured strip on top of a card, with the corner's badge and the role's icon (2 m)
+BAND_H = 48           # the coloured strip on top of a card, with the corner's badge and the role's icon (2 m)
 LABEL_LINE = 1.4      # a label's line is this many times its font size high (Noto Sans)
 BOX_LINE = 1.72       # a line in a text box, with its spacing (measured: 2 lines of 34 px need 116 px)
 BOX_PADDING = 12

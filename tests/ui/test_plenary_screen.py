@@ -156,6 +156,9 @@ def test_discussion_points_show_one_by_one(tmp_path, proef_library, proef_book):
     assert "Wat vraagt de partner?" in points() and "3 van 3 punten getoond" in t.screen_text()
     t.key(pygame.K_SPACE)                                     # all shown: space goes on to who changed their mind
     assert title(t) == _("report.minds.title")
+    slide = t.app.scene.slide
+    moved = [block for block in slide.block.blocks[slide.rows] if block.legend]
+    assert moved and all(option in t.screen_text() for block in moved for option in block.legend)  # letters spelled out
 
 
 def test_filters_change_what_shows_and_new_tables_appear(tmp_path, proef_library, proef_book):

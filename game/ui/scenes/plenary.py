@@ -817,11 +817,12 @@ class PlenaryScene(BaseScene):
 
     # who changed their mind, and the highlights ------------------------------------------------------------
     def _minds_texts(self, minds: MindsBlock) -> list[tuple[str, str, str, bool]]:
-        """The words beside a decision's picture: its title, how many of those asked changed their mind, and
-        who moved, per role: (text, size, style, bold) per line."""
+        """The words beside a decision's picture: its title, how many of those asked changed their mind, who
+        moved, per role, and what the letters of those moves stand for: (text, size, style, bold) per line."""
         summary = n_("report.minds.summary", minds.changed, self.lang, asked=minds.asked)
         return [(minds.decision, "body", "@strong", True), (summary, "small", "@muted", False),
-                *((line, "body", "@body", False) for line in minds.lines)]
+                *((line, "body", "@body", False) for line in minds.lines),
+                *((option, "small", "@muted", False) for option in minds.legend)]
 
     def _minds_box_w(self, page: Page, minds: MindsBlock) -> float:
         return max(page.measure(f"{letter}  {max(first, final)}", "body", bold=True)
