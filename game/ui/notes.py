@@ -11,6 +11,7 @@ from game.ui.page import BUTTON_H, GAP, Box, Page, escape
 if TYPE_CHECKING:
     from game.ui.scenes.table import RoundScene
 
+NOTE_GAP = 12
 PER_PAGE = 3
 BUTTON_W = 240
 
@@ -58,16 +59,17 @@ class NotesEditor:
             page.line(_("ui.notes.none"), box, "@muted")
         text_w = field.w
         needed = [max(BUTTON_H, page.text_height(escape(note.text), text_w, "@card")) for note in notes]
-        per_page = min(PER_PAGE, page.per_page(box, needed, gap=12))
-        if per_page < len(notes):
+        starts = page.page_starts(box, needed, NOTE_GAP, most=PER_PAGE)
+        if len(starts) > 1:
             box, row = box.above(BUTTON_H, gap=GAP / 2)
-            per_page = min(PER_PAGE, page.per_page(box, needed, gap=12))
-            self.page_index = min(self.page_index, -(-len(notes) // per_page) - 1)
-            page.turn_buttons(row, -(-len(notes) // per_page), self.page_index, self._turn)
-        shown = notes[self.page_index * per_page:(self.page_index + 1) * per_page]
-        even = box.rows(per_page, gap=12, most=150)[0].h
-        for note in shown:
-            row, box = box.top(max(even, needed[notes.index(note)]), gap=12)
+            starts = page.page_starts(box, needed, NOTE_GAP, most=PER_PAGE)
+            page.turn_buttons(row, len(starts), min(self.page_index, len(starts) - 1), self._turn)
+        self.page_index = min(self.page_index, max(0, len(starts) - 1))
+        first = starts[self.page_index] if starts else 0
+        end = (starts + [len(notes)])[self.page_index + 1] if starts else 0
+        heights = self._row_heights(box, needed[first:end])
+        for note, height in zip(notes[first:end], heights):
+            row, box = box.top(height, gap=NOTE_GAP)
             text, actions = row.left(text_w)
             page.text(escape(note.text), text.x, text.y, text.w, text.h, "@card")
             edit, remove = Box(actions.x, actions.y, actions.w, BUTTON_H).split()
@@ -76,6 +78,15 @@ class NotesEditor:
             page.button(_("ui.notes.remove"), remove.x, remove.y, remove.w, remove.h,
                         lambda n=note: self.remove(n.id), key=f"note:remove:{note.id}")
 
+    @staticmethod
+    def _row_heights(box: Box, needed: list[float]) -> list[float]:
+        """The points' rows, evenly tall (up to 150) where that leaves each its text and all fit in ``box``."""
+        if not needed:
+            return []
+        even = min(150.0, (box.h - NOTE_GAP * (len(needed) - 1)) / len(needed))
+        stretched = [max(even, height) for height in needed]
+        return stretched if sum(stretched) + NOTE_GAP * (len(needed) - 1) <= box.h else needed
+
     def submit(self, text: str) -> None:
         """Add or save the point; when the engine refuses it, the text stays in the entry."""
         editing = self.editing
@@ -83,7 +94,7 @@ class NotesEditor:
         self._replace_draft("", None)
         self.keep_focus = True
         if editing is None:
-            self.page_index = len(self.scene.round.notes) // PER_PAGE
+            self.page_index = len(self.scene.round.notes)  # past the end: the last page, where the new point is
         if not self.scene.send(command):
             self.editing, self.draft = editing, text
             self.scene.refresh()

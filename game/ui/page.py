@@ -658,13 +658,15 @@ class Page:
         words = {(word, "<b>" in markup) for markup in markups for word in plain(markup).split()}
         return max((self.measure(word, size, bold=bold) for word, bold in words), default=0.0)
 
-    def page_starts(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1) -> list[int]:
-        """Where each page of these items begins: a page holds as many as fit from its first one, so a page of
-        taller items holds fewer (never one cut off)."""
+    def page_starts(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1,
+                    most: int | None = None) -> list[int]:
+        """Where each page of these items begins: a page holds as many as fit from its first one (at most
+        ``most``), so a page of taller items holds fewer (never one cut off)."""
         starts, first = [], 0
         while first < len(heights):
             starts.append(first)
-            first += self.per_page(box, heights[first:], gap, columns)
+            fitting = self.per_page(box, heights[first:], gap, columns)
+            first += min(fitting, most) if most else fitting
         return starts
 
     def per_page(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1) -> int:

@@ -14,13 +14,15 @@ import pygame
 import pytest
 
 from game.app import list_sessions, start_session, unfinished_sessions
-from game.engine import DrawRole, StartSession
+from game.engine import AddNote, DrawRole, StartSession
 from game.i18n import _, n_
 from game.store.log import aside_marker
+from game.ui.page import escape
 from game.ui.scenes.table import RoundScene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import CALM, HIGH_CONTRAST, contrast, text_pairs
 from tests.ui.harness import Table
+from tests.ui.layout_check import problems
 from tests.ui.play import Player
 from tests.ui.test_full_session import set_up
 
@@ -403,3 +405,31 @@ def test_the_plenary_step_lists_the_points_the_table_takes_along(tmp_path, libra
     assert t.app.scene.round.phase == "plenary"
     text = t.screen_text()
     assert "- Wie bepaalt hoe Gerrit wordt gewassen?<br>- Annie &lt;3 Gerrit" in text  # as written, never as markup
+
+
+def test_the_scribes_points_are_paged_from_each_pages_first_point_so_a_long_one_is_never_cut(tmp_path, library):
+    """Short points first, then long ones: a page holds as many as fit from its own first point."""
+    t = Table(tmp_path, library, size=(1280, 720))
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    scene = t.app.scene
+    long = "Wie beslist er eigenlijk over de zorg als de familie iets anders wil dan het team? " * 4
+    other = "Hoe houden we de bewoner zelf aan het woord als iedereen iets vindt van wat goed voor haar is? " * 4
+    points = ["Kort punt een", "Kort punt twee", "Kort punt drie", long, other]
+    for point in points:
+        scene.send(AddNote(point))
+    scene.notes.page_index = 0
+    scene.refresh()
+    shown = []
+    while True:
+        assert problems(t.app) == [], problems(t.app)
+        shown += [note.text for note in scene.round.notes if escape(note.text) in t.screen_text()]
+        turn = [item for item in t.app.page.focusables if item.key == "page:next" and item.element.is_enabled]
+        if not turn:
+            break
+        t.tap_at(turn[0].element.rect.center)
+    assert shown == [note.text for note in scene.round.notes] and len(shown) == len(points)  # each once, in order
+    p.act(_("ui.notes.placeholder"))
+    t.type("Een nieuw punt")
+    t.key(pygame.K_RETURN)
+    assert "Een nieuw punt" in t.screen_text()  # a new point: the last page, where it is
