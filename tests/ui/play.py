@@ -198,6 +198,11 @@ class Player:
         self.shoot("record-notes")
         self.act(_("ui.record.next") if self.scene.state.plan == "lang" else _("ui.record.to_plenary"))
 
+    def open_note_entry(self) -> None:
+        """The scribe's tab, then a tap in the entry where the next point is typed."""
+        self.act(_("ui.record.notes_tab"))
+        self.act(_("ui.notes.placeholder"))
+
     def write_note(self, text: str) -> None:
         placeholder = _("ui.notes.placeholder")
         if self.how == "keys":

@@ -73,8 +73,7 @@ def test_closing_the_window_mid_round_loses_nothing_and_the_game_resumes_there(t
 def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library, monkeypatch):
     t = Table(tmp_path, library)
     p = into_record(t)
-    p.act(_("ui.record.notes_tab"))
-    p.act(_("ui.notes.placeholder"))
+    p.open_note_entry()
     t.type("Half getypt")                    # not added yet when the time runs out
     chimes = []
     monkeypatch.setattr(t.app, "play", lambda sound: chimes.append(1 if sound == "time_up" else sound))
@@ -98,8 +97,7 @@ def test_time_running_out_cues_gently_and_throws_nothing_away(tmp_path, library,
 def test_a_point_still_being_typed_is_kept_when_the_window_closes(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_record(t)
-    p.act(_("ui.record.notes_tab"))
-    p.act(_("ui.notes.placeholder"))
+    p.open_note_entry()
     t.type("Nog niet toegevoegd")
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     t.step()
@@ -230,8 +228,7 @@ def test_the_case_can_be_read_again_in_any_phase(tmp_path, library):
 def test_moving_on_adds_a_point_that_was_still_being_typed(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_record(t)
-    p.act(_("ui.record.notes_tab"))
-    p.act(_("ui.notes.placeholder"))
+    p.open_note_entry()
     t.type("Bijna vergeten")
     p.act(_("ui.record.to_plenary"))
     p.act(_("ui.record.none_yes"))           # no leading values chosen: the step asks once

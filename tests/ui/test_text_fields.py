@@ -151,8 +151,7 @@ def test_a_paste_longer_than_the_room_left_in_a_line_goes_in_as_far_as_it_fits(t
     """pygame_gui leaves out a paste that would pass the limit altogether: Enter then said there was no text."""
     t = Table(tmp_path, library)
     p = into_record(t)
-    p.act(_("ui.record.notes_tab"))
-    p.act(_("ui.notes.placeholder"))
+    p.open_note_entry()
     t.type("Begin: ")
     entry = t.find(_("ui.notes.placeholder"))
     pygame.scrap.put_text("lang verhaal " * 400)               # 5,200 characters
