@@ -88,17 +88,6 @@ def case_image(library, scenario, ref: str | None = None) -> Path | None:
     return loaded.path.parent / ref if ref and loaded else None
 
 
-def beside(page, path: Path | None, x: float, y: float, w: float, h: float) -> float:
-    """Show the picture at ``path`` at the right of the box ``x, y, w, h``; the width left of it for the text
-    (all of ``w`` without a picture, or when the file cannot be drawn any more)."""
-    side = w * PICTURE_SHARE
-    picture = _if_drawable(path, round(side * page.scale), round(h * page.scale))
-    if picture is None:
-        return w
-    place(page, picture, x + w - side, y, side, h)
-    return w - side - GAP
-
-
 def picture_tag(app, path: Path | None, width: float, height: float) -> str:
     """The picture at ``path`` for a text box's markup, at most ``width`` x ``height`` units, at the right of the
     text ('' without a picture, or when the file cannot be drawn any more)."""

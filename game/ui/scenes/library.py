@@ -6,8 +6,8 @@ from typing import Callable
 from game.i18n import _
 from game.scenario.model import Scenario
 from game.ui.cards import role_card
-from game.ui.page import PARAGRAPH, Box, Page, escape, tension
-from game.ui.pictures import beside, case_image, picture_tag
+from game.ui.page import PARAGRAPH, Page, escape, tension
+from game.ui.pictures import PICTURE_SHARE, case_image, picture_tag
 from game.ui.scenes import BaseScene
 
 
@@ -71,9 +71,8 @@ class LibraryScene(BaseScene):
         markup = (f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"
                   f"{escape(case.intro)}<br><br><b>{escape(_('ui.case.roles'))}</b> {escape(roles)}")
         box = page.content
-        width = beside(page, case_image(self.app.library, case), box.x, box.y, box.w, box.h)
-        page.reading(markup.split(PARAGRAPH), Box(box.x, box.y, width, box.h), "@card", self.reading_page,
-                     self._turn_reading)
+        picture = picture_tag(self.app, case_image(self.app.library, case), box.w * PICTURE_SHARE, box.h / 2)
+        page.reading((picture + markup).split(PARAGRAPH), box, "@card", self.reading_page, self._turn_reading)
         actions = [(_("ui.library.pick"), lambda: self.pick(case.id))] if self.pick else []
         page.footer(actions, back=(_("ui.back"), self.back))
 

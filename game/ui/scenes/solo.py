@@ -21,7 +21,7 @@ from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
-from game.ui.pictures import beside, case_image
+from game.ui.pictures import PICTURE_SHARE, case_image, picture_tag
 from game.ui.scenes import BaseScene
 from game.ui.scenes.round import Screen, draw, ending, share, vote
 from game.ui.scenes.round.parts import own_role
@@ -149,11 +149,10 @@ class SoloRoleScene(BaseScene):
         page.header(case.title, case.theme)
         tried = coverage(case, history()[0]).roles_tried
         text, column = page.content.split(0.6, gap=30)
-        note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
-        width = beside(page, case_image(self.app.library, case), text.x, text.y, text.w, text.h)
-        text = Box(text.x, text.y, width, text.h)
-        page.reading([f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}",
-                      f"{note}{escape(case.intro)}"], text, "@card", self.text_page, self._turn_text)
+        picture = picture_tag(self.app, case_image(self.app.library, case), text.w * PICTURE_SHARE, text.h / 2)
+        parts = [f"{picture}<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}",
+                 *([f"<i>{escape(case.content_note)}</i>"] if case.content_note else []), escape(case.intro)]
+        page.reading(parts, text, "@card", self.text_page, self._turn_text)  # the text flows on under the picture
         _label, column = page.line(_("solo.screen.pick_role"), column, "@strong")
         roles = list(case.roles)
         markups = [f"<b>{number}. {escape(_role_name(self.app, role, lang))}</b>"

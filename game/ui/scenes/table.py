@@ -24,7 +24,7 @@ from game.ui.clock import ClockPanel
 from game.ui.notes import NotesEditor
 from game.ui.page import GAP, PARAGRAPH, Box, Page, escape
 from game.ui.phones import on_phone, progress_panel, stop_phones
-from game.ui.pictures import STEP_ICONS, beside
+from game.ui.pictures import PICTURE_SHARE, STEP_ICONS, picture_tag
 from game.ui.scenes import BaseScene
 from game.ui.scenes.round import Screen, draw, ending, explore, reconsider, share, vote
 
@@ -268,12 +268,12 @@ class RoundScene(BaseScene):
     def read(self, page: Page, markup: str, box: Box | None = None, style: str = "@card",
              picture: Path | None = None) -> None:
         """A long text in ``box`` (the whole content area by default), on as many pages as it needs; with
-        ``picture``, the picture at the right of it (the text then takes the width left)."""
+        ``picture``, the picture at the top right of its first page, the text flowing on under it."""
         box = box or page.content
+        parts = markup.split(PARAGRAPH)
         if picture is not None:
-            box = Box(box.x, box.y, beside(page, picture, box.x, box.y, box.w, box.h), box.h)
-        page.reading(markup.split(PARAGRAPH), box, style, self.view.reading_page,
-                     lambda index: self.show(reading_page=index))
+            parts[0] = picture_tag(self.app, picture, box.w * PICTURE_SHARE, box.h / 2) + parts[0]
+        page.reading(parts, box, style, self.view.reading_page, lambda index: self.show(reading_page=index))
 
     def card_cells(self, page: Page, box: Box, markups: list[str], columns: int, most: float,
                    gap: float = GAP, style: str = "@card") -> list[tuple[int, Box]]:
