@@ -368,16 +368,16 @@ class Page:
         return self.text_height(markup, box.w, style) <= box.h
 
     def reading(self, parts: list[str], box: Box, style: str, current: int, turn: Callable[[int], None],
-                whole_parts: bool = False) -> None:
+                whole_parts: bool = False, read_on: bool = False) -> None:
         """Long text given room: the parts (paragraphs, as markup) fill ``box`` page by page, a part that is
-        taller than a page going on by sentence, with buttons under the text that turn its pages (the focus
-        starts on the next page's button until the last page). With
+        taller than a page going on by sentence, with buttons under the text that turn its pages (with
+        ``read_on``, the focus starts on the next page's button until the last page). With
         ``whole_parts`` a part that fits on a page of its own starts a new page rather than being split."""
         pages = self.paginate(parts, box, style, whole_parts)
         if len(pages) > 1:
             box, row = box.above(BUTTON_H, gap=GAP / 2)
             pages = self.paginate(parts, box, style, whole_parts)
-            self.turn_buttons(row, len(pages), current, turn, read_on=True)
+            self.turn_buttons(row, len(pages), current, turn, read_on)
         current = min(max(current, 0), len(pages) - 1)
         self.text(pages[current], box.x, box.y, box.w, box.h, style)
 

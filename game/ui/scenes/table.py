@@ -273,7 +273,8 @@ class RoundScene(BaseScene):
         parts = markup.split(PARAGRAPH)
         if picture is not None:
             parts[0] = picture_tag(self.app, picture, box.w * PICTURE_SHARE, box.h / 2) + parts[0]
-        page.reading(parts, box, style, self.view.reading_page, lambda index: self.show(reading_page=index))
+        page.reading(parts, box, style, self.view.reading_page, lambda index: self.show(reading_page=index),
+                     read_on=True)  # what the table reads before it goes on: Enter reads to the end first
 
     def card_cells(self, page: Page, box: Box, markups: list[str], columns: int, most: float,
                    gap: float = GAP, style: str = "@card") -> list[tuple[int, Box]]:
