@@ -33,6 +33,8 @@ CORNER_ICONS = {"resident": "old", "family": "users", "team": "nurse"}
 STEP_ICONS = {"draw": "mail-opened", "share": "messages", "choose": "hand-finger", "vote": "hand-finger",
               "explore": "route", "reconsider": "arrows-exchange", "record": "pencil", "ending": "book",
               "plenary": "presentation"}
+SCREEN_ICONS = {"setup": "users-group", "library": "library", "settings": "settings", "solo": "school",
+                "summary": "clipboard-list", "resume": "history", "phones": "device-mobile", "plenary": "presentation"}
 PICTURE_SHARE = 0.3  # of the width, for a case's illustration beside its text
 GAP = 30  # units between a picture and its text
 

@@ -228,3 +228,16 @@ def test_a_decision_that_names_an_image_shows_it_with_its_text(tmp_path):
     p.act(_("ui.share.next"))
     assert t.app.scene.round.phase == "vote"
     assert in_its_text(t, library.case("hygiene-normen").scenario.decisions["begin"].title)
+
+
+@pytest.mark.parametrize("opening", ["ui.start.play", "ui.start.library", "ui.start.settings",
+                                     "solo.screen.start_button"])
+def test_the_screens_around_a_round_show_their_icon_before_their_title(tmp_path, library, opening):
+    """Like the steps of a round: the icon at the left of the title, as large as the title and its subtitle."""
+    t = Table(tmp_path, library)
+    Player(t).act(_(opening))
+    assert type(t.app.scene).__name__ != "StartScene"
+    title = min((e for e in t.app.page.root.elements if getattr(e, "text", "") or getattr(e, "html_text", "")),
+                key=lambda e: (e.rect.top, e.rect.left))
+    icons = [e for e in pictures(t) if e.rect.right <= title.rect.left and e.rect.top < title.rect.bottom]
+    assert len(icons) == 1 and icons[0].rect.height >= title.rect.height

@@ -7,7 +7,7 @@ from game.i18n import _
 from game.scenario.model import Scenario
 from game.ui.cards import role_card
 from game.ui.page import PARAGRAPH, Page, escape, tension
-from game.ui.pictures import PICTURE_SHARE, case_image, picture_tag
+from game.ui.pictures import PICTURE_SHARE, SCREEN_ICONS, case_image, picture_tag
 from game.ui.scenes import BaseScene
 
 
@@ -42,7 +42,8 @@ class LibraryScene(BaseScene):
     def _build_themes(self, page: Page) -> None:
         cases = self.cases()
         themes = [None] + sorted({c.theme for c in cases}, key=str.lower)
-        page.header(self.pick_label or _("ui.library.title"), _("ui.library.choose_theme"))
+        page.header(self.pick_label or _("ui.library.title"), _("ui.library.choose_theme"),
+                    icon=SCREEN_ICONS["library"])
         markups = [f"<b>{escape(theme or _('ui.library.all_themes'))}</b> "
                    f"({sum(1 for c in cases if theme in (None, c.theme))})" for theme in themes]
         cells = page.card_cells(page.content, markups, 2, 96, self.page_index, self._turn, gap=16)
@@ -53,7 +54,7 @@ class LibraryScene(BaseScene):
 
     def _build_cases(self, page: Page) -> None:
         in_theme = [c for c in self.cases() if self.theme in (None, c.theme)]
-        page.header(self.theme or _("ui.library.all_themes"), _("ui.library.subtitle"))
+        page.header(self.theme or _("ui.library.all_themes"), _("ui.library.subtitle"), icon=SCREEN_ICONS["library"])
         markups = [f"{picture_tag(self.app, case_image(self.app.library, case), 260, 180)}<b>{escape(case.title)}</b>"
                    f"<br>{escape(tension(case.tension))}" for case in in_theme]
         cells = page.card_cells(page.content, markups, 1, 220, self.page_index, self._turn, gap=16)
@@ -65,7 +66,7 @@ class LibraryScene(BaseScene):
 
     def _build_case(self, page: Page, case: Scenario) -> None:
         lang = self.app.settings.lang
-        page.header(case.title, case.theme)
+        page.header(case.title, case.theme, icon=SCREEN_ICONS["library"])
         roles = ", ".join(role_card(self.app.library, role, lang).name for role in case.roles)
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"

@@ -13,6 +13,7 @@ from game.store.log import StoredSession
 from game.ui.cards import player_name
 from game.ui.page import BUTTON_H, GAP, Box, Page, escape
 from game.ui.phones import paint_qr, stop_phones
+from game.ui.pictures import SCREEN_ICONS
 from game.ui.scenes import BaseScene
 
 PLAYER_MOST = 110  # a player's card: no taller than two lines need, however much room there is
@@ -37,7 +38,7 @@ class PhoneJoinScene(BaseScene):
         """The code and the address on the left; on the right who has joined (a page at a time where the players
         need more room than there is) and, after a minute without a phone, why that usually is."""
         phones = self.app.phones
-        page.header(_("phones.join.title"), _("phones.join.subtitle"))
+        page.header(_("phones.join.title"), _("phones.join.subtitle"), icon=SCREEN_ICONS["phones"])
         self._seen = self._shown()
         left, right = page.content.split(0.5)
         address = escape(_("phones.join.address", address=phones.server.address))

@@ -39,6 +39,7 @@ from game.report.plenary import Plenary
 from game.scenario.plans import KORT
 from game.ui.main import open_app
 from game.ui.page import BUTTON_H, GAP, LABEL_FONTS, Box, Page, escape
+from game.ui.pictures import SCREEN_ICONS
 from game.ui.reveal import TableVotes, build_reveal, reveal_fits, reveal_parts, table_votes
 from game.ui.scenes import BaseScene
 from game.ui.theme import palette
@@ -554,7 +555,7 @@ class PlenaryScene(BaseScene):
 
     def _build_empty(self, page: Page) -> None:
         lang = self.lang
-        page.header(_("plenary.screen.empty_title", lang))
+        page.header(_("plenary.screen.empty_title", lang), icon=SCREEN_ICONS["plenary"])
         box = page.content
         text, height = self._warning_text(page)
         if text:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from game.i18n import LANGUAGES, _
 from game.ui.page import BUTTON_H, GAP, Page, escape
+from game.ui.pictures import SCREEN_ICONS
 from game.ui.scenes import BaseScene
 from game.ui.settings import TEXT_SIZES
 
@@ -12,7 +13,7 @@ CHOICE_W = 320
 class SettingsScene(BaseScene):
     def build(self, page: Page) -> None:
         s = self.app.settings
-        page.header(_("ui.settings.title"))
+        page.header(_("ui.settings.title"), icon=SCREEN_ICONS["settings"])
         on_off = ((False, _("ui.off")), (True, _("ui.on")))
         rows = [
             ("lang", _("ui.settings.language"), [(lang, _(f"ui.language.{lang}")) for lang in LANGUAGES]),

@@ -15,6 +15,7 @@ from game.scenario.plans import DEFAULT_PLAN, KORT, PLANS, plan_steps
 from game.scenario.timing import SLOT_MINUTES, estimate
 from game.store.log import SessionFileError
 from game.ui.page import BUTTON_H, GAP, Box, Page, escape, tension
+from game.ui.pictures import SCREEN_ICONS
 from game.ui import flows
 from game.ui.scenes import BaseScene
 from game.ui.scenes.phones import phones_toggle
@@ -52,7 +53,8 @@ class SetupScene(BaseScene):
 
     def build(self, page: Page) -> None:
         name = STEPS[self.step]
-        page.header(_(f"ui.setup.{name}"), _("ui.setup.step", n=self.step + 1, total=len(STEPS)))
+        page.header(_(f"ui.setup.{name}"), _("ui.setup.step", n=self.step + 1, total=len(STEPS)),
+                    icon=SCREEN_ICONS["setup"])
         getattr(self, f"_build_{name}")(page)
         last = self.step == len(STEPS) - 1
         page.footer([(_("ui.setup.start") if last else _("ui.next"), self.forward)],

@@ -21,7 +21,7 @@ from game.store.log import SessionFileError
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
-from game.ui.pictures import PICTURE_SHARE, case_image, picture_tag
+from game.ui.pictures import PICTURE_SHARE, SCREEN_ICONS, case_image, picture_tag
 from game.ui.scenes import BaseScene
 from game.ui.scenes.round import Screen, draw, ending, share, vote
 from game.ui.scenes.round.parts import own_role
@@ -78,7 +78,7 @@ class SoloHomeScene(BaseScene):
     def build(self, page: Page) -> None:
         """The run left halfway (if any) as the first card, then the cases: all on pages of as many as fit."""
         runs, _broken = history()
-        page.header(_("solo.screen.title"), _("solo.screen.choose_case"))
+        page.header(_("solo.screen.title"), _("solo.screen.choose_case"), icon=SCREEN_ICONS["solo"])
         played = {run.case: sum(1 for r in runs if r.case == run.case and r.finished) for run in runs}
         cases = self.cases()
         markups = [self._case_markup(page, number, case, played.get(case.id, 0))
@@ -146,7 +146,7 @@ class SoloRoleScene(BaseScene):
 
     def build(self, page: Page) -> None:
         case, lang = self.case, self.app.settings.lang
-        page.header(case.title, case.theme)
+        page.header(case.title, case.theme, icon=SCREEN_ICONS["solo"])
         tried = coverage(case, history()[0]).roles_tried
         text, column = page.content.split(0.6, gap=30)
         picture = picture_tag(self.app, case_image(self.app.library, case), text.w * PICTURE_SHARE, text.h / 2)
@@ -382,7 +382,8 @@ class MyPracticeScene(BaseScene):
 
     def build(self, page: Page) -> None:
         runs, broken = history()
-        page.header(_("solo.screen.my_practice"), _("solo.screen.practice_count", n=len(runs)))
+        page.header(_("solo.screen.my_practice"), _("solo.screen.practice_count", n=len(runs)),
+                    icon=SCREEN_ICONS["solo"])
         if self.confirming:
             self._build_confirm(page, len(runs))
             return

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from game.i18n import _
 from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape
-from game.ui.pictures import STEP_ICONS, icon_tag, start_illustration
+from game.ui.pictures import SCREEN_ICONS, STEP_ICONS, icon_tag, start_illustration
 from game.ui.scenes import BaseScene
 from game.ui import flows
 from game.ui.scenes.settings import SettingsScene
@@ -134,7 +134,7 @@ class ResumeScene(BaseScene):
         self.shown: list = []
 
     def build(self, page: Page) -> None:
-        page.header(_("ui.resume.title"), _("ui.resume.subtitle"))
+        page.header(_("ui.resume.title"), _("ui.resume.subtitle"), icon=SCREEN_ICONS["resume"])
         aside = _("ui.resume.put_aside")
         hint = escape(_("ui.resume.put_aside_hint"))
         box, below = page.content.above(page.text_height(hint, page.content.w, "@muted_text"))

@@ -5,6 +5,7 @@ from game.i18n import _, n_
 from game.store.log import StoredSession
 from game.ui.cards import player_name, role_card, value_names
 from game.ui.page import Page, escape
+from game.ui.pictures import SCREEN_ICONS
 from game.ui.scenes import BaseScene
 
 
@@ -16,7 +17,7 @@ class SummaryScene(BaseScene):
         self.page_index = 0
 
     def build(self, page: Page) -> None:
-        page.header(_("ui.summary.title"), _("ui.summary.subtitle"))
+        page.header(_("ui.summary.title"), _("ui.summary.subtitle"), icon=SCREEN_ICONS["summary"])
         kept = f"<b>{escape(_('ui.summary.kept'))}</b>"
         if self.showing_path:
             kept += f"<br>{escape(_('ui.summary.file'))} {escape(str(self.stored.path))}"
