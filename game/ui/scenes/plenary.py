@@ -817,23 +817,29 @@ class PlenaryScene(BaseScene):
             top += row_h
 
     # who changed their mind, and the highlights ------------------------------------------------------------
-    def _minds_texts(self, minds: MindsBlock) -> list[tuple[str, str, str, bool]]:
+    def _minds_texts(self, minds: MindsBlock, legend: bool) -> list[tuple[str, str, str, bool]]:
         """The words beside a decision's picture: its title, how many of those asked changed their mind, who
-        moved, per role, and what the letters of those moves stand for: (text, size, style, bold) per line."""
+        moved, per role, and (with ``legend``) what the letters of those moves stand for: (text, size, style,
+        bold) per line."""
         summary = n_("report.minds.summary", minds.changed, self.lang, asked=minds.asked)
         return [(minds.decision, "body", "@strong", True), (summary, "small", "@muted", False),
                 *((line, "body", "@body", False) for line in minds.lines),
-                *((option, "small", "@muted", False) for option in minds.legend)]
+                *((option, "small", "@muted", False) for option in (minds.legend if legend else ()))]
 
     def _minds_box_w(self, page: Page, minds: MindsBlock) -> float:
         return max(page.measure(f"{letter}  {max(first, final)}", "body", bold=True)
                    for letter, first, final in minds.columns) + 24
 
     def _minds_words(self, page: Page, minds: MindsBlock, w: float) -> list[tuple[str, str, str, bool, float]]:
-        """Each text beside the picture with the height it takes in the room right of it."""
+        """Each text beside the picture with the height it takes in the room right of it; the letters' options
+        only where the words stay within a page with them."""
         room = w - 2 * self._minds_box_w(page, minds) - MINDS_GAP - 40
-        return [(text, size, style, bold, lines_height(page, text, room, style))
-                for text, size, style, bold in self._minds_texts(minds)]
+        for legend in (True, False):
+            words = [(text, size, style, bold, lines_height(page, text, room, style))
+                     for text, size, style, bold in self._minds_texts(minds, legend)]
+            if sum(height for *_text, height in words) + 30 <= self._room(page, first=False):
+                break
+        return words
 
     def _minds_height(self, page: Page, minds: MindsBlock, w: float) -> float:
         """A decision's panel: the picture beside its words, whichever is taller."""
