@@ -253,9 +253,10 @@ class App:
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)
-        if self.page.footer_row_spare():  # measured, then laid out: the content takes the footer's unused row
+        rows = self.page.footer_rows_wanted()
+        if rows:  # measured, then laid out: the content takes the room the footer leaves
             self.page.root.kill()
-            self.page = Page(self, footer_rows=1)
+            self.page = Page(self, footer_rows=rows)
             self.scene.build(self.page)
         self._looks_when_shown()
         screen = (self.scene, self.scene.screen_key())

@@ -317,10 +317,12 @@ class Page:
             return self._footer_rows
         return 2 if self.width - 2 * MARGIN < ONE_ROW_FOOTER * self.app.settings.text_scale else 1
 
-    def footer_row_spare(self) -> bool:
-        """Room was kept for a footer of two rows, and its buttons stood on one (the screen is built again with
-        that room for its content: at a larger text size a page would otherwise end a row of text early)."""
-        return self.footer_rows == 2 and self.footer_needs == 1
+    def footer_rows_wanted(self) -> int | None:
+        """The rows the footer took, where room was kept for another number (None: as kept). The screen is then
+        built again with that room: a spare row goes to the content (at a larger text size a page would otherwise
+        end a row of text early), and a footer that needs more rows (long names in its buttons) never lies over
+        the content."""
+        return self.footer_needs if self.footer_needs is not None and self.footer_needs != self.footer_rows else None
 
     @property
     def _last_row_y(self) -> float:
@@ -582,32 +584,47 @@ class Page:
         An action is ``(text, action)`` or ``(text, action, key)``; the way forward is the page's main
         action unless the scene named another.
         """
-        y = self._last_row_y
         sides = [side for side in (back, aside) if side]
-        widths = [self.button_width(text) for text, *_rest in actions]
-        needed = sum(widths) + sum(self.button_width(text) + 24 for text, _action in sides) + 24 * len(widths)
-        self.footer_needs = 2 if needed > self.content_width else 1
-        if self.footer_row_spare() and not self.root.elements:  # built first: the content takes the row at once
-            self._footer_rows = 1
+        widths = [min(self.button_width(text), self.content_width) for text, *_rest in actions]
+        rows = self._action_rows(widths)
+        sides_w = sum(self.button_width(text) + 24 for text, _action in sides)
+        top_used = sum(widths[i] + 24 for i in rows[0]) if rows else 0
+        sides_apart = bool(sides) and top_used + sides_w > self.content_width  # on a row of their own above
+        self.footer_needs = max(1, len(rows) + sides_apart)
+        if self.footer_rows_wanted() and not self.root.elements:  # built first: the content takes the room at once
+            self._footer_rows = self.footer_needs
             self._divide()
-        x = MARGIN
-        for text, action in sides:  # on a row of their own above when both ways do not fit on one
-            self.button(text, x, y - FOOTER_H if needed > self.content_width else y, self.button_width(text),
-                        BUTTON_H, action)
+        bottom = self._last_row_y
+        x, y = MARGIN, bottom - FOOTER_H * (max(0, len(rows) - 1) + sides_apart)
+        for text, action in sides:
+            self.button(text, x, y, self.button_width(text), BUTTON_H, action)
             x += self.button_width(text) + 24
-        right = self.width - MARGIN
-        x = right - sum(widths) - 24 * (len(widths) - 1)
-        for index, ((text, action, *key), w) in enumerate(zip(actions, widths)):
-            primary = primary_last and index == len(actions) - 1
-            self.button(text, x, y, w, BUTTON_H, action, "@primary" if primary else "@button",
-                        key=key[0] if key else None)
-            if primary and action is not None and self.main is None:
-                self.main = self.focusables[-1].key
-            x += w + 24
+        for number, row in enumerate(rows):
+            y = bottom - FOOTER_H * (len(rows) - 1 - number)
+            x = self.width - MARGIN - sum(widths[i] for i in row) - 24 * (len(row) - 1)
+            for index in row:
+                text, action, *key = actions[index]
+                primary = primary_last and index == len(actions) - 1
+                self.button(text, x, y, widths[index], BUTTON_H, action, "@primary" if primary else "@button",
+                            key=key[0] if key else None)
+                if primary and action is not None and self.main is None:
+                    self.main = self.focusables[-1].key
+                x += widths[index] + 24
         if self.app.notice:
             height = self.notice_height()
             self.text(self._notice_markup(), MARGIN, self.footer_y - height - GAP / 2, self.content_width, height,
                       "@error_text")
+
+    def _action_rows(self, widths: list[float]) -> list[list[int]]:
+        """The footer's actions in rows, right-aligned, the last (the way forward) at the bottom right: as many as
+        fit on the bottom row, the rest on rows above it."""
+        rows: list[list[int]] = []
+        for index in reversed(range(len(widths))):
+            if rows and sum(widths[i] + 24 for i in rows[0]) + widths[index] <= self.content_width:
+                rows[0].insert(0, index)
+            else:
+                rows.insert(0, [index])
+        return rows
 
     def button_width(self, text: str) -> float:
         """Room for a bold button text at the current text size, measured in the button's font."""

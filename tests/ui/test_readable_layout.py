@@ -98,6 +98,20 @@ def test_every_screen_of_a_round_reads_whole(tmp_path, library, size, lang, text
     assert not look.found, look.report()
 
 
+LONGEST_NAMES = ("Bartholomeus-Maximiliaan van der Heijden", "Anna-Maria Wilhelmina van den Berg-Hooge")  # 40 each
+
+
+@pytest.mark.parametrize("size, text_size", [((1280, 720), "normal"), ((1920, 1080), "larger")],
+                         ids=["720p", "1080p-extra-groot"])
+def test_names_as_long_as_a_name_field_takes_leave_every_screen_of_a_round_whole(tmp_path, library, size, text_size):
+    """The buttons that name a player ('Ik ben …: toon de keuzes', 'Gelezen: geef het scherm aan …') go on rows
+    of their own where they need them; the content gives them that room."""
+    t, look, p = walk(tmp_path, library, size, "nl", text_size, "longest-names")
+    set_up(t, names=LONGEST_NAMES, toggles=("hidden_values",))
+    p.play_round()
+    assert not look.found, look.report()
+
+
 @pytest.mark.parametrize("size, lang, text_size", WALKS)
 def test_every_screen_of_practising_alone_reads_whole(tmp_path, library, size, lang, text_size):
     t, look, p = walk(tmp_path, library, size, lang, text_size, "solo")

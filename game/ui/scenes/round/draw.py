@@ -55,12 +55,18 @@ def case_text(scene: "RoundScene", page: Page, actions: list) -> None:
     scene.footer(page, actions, case_button=False)
 
 
+ENVELOPE = (900, 500)  # units, as large as the name on its front needs beyond that
+FLAP = 0.45            # of the envelope's height, above its front
+
+
 def _envelope(scene: "RoundScene", page: Page, player: int) -> None:
-    envelope = page.content.centred(900, 500)
+    markup = f"<b>{escape(player_name(scene.state, player))}</b><br>{escape(_('ui.draw.tap'))}"
+    width = min(page.content.w, max(ENVELOPE[0], page.longest_word([markup], "@envelope") + 160))
+    needed = page.text_height(markup, width - 80, "@envelope") + 12
+    envelope = page.content.centred(width, max(ENVELOPE[1], needed / (1 - FLAP)))
     rect = page.rect(envelope.x, envelope.y, envelope.w, envelope.h)
     page.decorate(lambda surface: _paint_envelope(scene, surface, rect))
-    markup = f"<b>{escape(player_name(scene.state, player))}</b><br>{escape(_('ui.draw.tap'))}"
-    _flap, front = envelope.top(envelope.h * 0.45, gap=0)
+    _flap, front = envelope.top(envelope.h * FLAP, gap=0)
     front = front.centred(front.w - 80, front.h - 12)
     page.card(markup, front.x, front.y, front.w, front.h, lambda: _draw(scene, player), "@envelope")
     scene.footer(page, [(_("ui.draw.draw"), lambda: _draw(scene, player))])
@@ -70,7 +76,7 @@ def _paint_envelope(scene: "RoundScene", surface: pygame.Surface, rect: pygame.R
     """An envelope: the body, and its flap folded down as a tinted triangle."""
     p = palette(scene.app.settings.high_contrast)
     line = max(3, round(5 * scene.app.scale))
-    flap = [rect.topleft, (rect.centerx, rect.top + round(rect.height * 0.45)), rect.topright]
+    flap = [rect.topleft, (rect.centerx, rect.top + round(rect.height * FLAP)), rect.topright]
     pygame.draw.rect(surface, p.card, rect)
     pygame.draw.polygon(surface, p.button_hover, flap)
     pygame.draw.polygon(surface, p.border, flap, line)
