@@ -487,11 +487,14 @@ class Page:
         return next((i for i, item in enumerate(self.focusables) if item.key == key), None)
 
     def main_index(self) -> int | None:
-        """Where the focus starts on this screen: the named main action, else the first way forward, else nowhere
-        (then the first Tab or Enter shows where the focus is before anything happens)."""
+        """Where the focus starts on this screen: the named main action, else the first way forward, else the
+        first choice it offers (an option, a setting, a card; before the buttons that turn its pages)."""
         found = self.index_of(self.main)
         if found is None:
             found = next((i for i, item in enumerate(self.focusables) if item.primary), None)
+        choices = [i for i, item in enumerate(self.focusables) if item.action is not None]
+        if found is None and choices:
+            found = next((i for i in choices if not self.focusables[i].key.startswith("page:")), choices[0])
         return found
 
     def decorate(self, paint: Callable[[pygame.Surface], None]) -> None:

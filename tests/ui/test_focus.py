@@ -5,6 +5,8 @@ screen that just appeared, and check that Enter does what the highlighted button
 """
 from __future__ import annotations
 
+import pygame
+
 from game.i18n import _
 from game.ui.scenes.table import RoundScene
 from tests.ui.harness import Table
@@ -136,3 +138,34 @@ def test_on_a_text_over_more_pages_enter_reads_on_first_then_does_what_the_scree
     assert t.focused() == t.forward() == _("ui.draw.pass_to", name="Bert")
     t.enter()
     assert scene.view.showing is None
+
+
+def test_a_screen_without_a_way_forward_starts_on_its_first_choice_and_enter_takes_it(tmp_path, library):
+    """The library's themes, the hidden vote's options, the settings and the offer to resume: Enter at once."""
+    t = Table(tmp_path, library)
+    p = Player(t)
+    p.act(_("ui.start.library"))
+    assert t.focused().startswith(_("ui.library.all_themes"))
+    t.enter()
+    assert t.has("1. ")                       # the cases of all themes
+    t.key(pygame.K_ESCAPE)
+    t.key(pygame.K_ESCAPE)
+    p.act(_("ui.start.settings"))
+    assert t.focused() is not None and t.app.page.focusables[t.app.focused_element_index()].key.startswith("lang:")
+    t.key(pygame.K_ESCAPE)
+
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    p.act(t.forward())                        # "Ik ben Anna: toon de keuzes"
+    assert t.focused().startswith("1. ")
+    t.enter()                                 # Anna votes for what is highlighted
+    scene = t.app.scene
+    assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[0]}
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    t.step()
+
+    again = Table(tmp_path, library)          # the offer to resume: Enter opens the game that is offered first
+    assert type(again.app.scene).__name__ == "ResumeScene"
+    again.enter()
+    assert isinstance(again.app.scene, RoundScene) and again.app.scene.round.phase == "vote"

@@ -536,6 +536,8 @@ class PlenaryScene(BaseScene):
         page.footer([(_("plenary.screen.previous", lang), self.previous_page if self.index > 0 else None),
                      (_("plenary.screen.next", lang), self.next_page if self.index < last else None)],
                     back=(_("plenary.screen.back", lang), self.back))
+        if self.index >= last:  # the last page: the way on is back (it asks first)
+            page.main = _("plenary.screen.back", lang)
         row = Box(page.area.x, page.footer_y, page.area.w, BUTTON_H)
         if page.footer_rows == 1:  # else a narrow screen or a large text size: the keys take the footer's upper row
             buttons = [_("plenary.screen.back", lang), _("plenary.screen.previous", lang), _("plenary.screen.next", lang)]
