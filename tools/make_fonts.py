@@ -18,7 +18,7 @@ in order, each filling only what the fonts before it lack:
    slices 119, 118, ... hold the most frequent characters first (the lower numbers hold the rest in
    code point order). From each the first CJK_SLICES slices are taken: about 3,400 common
    simplified Chinese characters (SC), the Japanese kana and about 700 kanji more (JP), about 2,300
-   traditional characters more (TC, as Hong Kong and Taiwanese names are written), some 6,500 han
+   traditional characters more (TC, as Hong Kong and Taiwanese names are written), some 6,800 han
    in all; and of Hangul the 2,350 syllables of KS X 1001, the set Korean text kept to for decades
    (all 11,172 would cost 2.5 MB). A character outside these still shows as a box: a rare hanzi.
 
