@@ -1,4 +1,4 @@
-"""Build the game's typeface, assets/fonts/DilemmaspelSans-*.ttf, from the web fonts of five npm packages.
+"""Build the game's typeface, assets/fonts/DilemmaspelSans-*.ttf, from the web fonts of npm packages.
 
 The text is set in Atkinson Hyperlegible, made by the Braille Institute for readers with low vision.
 It covers Latin only, and SDL_ttf (which draws pygame's text) never falls back to another font: a
@@ -7,9 +7,24 @@ in order, each filling only what the fonts before it lack:
 
 1. Atkinson Hyperlegible (latin and latin-ext subsets): the letters the table reads;
 2. Noto Sans (Greek, Cyrillic, Vietnamese, punctuation): names in other scripts;
-3. Noto Sans Symbols 2: check marks, stars, shapes, dingbats;
-4. Noto Sans Math: arrows and mathematical signs (→, ≥, ∞);
-5. Noto Emoji (monochrome): emoji typed into a discussion point.
+3. Noto Sans Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Armenian, Georgian and Ethiopic:
+   names and points written in the scripts of the people in a Dutch care team (upright only; before
+   the symbol fonts, as Noto Sans Math has 62 Arabic letters of its own, in one weight only);
+4. Noto Sans Symbols 2: check marks, stars, shapes, dingbats;
+5. Noto Sans Math: arrows and mathematical signs (→, ≥, ∞);
+6. Noto Emoji (monochrome): emoji typed into a discussion point;
+7. Noto Sans SC, JP, TC and KR: Chinese, Japanese and Korean, cut down to fit (a whole CJK font
+   is 5-10 MB, the merged font would grow tenfold): the CJK web fonts come in numbered slices, and
+   slices 119, 118, ... hold the most frequent characters first (the lower numbers hold the rest in
+   code point order). From each the first CJK_SLICES slices are taken: about 3,400 common
+   simplified Chinese characters (SC), the Japanese kana and about 700 kanji more (JP), about 2,300
+   traditional characters more (TC, as Hong Kong and Taiwanese names are written), some 6,800 han
+   in all; and of Hangul the 2,350 syllables of KS X 1001, the set Korean text kept to for decades
+   (all 11,172 would cost 2.5 MB). A character outside these still shows as a box: a rare hanzi.
+
+Skin-tone modifiers (U+1F3FB..U+1F3FF) draw nothing: the emoji font is monochrome, so 👍🏽 shows
+as 👍 rather than a thumb followed by a hatched swatch. Zero-width joiners and variation selectors
+already draw nothing (a ZWJ sequence like 👨‍👩‍👧 shows its people side by side).
 
 Maintainers run this when a font changes, never the game (it needs fontTools and brotli, and npm
 to fetch the packages; all fonts are under the SIL Open Font Licence 1.1, see assets/LICENSES.md):
@@ -31,18 +46,40 @@ from fontTools import subset
 from fontTools.merge import Merger, Options
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from game.ui.assets import FONT_FAMILY, FONT_FILES, assets_folder
 
+SCRIPTS = ("arabic", "hebrew", "devanagari", "bengali", "tamil", "thai", "armenian", "georgian", "ethiopic")
+# CJK package: how many of its most frequent slices (119, 118, ...) are taken; the order is the precedence,
+# so a han character shared by the four is drawn in its simplified Chinese form. Of Korean all slices are
+# read, but only for the Hangul syllables of KS X 1001 (ks_x_1001_hangul). About 3.7 MB in all.
+CJK_SLICES = {"sc": 20, "jp": 48, "tc": 48, "kr": 120}
 PACKAGES = {"atkinson": "@fontsource/atkinson-hyperlegible", "noto": "@fontsource/noto-sans",
             "symbols": "@fontsource/noto-sans-symbols-2", "math": "@fontsource/noto-sans-math",
-            "emoji": "@fontsource/noto-emoji"}
+            "emoji": "@fontsource/noto-emoji"} | {
+    script: f"@fontsource/noto-sans-{script}" for script in SCRIPTS} | {
+    cjk: f"@fontsource/noto-sans-{cjk}" for cjk in CJK_SLICES}
 NOTO_SUBSETS = ("latin", "latin-ext", "greek", "greek-ext", "cyrillic", "cyrillic-ext", "vietnamese")
 SYMBOL_SUBSETS = ("symbols", "math", "latin", "latin-ext")
 STYLES = {"regular": ("400", "normal"), "bold": ("700", "normal"), "italic": ("400", "italic"),
           "bold_italic": ("700", "italic")}
 UNITS_PER_EM = 1000
+MAX_GLYPHS = 65535  # TrueType counts glyphs in 16 bits
+SKIN_TONES = range(0x1F3FB, 0x1F400)  # drawn as nothing: a monochrome emoji has no skin to colour
 DROPPED = ("STAT", "vhea", "vmtx")  # vertical metrics and style tables only some of the parts have
+
+
+def ks_x_1001_hangul() -> frozenset[int]:
+    """The 2,350 Hangul syllables of KS X 1001 (rows 16-40 of EUC-KR)."""
+    found = set()
+    for lead in range(0xB0, 0xC9):
+        for trail in range(0xA1, 0xFF):
+            try:
+                found.add(ord(bytes((lead, trail)).decode("euc_kr")))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(found)
 
 
 def fetch(packages: dict[str, str], folder: Path) -> dict[str, Path]:
@@ -68,16 +105,31 @@ def unpack(tarball: Path, into: Path) -> Path:
     return target / "package" / "files"
 
 
-def parts_for(style: str, files: dict[str, Path]) -> list[Path]:
-    """The web fonts of one style, in the order they take precedence."""
+def numbered(folder: Path, stem: str, weight: str) -> list[Path]:
+    """The numbered slices of a web font, highest number first."""
+    pattern = re.compile(rf"{re.escape(stem)}-(\d+)-{weight}-normal\.woff2")
+    slices = [(int(m.group(1)), p) for p in folder.glob(f"{stem}-*-{weight}-normal.woff2")
+              if (m := pattern.fullmatch(p.name))]
+    return [p for _, p in sorted(slices, reverse=True)]
+
+
+def parts_for(style: str, files: dict[str, Path]) -> list[tuple[Path, frozenset[int] | None]]:
+    """The web fonts of one style, in the order they take precedence, each with the only characters
+    to take from it (None: all)."""
     weight, slant = STYLES[style]
     emoji = sorted(files["emoji"].glob(f"noto-emoji-*-{weight}-normal.woff2"),
                    key=lambda p: int(re.search(r"emoji-(\d+)-", p.name).group(1)))
-    return ([files["atkinson"] / f"atkinson-hyperlegible-{s}-{weight}-{slant}.woff2" for s in ("latin", "latin-ext")]
-            + [files["noto"] / f"noto-sans-{s}-{weight}-{slant}.woff2" for s in NOTO_SUBSETS]
-            + [files["symbols"] / f"noto-sans-symbols-2-{s}-400-normal.woff2" for s in SYMBOL_SUBSETS]
-            + [files["math"] / "noto-sans-math-latin-400-normal.woff2"]
-            + emoji)
+    paths = ([files["atkinson"] / f"atkinson-hyperlegible-{s}-{weight}-{slant}.woff2" for s in ("latin", "latin-ext")]
+             + [files["noto"] / f"noto-sans-{s}-{weight}-{slant}.woff2" for s in NOTO_SUBSETS]
+             + [files[s] / f"noto-sans-{s}-{s}-{weight}-normal.woff2" for s in SCRIPTS]
+             + [files["symbols"] / f"noto-sans-symbols-2-{s}-400-normal.woff2" for s in SYMBOL_SUBSETS]
+             + [files["math"] / "noto-sans-math-latin-400-normal.woff2"]
+             + emoji)
+    parts: list[tuple[Path, frozenset[int] | None]] = [(path, None) for path in paths]
+    for cjk, count in CJK_SLICES.items():
+        only = ks_x_1001_hangul() if cjk == "kr" else None
+        parts += [(path, only) for path in numbered(files[cjk], f"noto-sans-{cjk}", weight)[:count]]
+    return parts
 
 
 def as_truetype(web_font: Path, into: Path) -> Path:
@@ -116,20 +168,23 @@ def keep_line_metrics(merged: TTFont, first: TTFont) -> None:
             setattr(merged[table], name, getattr(first[table], name))
 
 
-def only_new_characters(paths: list[Path]) -> list[Path]:
-    """Each part cut down to the characters no part before it has (parts with none left are dropped).
+def only_new_characters(parts: list[tuple[Path, frozenset[int] | None]]) -> list[Path]:
+    """Each part cut down to the characters no part before it has (parts with none left are dropped),
+    and to the characters it is taken for.
 
     The merge itself cannot be told which part wins: it keeps the first part's mapping in one cmap
     table and a later part's in another, and text shaping (which pygame_gui switches on) may read
     either. With no character in two parts there is nothing to choose."""
     covered: set[int] = set()
     kept = []
-    for path in paths:
+    for path, only in parts:
         font = TTFont(path)
         new = set(font.getBestCmap()) - covered
+        if only is not None:
+            new &= only
         if not new:
             continue
-        if covered:
+        if covered or only is not None:
             options = subset.Options(layout_features=["*"], name_IDs=["*"], name_languages=["*"],
                                      notdef_outline=True, hinting=True)
             subsetter = subset.Subsetter(options)
@@ -141,10 +196,22 @@ def only_new_characters(paths: list[Path]) -> list[Path]:
     return kept
 
 
+def draw_nothing(font: TTFont, characters) -> None:
+    """The glyphs of ``characters`` made empty and zero-width: they take no room and show nothing."""
+    cmap = font.getBestCmap()
+    for name in {cmap[c] for c in characters if c in cmap}:
+        font["glyf"][name] = Glyph()
+        font["hmtx"][name] = (0, 0)
+
+
 def build(style: str, files: dict[str, Path], work: Path, out: Path) -> None:
-    parts = only_new_characters([as_truetype(part, work) for part in parts_for(style, files)])
+    parts = only_new_characters([(as_truetype(path, work), only) for path, only in parts_for(style, files)])
     merged = Merger(Options(drop_tables=list(DROPPED))).merge(parts)
+    glyphs = len(merged.getGlyphOrder())
+    if glyphs > MAX_GLYPHS:
+        raise SystemExit(f"{out.name}: {glyphs} glyphs, more than TrueType's {MAX_GLYPHS}: take fewer CJK slices")
     keep_line_metrics(merged, TTFont(parts[0]))
+    draw_nothing(merged, SKIN_TONES)
     rename(merged, style)
     merged.save(out)
 

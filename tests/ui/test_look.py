@@ -31,7 +31,24 @@ TYPED = {
     "names": "Zoë Łukasz Ştefan Nguyễn Ольга Σοφία Çelik Ñuño",
     "symbols": "★ ☆ ✓ ✔ ✗ → ← ↑ ↓ ≥ ≤ ≠ ∞ ± × ÷ • · ½ © ® ™ § ¶ ° ♥ ☺ ⚠",
     "emoji": "😀 😂 🙂 😢 😡 🤔 👍 👎 🙏 👏 ❤ 💡 ☕ 🎉 🌷 🏠 👵 👴 👩‍⚕️ 🧑‍🦽 ✅ ❌ 🔔 ⏰",
+    "Chinese": "王小明 李娜 陈伟 刘洋 张静 谢谢，你好。",
+    "Chinese, traditional": "陳大文 張偉 黃美玲 劉德華 謝謝",
+    "Japanese": "山田花子 佐藤 渡辺 さくら スズキ ありがとう",
+    "Korean": "김민준 이서연 박지훈 최수아 감사합니다",
+    "Arabic": "محمد فاطمة أحمد عائشة يوسف",
+    "Hebrew": "שרה דוד כהן",
+    "Devanagari": "राम सीता प्रिया नमस्ते",
+    "Bengali": "সুমন রহিম আমিনা",
+    "Tamil": "தமிழ் முருகன் லட்சுமி",
+    "Thai": "สมชาย สวัสดี",
+    "Armenian": "Արամ Անի",
+    "Georgian": "გიორგი ნინო",
+    "Ethiopic": "አበበ ሰላም",
 }
+OTHER_SCRIPTS = ("Chinese", "Chinese, traditional", "Japanese", "Korean", "Arabic", "Hebrew", "Devanagari", "Bengali",
+                 "Tamil", "Thai", "Armenian", "Georgian", "Ethiopic")
+SKIN_TONED = {"👍🏽": "👍", "👋🏻": "👋", "🙏🏿": "🙏", "👵🏼": "👵", "🧑🏾‍🦽": "🧑‍🦽",
+              "👨‍👩‍👧": "👨👩👧", "❤️": "❤"}  # drawn as: no swatch, and a joiner or selector adds nothing
 
 
 def is_empty_box(render, char: str) -> bool:
@@ -51,6 +68,30 @@ def test_the_typeface_has_every_character_a_table_types(style, kind):
     font.set_script("Latn")  # as pygame_gui draws: shaped text
     boxes = [char for char in TYPED[kind] if is_empty_box(lambda text: font.render(text, True, "black"), char)]
     assert boxes == [], f"{kind} drawn as empty boxes in {style}: {boxes}"
+
+
+@pytest.mark.parametrize("style", FONT_FILES)
+def test_a_skin_toned_emoji_draws_as_its_base_emoji(style):
+    """The emoji font is monochrome: a skin-tone modifier would show as a hatched swatch beside the emoji."""
+    pygame.font.init()
+    font = pygame.font.Font(font_paths()[f"{style}_path"], 40)
+    font.set_script("Latn")
+    drawn = {typed: pygame.image.tobytes(font.render(typed, True, "black"), "RGBA") for typed in SKIN_TONED}
+    assert [typed for typed, base in SKIN_TONED.items()
+            if drawn[typed] != pygame.image.tobytes(font.render(base, True, "black"), "RGBA")] == []
+
+
+@pytest.mark.parametrize("kind", OTHER_SCRIPTS)
+def test_a_bold_name_in_another_script_is_drawn_bold(kind):
+    """Each script's letters come from one font in the weight asked (Noto Sans Math, in one weight, has some
+    Arabic letters too: merged in first, it would set Arabic in regular in the bold styles)."""
+    pygame.font.init()
+    ink = {}
+    for style in ("regular", "bold"):
+        font = pygame.font.Font(font_paths()[f"{style}_path"], 40)
+        font.set_script("Latn")
+        ink[style] = sum(pygame.image.tobytes(font.render(TYPED[kind], True, "black"), "RGBA")[3::4])
+    assert ink["bold"] > 1.3 * ink["regular"]
 
 
 def test_the_theme_sets_all_text_in_the_typeface():
