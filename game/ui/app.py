@@ -23,7 +23,7 @@ from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
 from game.ui.sound import Sounds
-from game.ui.theme import build_theme, palette, preloads
+from game.ui.theme import FIRST_STYLES, LATER_STYLES, build_theme, palette, preloads
 
 if TYPE_CHECKING:  # the engine, the store and the loader are imported after the first frame
     from game.engine.commands import Command
@@ -152,9 +152,16 @@ class App:
         self.text_heights: dict[tuple, float] = {}  # measured by pages, valid for this manager's fonts
         theme = build_theme(self.scale, self.settings.text_scale, self.settings.high_contrast)
         self.manager = UIManager(self.size, theme, enable_live_theme_updates=False)
+        self._preload(FIRST_STYLES)
+        manager = self.manager
+        self.after_first_frame(lambda: self._preload(LATER_STYLES) if self.manager is manager else None)
+
+    def _preload(self, styles: tuple[str, ...]) -> None:
+        """Open the fonts of these styles at every size the text boxes use, where the theme did not yet (each
+        opening reads the typeface's tables: the italic ones wait until the first frame is on screen)."""
         fonts = self.manager.get_theme().get_font_dictionary()
         self.manager.preload_fonts([
-            font for font in preloads(self.scale, self.settings.text_scale)
+            font for font in preloads(self.scale, self.settings.text_scale, styles)
             if not fonts.check_font_preloaded(fonts.create_font_id(
                 font["point_size"], font["name"], "bold" in font["style"], "italic" in font["style"]))])
 

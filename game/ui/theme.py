@@ -216,8 +216,13 @@ def build_theme(scale: float, text_scale: float, high_contrast: bool) -> dict:
     }
 
 
-def preloads(scale: float, text_scale: float) -> list[dict]:
-    """The (size, style) pairs the HTML in text boxes uses, loaded up front (no warnings, no stutter)."""
+FIRST_STYLES = ("regular", "bold")         # what the first screen's text boxes use
+LATER_STYLES = ("italic", "bold_italic")   # loaded once the first frame is on screen
+
+
+def preloads(scale: float, text_scale: float, styles: tuple[str, ...] = FIRST_STYLES + LATER_STYLES) -> list[dict]:
+    """The (size, style) pairs the HTML in text boxes uses, loaded before they are needed (no warnings, no
+    stutter); ``styles`` picks which of them."""
     size = font_sizes(scale, text_scale)
     return [{"name": FONT, "point_size": size[name], "style": style}
-            for name in ("body", "small", "heading") for style in ("regular", "bold", "italic", "bold_italic")]
+            for name in ("body", "small", "heading") for style in styles]
