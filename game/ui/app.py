@@ -153,12 +153,18 @@ class App:
         theme = build_theme(self.scale, self.settings.text_scale, self.settings.high_contrast)
         self.manager = UIManager(self.size, theme, enable_live_theme_updates=False)
         self._preload(FIRST_STYLES)
-        manager = self.manager
-        self.after_first_frame(lambda: self._preload(LATER_STYLES) if self.manager is manager else None)
+        self._italics_loaded = False
+        self.after_first_frame(self._load_italics)
+
+    def _load_italics(self) -> None:
+        if not self._italics_loaded:
+            self._italics_loaded = True
+            self._preload(LATER_STYLES)
 
     def _preload(self, styles: tuple[str, ...]) -> None:
         """Open the fonts of these styles at every size the text boxes use, where the theme did not yet (each
-        opening reads the typeface's tables: the italic ones wait until the first frame is on screen)."""
+        opening reads the typeface's tables: the italic ones wait until the first frame is on screen, unless
+        the first scene sets words in italic)."""
         fonts = self.manager.get_theme().get_font_dictionary()
         self.manager.preload_fonts([
             font for font in preloads(self.scale, self.settings.text_scale, styles)
@@ -257,6 +263,8 @@ class App:
             self._page_scene.keep()  # what was typed on the screen going away, even when another scene comes
             self.page.root.kill()
         self.builds += 1
+        if self.scene.italics:
+            self._load_italics()
         self.page = Page(self)
         self._page_scene = self.scene
         self.scene.build(self.page)

@@ -530,6 +530,9 @@ class Page:
         size = "heading" if subtitle else "title"
         longest = max(self.measure(title, size, bold=True), self.measure(subtitle, "small") if subtitle else 0)
         icon_size = next((s for s in ((116 if subtitle else 100), 64) if longest + s + PICTURE_GAP <= room), None)
+        if icon_size is None and self._lines_beside(title, subtitle, size, room, 64) == \
+                self._lines_beside(title, subtitle, size, room, 0):  # texts that wrap anyway: as many lines beside it
+            icon_size = 64
         left = MARGIN + (header_icon(self, icon, MARGIN, TOP_MARGIN, icon_size) if beside and icon and icon_size
                          else 0)
         width = room - (left - MARGIN)
@@ -547,6 +550,17 @@ class Page:
                 line, words = self.first_line(words, line_w, font_size, bold)
                 _label, box = self.line(line, Box(box.x, box.y, line_w, box.h), style)
         self.content_below(box.y)  # two lines end where the content starts; more push it down
+
+    def _lines_beside(self, title: str, subtitle: str, size: str, room: float, icon_size: float) -> int:
+        """How many lines the header's texts take in ``room`` beside an icon ``icon_size`` wide (0: none)."""
+        width = room - (icon_size + PICTURE_GAP if icon_size else 0)
+        count = 0
+        for text, font_size, bold in ((title, size, True), (subtitle, "small", False)):
+            words = printable(text, lines=False).split()
+            while words:
+                _line, words = self.first_line(words, width, font_size, bold)
+                count += 1
+        return count
 
     def content_below(self, bottom: float) -> None:
         """Something in the header reaches down to ``bottom``: the content starts there, not higher."""

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 class BaseScene:
     """What every scene may do; a scene without a way back keeps Escape harmless."""
 
+    italics = True  # its texts may set words in italic (the start screen's do not: it opens without those fonts)
+
     def __init__(self, app: "App") -> None:
         self.app = app
 

@@ -32,6 +32,8 @@ class StartScene(BaseScene):
     """The first screen. When the game opens it is drawn before the sessions and the library are read
     (``look_later``); right after, an unfinished session brings the offer to resume it."""
 
+    italics = False
+
     def __init__(self, app, look_later: bool = False) -> None:
         super().__init__(app)
         self._look_later = look_later
