@@ -686,11 +686,10 @@ class Page:
         return cells
 
     def longest_word(self, markups: list[str], style: str) -> float:
-        """The width in units of the widest word in these texts, in the style's font (bold where a text has bold
-        in it: its heading)."""
-        size = "small" if style.startswith("@value") else "body"
+        """The width in units of the widest word in these texts, in body type (bold where a text has bold in it:
+        its heading)."""
         words = {(word, "<b>" in markup) for markup in markups for word in plain(markup).split()}
-        return max((self.measure(word, size, bold=bold) for word, bold in words), default=0.0)
+        return max((self.measure(word, "body", bold=bold) for word, bold in words), default=0.0)
 
     def page_starts(self, box: Box, heights: list[float], gap: float = GAP, columns: int = 1,
                     most: int | None = None) -> list[int]:

@@ -77,7 +77,7 @@ def _turn_vote(scene: "RoundScene", page: Page, decision: Decision, extra: list)
 
 def choice(scene: "RoundScene", page: Page, decision: Decision, heading: str, act, actions: list) -> None:
     """One player's choice: who chooses, the question, the options; ``act(option)`` when one is tapped."""
-    _label, rest = page.line(heading, page.content, "@muted")
+    rest = page.paragraph(escape(heading), page.content)  # a long name wraps, never cut
     rest = _question_line(page, decision, rest)
     option_cards(scene, page, rest, decision, scene.stored.session.available_options(), act, {})
     scene.footer(page, actions, primary_last=False)
