@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from game.ui.scenes.table import RoundScene
 
 NOTE_GAP = 12
-PER_PAGE = 3
+PER_PAGE = 6
 BUTTON_W = 240
 
 

@@ -260,6 +260,17 @@ def test_a_long_note_and_long_options_are_read_whole(tmp_path, proef_library, pr
     assert wrapped(t.app.page, option, 800, "body", 1)[-1].endswith("…")
 
 
+def test_a_table_that_finished_without_leading_values_says_none_were_chosen(tmp_path, proef_library, proef_book):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    without = [command for command in TABLE_TWO if type(command).__name__ != "RecordValues"]
+    scripted(proef_book, folder / "zonder.dilemma.db", ("D", "E"), without, START).close()
+    t = on_plenary(tmp_path, proef_library, folder)
+    page_to(t, "Tafel 1 · ronde 1")
+    texts = " ".join(label_texts(t))
+    assert _("plenary.screen.none_leading") in texts and _("plenary.screen.no_leading") not in texts
+
+
 BUSY_TABLE = TABLE_ONE[:10]         # roles and values chosen, two of three votes cast: nothing revealed yet
 
 

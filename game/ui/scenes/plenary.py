@@ -752,7 +752,7 @@ class PlenaryScene(BaseScene):
         where there is no room for it under its votes) and its height."""
         lang = self.lang
         values = (_("plenary.screen.leading", lang, values=", ".join(story.leading_values)) if story.leading_values
-                  else _("plenary.screen.no_leading", lang))
+                  else _("plenary.screen.none_leading" if story.finished else "plenary.screen.no_leading", lang))
         if not story.finished:
             values = f"{values} · {_('plenary.screen.still_playing', lang)}"
         if ending_aside:
