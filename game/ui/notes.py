@@ -22,11 +22,12 @@ class NotesEditor:
         self.editing: int | None = None
         self.draft = ""
         self.page_index = 0
+        self.text_page = 0   # the page of a point too long for a page of its own
         self.entry = None
         self.keep_focus = False
 
     def reset(self) -> None:
-        self.editing, self.draft, self.page_index, self.entry = None, "", 0, None
+        self.editing, self.draft, self.page_index, self.text_page, self.entry = None, "", 0, 0, None
 
     def keep(self) -> None:
         """Save what is being typed, so a rebuild (the clock running out, a language switch) loses nothing."""
@@ -69,9 +70,12 @@ class NotesEditor:
         end = (starts + [len(notes)])[self.page_index + 1] if starts else 0
         heights = self._row_heights(box, needed[first:end])
         for note, height in zip(notes[first:end], heights):
-            row, box = box.top(height, gap=NOTE_GAP)
+            row, box = box.top(min(height, box.h), gap=NOTE_GAP)
             text, actions = row.left(text_w)
-            page.text(escape(note.text), text.x, text.y, text.w, text.h, "@card")
+            if height > row.h:  # a point longer than a page (a long paste): read on over pages of its own
+                page.reading([escape(note.text)], text, "@card", self.text_page, self._turn_text)
+            else:
+                page.text(escape(note.text), text.x, text.y, text.w, text.h, "@card")
             edit, remove = Box(actions.x, actions.y, actions.w, BUTTON_H).split()
             page.button(_("ui.notes.edit"), edit.x, edit.y, edit.w, edit.h,
                         lambda n=note: self.edit(n.id, n.text), key=f"note:edit:{note.id}")
@@ -118,5 +122,9 @@ class NotesEditor:
         self.entry, self.draft, self.editing = None, text, editing
 
     def _turn(self, index: int) -> None:
-        self.page_index = index
+        self.page_index, self.text_page = index, 0
+        self.scene.refresh()
+
+    def _turn_text(self, index: int) -> None:
+        self.text_page = index
         self.scene.refresh()

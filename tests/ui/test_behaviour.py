@@ -430,3 +430,24 @@ def test_the_scribes_points_are_paged_from_each_pages_first_point_so_a_long_one_
     t.type("Een nieuw punt")
     t.key(pygame.K_RETURN)
     assert "Een nieuw punt" in t.screen_text()  # a new point: the last page, where it is
+
+
+def test_a_point_longer_than_a_page_is_read_over_pages_of_its_own_never_behind_a_scroll_bar(tmp_path, library):
+    t = Table(tmp_path, library, size=(1280, 720))
+    p = into_record(t)
+    p.act(_("ui.record.notes_tab"))
+    scene = t.app.scene
+    long = " ".join(f"Zin {number}: wie beslist als de familie iets anders wil dan het team?" for number in range(1, 40))
+    scene.send(AddNote("Kort punt"))
+    scene.send(AddNote(long[:2000]))
+    pages = []
+    for _turn in range(20):
+        assert problems(t.app) == [] and t.app.page.scrollable == [], problems(t.app)
+        pages.append(t.screen_text())
+        turn = [item for item in t.app.page.focusables if item.key.startswith("page:next") and item.element.is_enabled]
+        if not turn:
+            break
+        t.tap_at(turn[-1].element.rect.center)
+    whole = scene.round.notes[-1].text.count("Zin ")
+    assert whole > 20 and all(f"Zin {number}:" in "".join(pages) for number in range(1, whole + 1))
+    assert len(pages) > 2                    # the long point took pages of its own
