@@ -198,6 +198,7 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
         heading = _within_lines(page, _short(pile) if arranged.legend else pile.heading, pile_w - 2 * BOX_PADDING,
                                 arranged.head_lines)
         page.text(f"<b>{escape(heading)}</b>", left, y, pile_w, arranged.head_h)
+        _pile_rule(page, colours, left, y + arranged.head_h + GAP / 2, pile_w)
         top = y + arranged.head_h + GAP
         for index, seat in enumerate(pile.seats):
             cx = left + (index // arranged.rows) * (arranged.card_w + GAP)
@@ -210,6 +211,14 @@ def build_reveal(page: Page, reveal: Reveal, colours: Palette, x: float, y: floa
     elif arranged.aside_w:
         _nobody_chose(page, reveal, x + w - arranged.aside_w, y, arranged.aside_w, h)
     return areas
+
+
+def _pile_rule(page: Page, colours: Palette, x: float, y: float, w: float) -> None:
+    """A line under an option's text as wide as its pile: which cards it heads, also where a pile has more than
+    one column of cards."""
+    rule = page.rect(x, y, w, 0)
+    thick = max(2, round(4 * page.scale))
+    page.decorate(lambda surface: pygame.draw.line(surface, colours.border, rule.topleft, rule.topright, thick))
 
 
 def _build_stacked(page: Page, reveal: Reveal, arranged: Stacked, colours: Palette, x: float, y: float, w: float,
