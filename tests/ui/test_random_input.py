@@ -65,7 +65,7 @@ def random_event(t: Table, rng: random.Random) -> None:
 
 
 def test_random_input_never_breaks_or_strands_the_table(tmp_path, library):
-    rng = random.Random(7)  # a walk that reaches every screen (the reveals too) with the focus on each main action
+    rng = random.Random(1)  # a walk that reaches every screen (the reveals too) with the focus on each main action
     t = Table(tmp_path, library)
     seen, finished = set(), 0
     for _ in range(EVENTS):
