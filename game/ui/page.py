@@ -335,7 +335,7 @@ class Page:
         with warnings.catch_warnings():
             if self.app.settings.text_scale > 1:  # a long line may be clipped at its end then; the layout walk
                 warnings.filterwarnings("ignore", "Label Rect is too small", UserWarning)  # finds those
-            return UILabel(self.rect(x, y - grow / 2, w, h + grow), printable(text, lines=False),
+            return UILabel(self.rect(x, y - grow / 2, w, h + grow), readable(text, lines=False),
                            self.manager, container=self.root, object_id=ObjectID(class_id=style))
 
     def line(self, text: str, box: Box, style: str = "@body") -> tuple[UILabel, Box]:
@@ -360,7 +360,7 @@ class Page:
         key = (markup, round(width * self.scale), style)
         heights = self.app.text_heights
         if key not in heights:
-            probe = MeasuringBox(printable(markup), pygame.Rect(0, 0, round(width * self.scale), -1), self.manager,
+            probe = MeasuringBox(readable(markup), pygame.Rect(0, 0, round(width * self.scale), -1), self.manager,
                                  container=self.root, object_id=ObjectID(class_id=style))
             heights[key] = probe.rect.height / self.scale + 2
             probe.kill()
@@ -429,7 +429,7 @@ class Page:
         return pages
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:
-        box = ReadingBox(printable(markup), self.rect(x, y, w, h), self.manager, container=self.root,
+        box = ReadingBox(readable(markup), self.rect(x, y, w, h), self.manager, container=self.root,
                          object_id=ObjectID(class_id=style), bar_width=max(48, round(56 * self.scale)))
         if box.scroll_bar is not None:
             self.scrollable.append(box)
@@ -438,7 +438,7 @@ class Page:
     def button(self, text: str, x: float, y: float, w: float, h: float, action: Action | None,
                style: str = "@button", enabled: bool = True, selected: bool = False,
                key: str | None = None) -> UIButton:
-        shown = printable(_("ui.chosen", text=text) if selected else text, lines=False)
+        shown = readable(_("ui.chosen", text=text) if selected else text, lines=False)
         button = UIButton(self.rect(x, y, w, h), shown, self.manager, container=self.root,
                           object_id=ObjectID(class_id=style), command=self._deferred(action))
         if selected:
@@ -576,7 +576,7 @@ class Page:
 
     def measure(self, text: str, size: str, bold: bool = False) -> float:
         """The width in units a label needs to show ``text`` on one line, whole."""
-        return text_width(self._font(size, bold), printable(text, lines=False)) / self.scale + 16
+        return text_width(self._font(size, bold), readable(text, lines=False)) / self.scale + 16
 
     def _font(self, size: str, bold: bool):
         fonts = self.manager.get_theme().get_font_dictionary()
@@ -713,6 +713,21 @@ class Page:
             used += tallest + gap
             fitted = min(len(heights), row + columns)
         return max(1, fitted)
+
+
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic and their forms
+
+
+def readable(text: str, lines: bool = True) -> str:
+    """``printable`` text in the order the eye reads it on screen. SDL_ttf lays every line out from left to right,
+    so a run of Hebrew or Arabic (a player's name) is put in visual order first, Arabic letters in their joined
+    forms; the rest of a line keeps its order. Only for showing: what is stored and typed stays as it was."""
+    text = printable(text, lines)
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    from arabic_reshaper import reshape  # only where such a text is shown: not at start-up
+    from bidi import get_display
+    return "\n".join(get_display(reshape(line), base_dir="L") for line in text.split("\n"))
 
 
 def tension(sides) -> str:

@@ -14,13 +14,13 @@ from game.i18n import _
 from game.scenario.loader import BUNDLED_LIBRARY
 from game.scenario.plans import plan_steps
 from game.ui.assets import FONT_FILES, assets_folder, font_paths, icon_path, sound_path
-from game.ui.page import escape
+from game.ui.page import escape, readable
 from game.ui.pictures import CORNER_ICONS, ROLE_ICONS, STEP_ICONS, icon, role_icon
 from game.ui.sound import SOUNDS, Sounds
 from game.ui.theme import CALM, FONT, HIGH_CONTRAST, build_theme, contrast, font_sizes, icon_pairs
 from tests.ui.harness import Table
 from tests.ui.play import Player
-from tests.ui.test_behaviour import into_record
+from tests.ui.test_behaviour import into_record, into_share
 from tests.ui.test_full_session import _next_page_label
 
 ROOT = Path(__file__).parents[2]
@@ -282,3 +282,21 @@ def test_the_screens_around_a_round_show_their_icon_before_their_title(tmp_path,
                 key=lambda e: (e.rect.top, e.rect.left))
     icons = [e for e in pictures(t) if e.rect.right <= title.rect.left and e.rect.top < title.rect.bottom]
     assert len(icons) == 1 and icons[0].rect.height >= title.rect.height
+
+
+def test_a_name_in_hebrew_or_arabic_reads_from_right_to_left_with_its_letters_joined(tmp_path, library):
+    """SDL_ttf draws every line from left to right: the screen puts such a name in visual order first, and Arabic
+    letters in their joined forms, which the typeface has. What is stored stays as it was typed."""
+    hebrew, arabic = "שרה כהן", "محمد علي"
+    t = Table(tmp_path, library)
+    into_share(t, names=(hebrew, arabic))
+    assert t.app.scene.state.players[:2] == (hebrew, arabic)
+    text = t.screen_text()
+    assert "ןהכ הרש" in text                              # her name, read from the right: שרה first
+    shown = readable(arabic)
+    assert shown != arabic and shown in text and all("\ufe70" <= char <= "\ufeff" for char in shown.replace(" ", ""))
+    assert readable(f"Ik ben {hebrew}: toon de keuzes") == "Ik ben ןהכ הרש: toon de keuzes"  # the rest keeps its order
+    pygame.font.init()
+    font = pygame.font.Font(font_paths()["regular_path"], 40)
+    font.set_script("Latn")
+    assert [c for c in shown if is_empty_box(lambda s: font.render(s, True, "black"), c)] == []
