@@ -98,8 +98,8 @@ class Decision(Frozen):
     question: Line | None = Field(
         default=None, description="De vraag aan de tafel. Zonder vraag: 'Wat kies je?'.")
     image: ImagePath | None = Field(
-        default=None, description="Een plaatje bij dit beslismoment, naast de tekst die de tafel leest voordat ze "
-                                  "kiest, zoals `afbeeldingen/washand.svg`.")
+        default=None, description="Een plaatje bij dit beslismoment, rechtsboven bij de tekst die de tafel leest "
+                                  "voordat ze kiest, zoals `afbeeldingen/washand.svg`.")
     options: tuple[Option, ...] = Field(min_length=2, max_length=4, description="Twee tot vier keuzes.")
 
     def option_ids(self) -> tuple[str, ...]:
@@ -177,8 +177,9 @@ class Scenario(Frozen):
         description="Een kortere versie van het verhaal voor het speelplan Kort (15 minuten). "
                     "Zonder short_intro leest de tafel ook in Kort het hele verhaal.")
     image: ImagePath | None = Field(
-        default=None, description="Een plaatje bij de casus, naast het verhaal op het eerste scherm van de ronde en "
-                                  "in de bibliotheek, zoals `afbeeldingen/washand.svg` (.png, .jpg of .svg).")
+        default=None, description="Een plaatje bij de casus, rechtsboven bij het verhaal op het eerste scherm van "
+                                  "de ronde en in de bibliotheek (de tekst loopt eronder door), zoals "
+                                  "`afbeeldingen/washand.svg` (.png, .jpg of .svg).")
     content_note: Line | None = Field(
         default=None, description="Waarschuwing vooraf als de casus gaat over rouw, levenseinde of conflict.")
     roles: dict[Id, RoleBrief] = Field(description="De rollen uit de rollenkaarten die meespelen, elk met hun eigen kijk.")

@@ -64,8 +64,9 @@ class NotesEditor:
         if len(starts) > 1:
             box, row = box.above(BUTTON_H, gap=GAP / 2)
             starts = page.page_starts(box, needed, NOTE_GAP, most=PER_PAGE)
-            page.turn_buttons(row, len(starts), min(self.page_index, len(starts) - 1), self._turn)
         self.page_index = min(self.page_index, max(0, len(starts) - 1))
+        if len(starts) > 1:
+            page.turn_buttons(row, len(starts), self.page_index, self._turn)
         first = starts[self.page_index] if starts else 0
         end = (starts + [len(notes)])[self.page_index + 1] if starts else 0
         heights = self._row_heights(box, needed[first:end])

@@ -492,9 +492,10 @@ class Page:
         found = self.index_of(self.main)
         if found is None:
             found = next((i for i, item in enumerate(self.focusables) if item.primary), None)
-        choices = [i for i, item in enumerate(self.focusables) if item.action is not None]
-        if found is None and choices:
-            found = next((i for i in choices if not self.focusables[i].key.startswith("page:")), choices[0])
+        if found is None:
+            choices = [i for i, item in enumerate(self.focusables) if item.action is not None]
+            found = next((i for i in choices if not self.focusables[i].key.startswith("page:")),
+                         choices[0] if choices else None)
         return found
 
     def decorate(self, paint: Callable[[pygame.Surface], None]) -> None:

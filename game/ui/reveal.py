@@ -153,7 +153,7 @@ class Arrangement:
     aside_w: float
     grow: float
     below_h: float = 0  # the options nobody chose, whole under the piles (instead of a column beside them)
-    legend: str = ""  # markup under the piles, with only the options' numbers over them (their texts, or where to read them)
+    legend: str = ""  # markup under the piles, only the options' numbers over them (their texts, or where they are)
 
     @property
     def head_h(self) -> float:

@@ -61,6 +61,7 @@ MAP_H = 190                   # the map of the case over a table's points
 TILE_BAR = 20                 # under an option's letter and votes on its tile: the bar of its share
 SWATCH = 44                   # a table's colour before its name in the overview
 MINDS_GAP = 150               # between the first votes and the votes after exploring in that picture
+MINDS_AFTER = 30              # under each decision's panel in that picture
 OVERVIEW_COLUMNS = (0.25, 0.42, 0.22, 0.11)   # table, way and ending, leading values, points
 FILTERS = (("case", "cases", pygame.K_c), ("round", "rounds", pygame.K_r), ("table", "tables", pygame.K_t))
 
@@ -839,14 +840,14 @@ class PlenaryScene(BaseScene):
         for legend in (True, False):
             words = [(text, size, style, bold, lines_height(page, text, room, style))
                      for text, size, style, bold in self._minds_texts(minds, legend)]
-            if sum(height for *_text, height in words) + 30 <= self._room(page, first=False):
+            if sum(height for *_text, height in words) + MINDS_AFTER <= self._room(page, first=False):
                 break
         return words
 
     def _minds_height(self, page: Page, minds: MindsBlock, w: float) -> float:
         """A decision's panel: the picture beside its words, whichever is taller."""
         words = sum(height for *_text, height in self._minds_words(page, minds, w))
-        return max(len(minds.columns) * minds_row(page), words) + 30
+        return max(len(minds.columns) * minds_row(page), words) + MINDS_AFTER
 
     def _minds_pages(self, page: Page, minds: MindsPage) -> list[tuple[int, int]]:
         """The decisions of a case in pages that hold their pictures whole: (first, count) per page."""
