@@ -284,6 +284,8 @@ class App:
         else:
             self._screen = screen
             self.focus = self.page.main_index()
+            if self.page.focus_shown_first:
+                self.show_focus = False
             if self.focus is not None:
                 self._give_keys_to(self.page.focusables[self.focus].element)
         self._dirty = True
@@ -430,6 +432,10 @@ class App:
         elif key in ARROWS:
             self.move_focus_towards(*ARROWS[key])
         elif key in ACTIVATE_KEYS:
+            if self.page.focus_shown_first and not self.show_focus:
+                self.show_focus = True  # this Enter shows the ring; the next one does what it is on
+                self._dirty = True
+                return
             self.show_focus = True
             self.activate_focus()
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):

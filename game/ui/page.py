@@ -269,6 +269,7 @@ class Page:
         self.root = UIContainer(pygame.Rect((0, 0), app.size), self.manager, starting_height=1)
         self.focusables: list[Focusable] = []
         self.main: str | None = None
+        self.focus_shown_first = False  # Enter first shows where the focus is, then acts (a choice made unseen)
         self.decorations: list[Callable[[pygame.Surface], None]] = []
         self.scrollable: list[UITextBox] = []
         self._divide()

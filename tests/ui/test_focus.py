@@ -65,6 +65,24 @@ def test_enter_on_the_covered_vote_shows_the_choices_and_never_the_votes(tmp_pat
     assert not scene.view.covered and not scene.round.is_revealed("first") and scene.round.phase == "vote"
 
 
+def test_enter_twice_on_the_covered_vote_shows_the_choices_and_votes_for_none_unseen(tmp_path, library):
+    t = Table(tmp_path, library)
+    p = into_share(t)
+    p.act(_("ui.share.next"))
+    scene = t.app.scene
+    p.act(_("ui.vote.start"))
+    t.enter()                                # 'Ik ben Anna: toon de keuzes'
+    t.enter()                                # pressed twice in haste: the options are not yet read
+    assert scene.round.votes_at("first") == {} and t.app.show_focus
+    assert t.focused().startswith("1. ") and t.app._focus_ring() is not None  # the ring on option 1
+    t.key(pygame.K_DOWN)
+    t.enter()                                # seen, then chosen
+    assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[1]}
+    t.enter()                                # Bert's cover; then his options
+    t.key(pygame.K_2)                        # a number key is a choice of its own: it counts at once
+    assert scene.round.votes_at("first")[1] == scene.stored.session.available_options()[1]
+
+
 def test_enter_twice_on_remove_removes_one_point_not_the_next_one_too(tmp_path, library):
     t = Table(tmp_path, library)
     p = into_record(t)
@@ -159,6 +177,7 @@ def test_a_screen_without_a_way_forward_starts_on_its_first_choice_and_enter_tak
     p.act(_("ui.vote.start"))
     p.act(t.forward())                        # "Ik ben Anna: toon de keuzes"
     assert t.focused().startswith("1. ")
+    t.enter()                                 # the ring shows where the focus waits
     t.enter()                                 # Anna votes for what is highlighted
     scene = t.app.scene
     assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[0]}

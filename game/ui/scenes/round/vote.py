@@ -76,7 +76,10 @@ def _turn_vote(scene: "RoundScene", page: Page, decision: Decision, extra: list)
 
 
 def choice(scene: "RoundScene", page: Page, decision: Decision, heading: str, act, actions: list) -> None:
-    """One player's choice: who chooses, the question, the options; ``act(option)`` when one is tapped."""
+    """One player's choice: who chooses, the question, the options; ``act(option)`` when one is tapped. The
+    focus waits on the first option unseen: an Enter pressed twice to uncover the screen shows the ring there
+    and chooses nothing the player has not seen."""
+    page.focus_shown_first = True
     rest = page.paragraph(escape(heading), page.content)  # a long name wraps, never cut
     rest = _question_line(page, decision, rest)
     option_cards(scene, page, rest, decision, scene.stored.session.available_options(), act, {})
