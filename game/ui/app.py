@@ -18,7 +18,7 @@ import pygame_gui
 from pygame_gui import UIManager
 from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
-from game.i18n import set_language
+from game.i18n import _, set_language
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
@@ -480,6 +480,14 @@ class App:
             self._focus_at(event.pos)
         elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             self._on_entry_finished(event)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            self._room_again(event.ui_element)
+
+    def _room_again(self, field) -> None:
+        """A full field's notice goes once a letter is taken out of that field again."""
+        limit = getattr(field, "limit", None) or getattr(field, "length_limit", None)
+        if limit and self.notice == _("ui.field_full", limit=limit) and len(field.get_text()) < limit:
+            self.later(lambda: self.tell(""))
 
     # loop -------------------------------------------------------------------------------------
     def step(self, dt: float = 1 / 60) -> None:
@@ -517,7 +525,7 @@ class App:
             self.draw(areas)
 
     def _on_screen_now(self) -> Drawn:
-        return Drawn([(image, tuple(rect)) for image, rect, *_ in self.manager.ui_group.visible], self._focus_ring())
+        return Drawn([(image, tuple(rect)) for image, rect, *_rest in self.manager.ui_group.visible], self._focus_ring())
 
     def _focus_ring(self) -> pygame.Rect | None:
         index = self.focused_element_index()

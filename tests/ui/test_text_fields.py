@@ -176,6 +176,8 @@ def test_a_name_typed_past_its_limit_says_the_field_is_full_and_keeps_the_letter
     assert _("ui.field_full", limit=limit) in t.screen_text()
     assert field_now().is_focused             # the screen was built anew with the notice; typing goes on there
     t.key(pygame.K_BACKSPACE)
+    assert _("ui.field_full", limit=limit) not in t.screen_text()   # room again: the notice goes
+    assert field_now().is_focused
     t.type("x")
     assert field_now().get_text() == name[:limit - 1] + "x"
 
@@ -193,3 +195,6 @@ def test_a_paste_longer_than_the_reflection_holds_goes_in_as_far_as_it_fits_and_
     assert len(field.get_text()) == field.limit and field.get_text().startswith("Eerst dit. Een lange")
     assert _("ui.field_full", limit=field.limit) in t.screen_text()
     assert field.is_focused
+    t.key(pygame.K_BACKSPACE)
+    assert _("ui.field_full", limit=field.limit) not in t.screen_text()
+    assert len(reflection_now(t).get_text()) == field.limit - 1 and reflection_now(t).is_focused
