@@ -22,3 +22,9 @@ def printable(text: str, lines: bool = True) -> str:
     if not lines:
         text = text.replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("", text)
+
+
+def capitalised(text: str) -> str:
+    """``text`` with a capital first letter, as it heads a line or a card (a case file writes its theme as it
+    runs in a sentence, and authors differ in whether it starts with a capital)."""
+    return text[:1].upper() + text[1:]

@@ -5,11 +5,17 @@ from typing import Callable
 
 from game.i18n import _
 from game.scenario.model import Scenario
+from game.text import capitalised
 from game.ui.cards import role_card
 from game.ui.page import PARAGRAPH, Page, escape, tension
 from game.ui.pictures import PICTURE_SHARE, SCREEN_ICONS, case_image, picture_tag
 from game.ui.scenes import BaseScene
 
+
+
+def listed_under(case: Scenario, theme: str | None) -> bool:
+    """Whether ``case`` is listed under ``theme`` (None: all themes); 'Familie ...' and 'familie ...' are one."""
+    return theme is None or case.theme.casefold() == theme.casefold()
 
 
 class LibraryScene(BaseScene):
@@ -41,11 +47,11 @@ class LibraryScene(BaseScene):
 
     def _build_themes(self, page: Page) -> None:
         cases = self.cases()
-        themes = [None] + sorted({c.theme for c in cases}, key=str.lower)
+        themes = [None] + sorted({c.theme.casefold(): c.theme for c in cases}.values(), key=str.casefold)
         page.header(self.pick_label or _("ui.library.title"), _("ui.library.choose_theme"),
                     icon=SCREEN_ICONS["library"])
-        markups = [f"<b>{escape(theme or _('ui.library.all_themes'))}</b> "
-                   f"({sum(1 for c in cases if theme in (None, c.theme))})" for theme in themes]
+        markups = [f"<b>{escape(capitalised(theme) if theme else _('ui.library.all_themes'))}</b> "
+                   f"({sum(1 for c in cases if listed_under(c, theme))})" for theme in themes]
         cells = page.card_cells(page.content, markups, 2, 96, self.page_index, self._turn, gap=16)
         self.shown = [themes[index] for index, _cell in cells]
         for index, cell in cells:
@@ -53,8 +59,9 @@ class LibraryScene(BaseScene):
         page.footer([], back=(_("ui.back"), self.back), primary_last=False)
 
     def _build_cases(self, page: Page) -> None:
-        in_theme = [c for c in self.cases() if self.theme in (None, c.theme)]
-        page.header(self.theme or _("ui.library.all_themes"), _("ui.library.subtitle"), icon=SCREEN_ICONS["library"])
+        in_theme = [c for c in self.cases() if listed_under(c, self.theme)]
+        page.header(capitalised(self.theme) if self.theme else _("ui.library.all_themes"), _("ui.library.subtitle"),
+                    icon=SCREEN_ICONS["library"])
         markups = [f"{picture_tag(self.app, case_image(self.app.library, case), 260, 180)}<b>{escape(case.title)}</b>"
                    f"<br>{escape(tension(case.tension))}" for case in in_theme]
         cells = page.card_cells(page.content, markups, 1, 220, self.page_index, self._turn, gap=16)
@@ -66,7 +73,7 @@ class LibraryScene(BaseScene):
 
     def _build_case(self, page: Page, case: Scenario) -> None:
         lang = self.app.settings.lang
-        page.header(case.title, case.theme, icon=SCREEN_ICONS["library"])
+        page.header(case.title, capitalised(case.theme), icon=SCREEN_ICONS["library"])
         roles = ", ".join(role_card(self.app.library, role, lang).name for role in case.roles)
         note = f"<i>{escape(case.content_note)}</i><br><br>" if case.content_note else ""
         markup = (f"<b>{escape(_('ui.case.dilemma'))}</b> {escape(tension(case.tension))}<br><br>{note}"

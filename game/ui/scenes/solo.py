@@ -18,6 +18,7 @@ from game.scenario.model import Scenario
 from game.solo import (GROUP_MINIMUM, Run, compare_values, coverage, delete_history, export_reflections, group_choices, history,
                        practice_folder, start_run)
 from game.store.log import SessionFileError
+from game.text import capitalised
 from game.ui.cards import role_card, value_names
 from game.ui.main import open_app, run_until_closed, user_places
 from game.ui.page import BUTTON_H, GAP, PARAGRAPH, Box, Page, escape, tension
@@ -146,7 +147,7 @@ class SoloRoleScene(BaseScene):
 
     def build(self, page: Page) -> None:
         case, lang = self.case, self.app.settings.lang
-        page.header(case.title, case.theme, icon=SCREEN_ICONS["solo"])
+        page.header(case.title, capitalised(case.theme), icon=SCREEN_ICONS["solo"])
         tried = coverage(case, history()[0]).roles_tried
         text, column = page.content.split(0.6, gap=30)
         picture = picture_tag(self.app, case_image(self.app.library, case), text.w * PICTURE_SHARE, text.h / 2)
