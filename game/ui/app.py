@@ -22,6 +22,7 @@ from game.i18n import _, set_language
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
+from game.ui.shaping import shape_by_script
 from game.ui.sound import Sounds
 from game.ui.theme import FIRST_STYLES, LATER_STYLES, build_theme, palette, preloads
 
@@ -128,6 +129,7 @@ class App:
         self.phones = None  # the phones of the session being played, while it uses them (game.ui.phones)
         self._woken = threading.Event()
         self._turn_at = time.monotonic()
+        shape_by_script()
         self._make_manager()
 
     # window and theme -------------------------------------------------------------------
