@@ -7,6 +7,7 @@ where the repository keeps them, at its top level beside the package.
 """
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pathlib import Path
 PACKAGED_FOLDERS = {"library": "scenarios", "schemas": "schemas", "assets": "assets"}
 
 
+@cache  # where the package lies does not change while it runs; the screen asks for its fonts and icons often
 def _data_folder(name: str) -> Path:
     package = Path(str(files("game")))
     inside = package / name

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-# C0 (but tab and line feed), DEL and C1; and lone surrogates, which can't be written as UTF-8
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 (but tab and line feed), DEL and C1; and lone surrogates, which can't be written as UTF-8 (a table for
+# str.translate, made in a tenth of the time a pattern over the surrogates' range takes to compile at start-up)
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), *range(0xd800, 0xe000)])
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
@@ -21,7 +22,7 @@ def printable(text: str, lines: bool = True) -> str:
     text = _LINE_BREAKS.sub("\n", str(text))
     if not lines:
         text = text.replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    return text.translate(_CONTROL)
 
 
 def capitalised(text: str) -> str:

@@ -352,8 +352,12 @@ class Page:
 
     def line_height(self, style: str = "@body") -> float:
         """The height in units a label of ``style`` needs for one line (accents and descenders included)."""
-        size, bold = LABEL_FONTS.get(style, ("body", False))
-        return self._font(size, bold).size("ÉÁgjy")[1] / self.scale
+        key = ("line", style)
+        heights = self.app.text_heights
+        if key not in heights:
+            size, bold = LABEL_FONTS.get(style, ("body", False))
+            heights[key] = self._font(size, bold).size("ÉÁgjy")[1] / self.scale
+        return heights[key]
 
     def text_height(self, markup: str, width: float, style: str = "@text") -> float:
         """The height in units a text box ``width`` units wide needs to show ``markup`` whole (measured by
