@@ -28,6 +28,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 from game.i18n import _
 from game.text import printable
 from game.ui.pictures import GAP as PICTURE_GAP, header_icon
+from game.ui.shaping import line_height as font_line_height
 from game.ui.theme import FONT, font_sizes
 
 if TYPE_CHECKING:
@@ -356,7 +357,7 @@ class Page:
         heights = self.app.text_heights
         if key not in heights:
             size, bold = LABEL_FONTS.get(style, ("body", False))
-            heights[key] = self._font(size, bold).size("ÉÁgjy")[1] / self.scale
+            heights[key] = font_line_height(self._font(size, bold)) / self.scale
         return heights[key]
 
     def text_height(self, markup: str, width: float, style: str = "@text") -> float:

@@ -78,6 +78,13 @@ def _shaped_render_premul_to(self: GUIFontPygame, text: str, text_colour, surf_s
     return _render_premul_to(self, text, text_colour, surf_size, surf_position)
 
 
+def line_height(gui_font: GUIFontPygame) -> int:
+    """The height in pixels SDL_ttf gives a line in ``gui_font``, accents and descenders included (a test holds
+    it to the height of 'ÉÁgjy'), read without shaping or loading a letter: at start-up the header's fonts are
+    measured on screens that draw nothing in them."""
+    return gui_font._GUIFontPygame__internal_font.get_height()
+
+
 def shape_by_script() -> None:
     """Let every pygame_gui font shape a text by its script and measure it without drawing it."""
     GUIFontPygame.get_rect = _get_rect

@@ -9,7 +9,7 @@ from pygame_gui.core.gui_font_pygame import GUIFontPygame
 
 from game.ui.assets import font_paths
 from game.ui.page import readable
-from game.ui.shaping import script_of, shape_by_script
+from game.ui.shaping import line_height, script_of, shape_by_script
 
 SAMPLES = {"Deva": "प्रिया कि हिन्दी", "Beng": "প্রিয়াঙ্কা", "Taml": "கிருஷ்ணன்", "Thai": "ที่นี่ สมชาย",
            "Hebr": "שָׁלוֹם", "Arab": "فَاطِمَة"}
@@ -80,3 +80,12 @@ def test_the_size_a_text_is_measured_at_is_the_size_it_is_drawn_at(fonts, words)
     text = readable("".join(words), lines=False)
     for font in fonts.values():
         assert font.get_rect(text).size == font.render_premul(text, pygame.Color("white")).get_size()
+
+
+@pytest.mark.parametrize("style", ["regular", "bold", "italic", "bold_italic"])
+def test_the_height_of_a_line_is_that_of_accented_capitals_and_descenders(style):
+    """A label's line height is read from the font, without laying out a text: it is the height these letters take."""
+    pygame.font.init()
+    for size in range(12, 160, 7):
+        font = GUIFontPygame(font_paths()[f"{style}_path"], size)
+        assert line_height(font) == font.size("ÉÁgjy")[1] == font.size("Tijd ÇÖ")[1]
