@@ -18,7 +18,7 @@ import pygame_gui
 from pygame_gui import UIManager
 from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
-from game.i18n import _, set_language
+from game.i18n import set_language
 from game.ui.page import Page
 from game.ui.scenes import BaseScene
 from game.ui.settings import Settings, save_settings
@@ -109,6 +109,7 @@ class App:
         self.scenes: list[BaseScene] = []  # the stack: the start screen at the bottom, the shown scene on top
         self._page_scene: BaseScene | None = None
         self.notice = ""
+        self._full_field: tuple[str, str] | None = None  # the text field said to be full (its key), and the notice
         self.running = True
         self.focus: int | None = None
         self._screen: tuple | None = None
@@ -304,6 +305,11 @@ class App:
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
 
+    def tell_full(self, notice: str, key: str) -> None:
+        """Say that the text field ``key`` is full."""
+        self._full_field = key, notice
+        self.tell(notice)
+
     def tell(self, notice: str) -> None:
         """Show ``notice`` over the footer (the screen is built anew only when the notice changes)."""
         if notice != self.notice:
@@ -371,9 +377,18 @@ class App:
         focused = self.manager.get_focus_set() or set()
         return any(isinstance(element, TEXT_ENTRIES) for element in focused)
 
+    def _ring_shown_first(self) -> bool:
+        """On a screen where the focus waits unseen, the first key that moves or uses it shows the ring where it
+        is (on the first option), and does nothing else."""
+        if self.page and self.page.focus_shown_first and not self.show_focus and self.focus is not None:
+            self.show_focus = True
+            self._dirty = True
+            return True
+        return False
+
     def move_focus(self, delta: int) -> None:
         items = self.page.focusables if self.page else []
-        if not items:
+        if not items or self._ring_shown_first():
             return
         self.show_focus = True
         index = self.focused_element_index()
@@ -393,6 +408,8 @@ class App:
         index = self.focused_element_index()
         if index is None:
             self.move_focus(1)
+            return
+        if self._ring_shown_first():
             return
         items = self.page.focusables
         here = pygame.Vector2(items[index].element.rect.center)
@@ -434,12 +451,9 @@ class App:
         elif key in ARROWS:
             self.move_focus_towards(*ARROWS[key])
         elif key in ACTIVATE_KEYS:
-            if self.page.focus_shown_first and not self.show_focus:
-                self.show_focus = True  # this Enter shows the ring; the next one does what it is on
-                self._dirty = True
-                return
-            self.show_focus = True
-            self.activate_focus()
+            if not self._ring_shown_first():
+                self.show_focus = True
+                self.activate_focus()
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             self._dirty = self.page.scroll(1 if key == pygame.K_PAGEDOWN else -1)
         elif key == pygame.K_ESCAPE:
@@ -488,7 +502,9 @@ class App:
     def _room_again(self, field) -> None:
         """A full field's notice goes once a letter is taken out of that field again."""
         limit = getattr(field, "limit", None) or getattr(field, "length_limit", None)
-        if limit and self.notice == _("ui.field_full", limit=limit) and len(field.get_text()) < limit:
+        item = next((item for item in self.page.focusables if item.element is field), None) if self.page else None
+        if item and (item.key, self.notice) == self._full_field and len(field.get_text()) < limit:
+            self._full_field = None
             self.later(lambda: self.tell(""))
 
     # loop -------------------------------------------------------------------------------------

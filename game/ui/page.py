@@ -472,7 +472,7 @@ class Page:
               key: str | None = None) -> UITextEntryLine:
         entry = EntryLine(self.rect(x, y, w, h), self.manager, container=self.root, placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
-        entry.on_full = self.full_notice(limit)
+        entry.on_full = self.full_notice(limit, key or placeholder)
         if text:
             entry.set_text(text)  # the cursor goes to the end, where typing goes on
         self.reach(Focusable(entry, None, placeholder, on_enter, key=key or placeholder))
@@ -517,9 +517,10 @@ class Page:
         bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage * 0.9)
         return True
 
-    def full_notice(self, limit: int) -> Callable[[], None]:
-        """What a text field calls when a letter or a paste does not fit: a notice saying how much it holds."""
-        return lambda: self.app.later(lambda: self.app.tell(_("ui.field_full", limit=limit)))
+    def full_notice(self, limit: int, key: str) -> Callable[[], None]:
+        """What the text field ``key`` calls when a letter or a paste does not fit: a notice saying how much it
+        holds (until a letter is taken out of that field again)."""
+        return lambda: self.app.later(lambda: self.app.tell_full(_("ui.field_full", limit=limit), key))
 
     def _deferred(self, action: Action | None) -> Callable[[], None] | None:
         if action is None:

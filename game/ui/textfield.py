@@ -131,7 +131,7 @@ def text_field(page: Page, x: float, y: float, w: float, h: float, text: str, pl
                limit: int, key: str) -> TextField:
     """A text field on ``page`` that Tab reaches (and leaves again: Tab is never typed into it)."""
     field = TextField(page.rect(x, y, w, h), manager=page.manager, container=page.root,
-                      placeholder_text=placeholder, limit=limit, on_full=page.full_notice(limit))
+                      placeholder_text=placeholder, limit=limit, on_full=page.full_notice(limit, key))
     if text:
         field.set_text(text)  # the cursor goes to the end, where writing goes on
     page.reach(Focusable(field, None, placeholder, key=key))

@@ -78,9 +78,24 @@ def test_enter_twice_on_the_covered_vote_shows_the_choices_and_votes_for_none_un
     t.key(pygame.K_DOWN)
     t.enter()                                # seen, then chosen
     assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[1]}
-    t.enter()                                # Bert's cover; then his options
+    t.enter()                                # Bert's cover
+    t.key(pygame.K_DOWN)                     # an arrow first shows the ring where the focus waits: option 1
+    assert t.focused().startswith("1. ") and t.app._focus_ring() is not None and scene.round.votes_at("first") == {
+        0: scene.stored.session.available_options()[1]}
     t.key(pygame.K_2)                        # a number key is a choice of its own: it counts at once
     assert scene.round.votes_at("first")[1] == scene.stored.session.available_options()[1]
+
+
+def test_voting_aloud_one_enter_counts_the_option_in_focus(tmp_path, library):
+    """Voting aloud nothing is covered: the scribe taps or presses Enter once for each player's choice."""
+    t = Table(tmp_path, library)
+    p = into_share(t, ("open_vote",))
+    p.act(_("ui.share.next"))
+    scene = t.app.scene
+    p.act(_("ui.vote.start"))
+    assert t.focused().startswith("1. ")
+    t.enter()
+    assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[0]}
 
 
 def test_enter_twice_on_remove_removes_one_point_not_the_next_one_too(tmp_path, library):

@@ -182,6 +182,26 @@ def test_a_name_typed_past_its_limit_says_the_field_is_full_and_keeps_the_letter
     assert field_now().get_text() == name[:limit - 1] + "x"
 
 
+def test_the_full_notice_stays_while_letters_are_taken_out_of_another_field(tmp_path, library):
+    t = Table(tmp_path, library)
+    second = names_field(t)
+    scene = t.app.scene
+    limit = second().length_limit
+    t.tap_at(scene.entries[0].rect.center)
+    t.type("Anna")
+    t.tap_at(second().rect.center)
+    t.type("W" * (limit + 3))
+    assert _("ui.field_full", limit=limit) in t.screen_text()
+    t.tap_at(scene.entries[0].rect.center)
+    t.key(pygame.K_BACKSPACE)                # Anna's field has room, but it was not the full one
+    assert len(scene.entries[0].get_text()) == 3
+    assert _("ui.field_full", limit=limit) in t.screen_text()
+    t.tap_at(second().rect.center)
+    t.key(pygame.K_BACKSPACE)
+    assert _("ui.field_full", limit=limit) not in t.screen_text()
+
+
+
 def test_a_paste_longer_than_the_reflection_holds_goes_in_as_far_as_it_fits_and_says_so(tmp_path, library,
                                                                                            monkeypatch):
     monkeypatch.setenv("DILEMMASPEL_PRACTICE", str(tmp_path / "practice"))

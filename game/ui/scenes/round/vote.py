@@ -69,6 +69,9 @@ def _turn_vote(scene: "RoundScene", page: Page, decision: Decision, extra: list)
         cover(scene, page, player, extra)
         return
     options = scene.stored.session.available_options()
+    # just uncovered: the focus waits on the first option unseen, so an Enter pressed twice to uncover the screen
+    # shows the ring there and chooses nothing the player has not seen
+    page.focus_shown_first = not scene.state.open_vote
     choosing = "ui.vote.choosing_aloud" if scene.state.open_vote else "ui.vote.choosing_keys"
     choice(scene, page, decision, n_(choosing, len(options), name=player_name(scene.state, player)),
            lambda o: _vote(scene, player, o), [(_("ui.vote.pass"), lambda: _vote(scene, player, None))]
@@ -76,10 +79,7 @@ def _turn_vote(scene: "RoundScene", page: Page, decision: Decision, extra: list)
 
 
 def choice(scene: "RoundScene", page: Page, decision: Decision, heading: str, act, actions: list) -> None:
-    """One player's choice: who chooses, the question, the options; ``act(option)`` when one is tapped. The
-    focus waits on the first option unseen: an Enter pressed twice to uncover the screen shows the ring there
-    and chooses nothing the player has not seen."""
-    page.focus_shown_first = True
+    """One player's choice: who chooses, the question, the options; ``act(option)`` when one is tapped."""
     rest = page.paragraph(escape(heading), page.content)  # a long name wraps, never cut
     rest = _question_line(page, decision, rest)
     option_cards(scene, page, rest, decision, scene.stored.session.available_options(), act, {})
