@@ -725,10 +725,9 @@ class Page:
 
 RIGHT_TO_LEFT = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"  # Hebrew, Arabic and their forms
 FIRST_RIGHT_TO_LEFT = "\u0590"  # no letter below it is written from right to left
-# Hebrew points and Arabic vowel marks, which the visual order puts before their letter: SDL_ttf, laying the line
-# out from left to right, sets a mark on the letter before it, so each goes back after its own letter
-MARKS_BEFORE_LETTER = ("([\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
-                       "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+)(.)")
+# Hebrew points, which the visual order puts before their letter: SDL_ttf, laying the line out from left to right,
+# sets a mark on the letter before it, so each goes back after its own letter
+MARKS_BEFORE_LETTER = "([\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]+)(.)"
 
 
 def readable(text: str, lines: bool = True) -> str:
@@ -738,9 +737,8 @@ def readable(text: str, lines: bool = True) -> str:
     text = printable(text, lines)
     if max(text, default="") < FIRST_RIGHT_TO_LEFT or not re.search(RIGHT_TO_LEFT, text):  # compiled when first met
         return text
-    from arabic_reshaper import ArabicReshaper  # only where such a text is shown: not at start-up
-    from bidi import get_display
-    reshape = ArabicReshaper(configuration={"delete_harakat": False}).reshape  # vowel marks typed are kept
+    from arabic_reshaper import reshape  # only where such a text is shown: not at start-up (it leaves out
+    from bidi import get_display         # Arabic vowel marks, which the joined forms have no place for)
     return "\n".join(re.sub(MARKS_BEFORE_LETTER, lambda m: m[2] + m[1][::-1], get_display(reshape(line), base_dir="L"))
                      for line in text.split("\n"))
 

@@ -3,10 +3,10 @@
 Shaping by script. SDL_ttf shapes a text with the one script its font is set to, and none is set
 unless asked: HarfBuzz then applies only the rules all scripts share. A Devanagari vowel sign that
 is written before its letter stood after it, Thai tone marks ran into each other and Hebrew points
-went missing. So before a text is measured or drawn, its font is set to the script of the text's
-first letter that needs rules of its own (Arabic, Hebrew, the Indic scripts, Thai); other text is
-shaped as Latin. A line that mixes such a script with Latin (a player's name in a Dutch sentence) is
-shaped by the other script's rules throughout: the Latin letters lose only their kerning.
+went missing. So a text is cut where its script changes, and each run is measured and drawn with its
+font set to its script: the scripts that need rules of their own (Arabic, Hebrew, the Indic scripts,
+Thai), and Latin for every other letter. A player's name in a Dutch sentence, or a list of names in
+several scripts, is then shaped run by run, each drawn beside the one before it.
 
 Measuring without drawing, once. pygame_gui learns a text's size by drawing it (for the kerning,
 its comment says); SDL_ttf's ``size()`` lays the text out with the same code, kerning included, and
@@ -16,6 +16,8 @@ measures the same words when it measures a text, when it shows it and when it is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import pygame
 from pygame_gui.core.gui_font_pygame import GUIFontPygame
@@ -31,29 +33,82 @@ SHAPED_SCRIPTS = {  # ISO 15924 code: the letters of the script whose shaping ru
 FIRST_SHAPED = "|".join(f"(?P<{code}>[{letters}])" for code, letters in SHAPED_SCRIPTS.items())
 LOWEST_SHAPED = min(letters[0] for letters in SHAPED_SCRIPTS.values())
 DEFAULT_SCRIPT = "Latn"
+TALLEST = "\u23b7"  # the radical's foot: stands on the baseline and reaches half an em above the line, far higher
+                   # than stacked marks do (and, one glyph, it is shaped the same in every script)
 SIZES_KEPT = 4096  # texts whose size a font remembers: a screen measures each word as it lays a text out, and
                    # measures a text again to show it and when it is built anew
 
 
-def script_of(text: str) -> str:
-    """The script ``text`` is shaped by: that of its first letter in a script with rules of its own, else Latin
-    (the pattern is compiled when such a letter is first met: most texts have none)."""
-    found = max(text, default="") >= LOWEST_SHAPED and re.search(FIRST_SHAPED, text)
-    return found.lastgroup if found else DEFAULT_SCRIPT
+@lru_cache(maxsize=1024)
+def _letter_script(char: str) -> str | None:
+    """The script a letter starts a run of; None for what goes with the letters before it (spaces, digits,
+    punctuation, marks, joiners, emoji). The pattern is compiled when such a letter is first met."""
+    found = re.match(FIRST_SHAPED, char)
+    if found:
+        return found.lastgroup
+    return DEFAULT_SCRIPT if char.isalpha() else None
 
 
-def _font(gui_font: GUIFontPygame, text: str) -> pygame.font.Font:
-    """The pygame font behind ``gui_font``, set to the script of ``text``."""
+def script_runs(text: str) -> list[tuple[str, str]]:
+    """``text`` cut where its script changes, as (script, piece) in reading order: a name in Devanagari in a
+    Dutch sentence is shaped as Devanagari, the words around it as Latin."""
+    if max(text, default="") < LOWEST_SHAPED:
+        return [(DEFAULT_SCRIPT, text)]
+    runs: list[list[str]] = []
+    for char in text:
+        script = _letter_script(char)
+        if runs and script in (None, runs[-1][0]):
+            runs[-1][1] += char
+        elif script is None:
+            runs.append([DEFAULT_SCRIPT, char])
+        else:
+            runs.append([script, char])
+    return [(script, piece) for script, piece in runs]
+
+
+def _set_to(gui_font: GUIFontPygame, script: str) -> pygame.font.Font:
+    """The pygame font behind ``gui_font``, set to shape ``script``."""
     font = gui_font._GUIFontPygame__internal_font
-    script = script_of(text)
     if getattr(gui_font, "_script", None) != script:
         font.set_script(script)
         gui_font._script = script
     return font
 
 
-_render_premul = GUIFontPygame.render_premul
-_render_premul_to = GUIFontPygame.render_premul_to
+class Run(NamedTuple):
+    """A run of one script as SDL_ttf lays it out: its width, its height, and how far its letters reach above
+    the font's line (stacked Thai marks do), which moves its baseline down in the picture SDL_ttf draws."""
+    script: str
+    text: str
+    width: int
+    height: int
+    above: int
+
+
+def _runs(gui_font: GUIFontPygame, text: str) -> list[Run]:
+    runs = []
+    for script, piece in script_runs(text):
+        font = _set_to(gui_font, script)
+        width, height = font.size(piece)
+        runs.append(Run(script, piece, width, height, _above_line(font, piece, height)))
+    return runs
+
+
+def _above_line(font: pygame.font.Font, piece: str, height: int) -> int:
+    """How many pixels ``piece`` reaches above the font's line. SDL_ttf only says how tall a text is, so the
+    piece is measured again with a letter after it that reaches higher than any other (its top is known): the
+    height grows by what that letter reaches above the piece."""
+    line = font.get_height()
+    if height == line:
+        return 0
+    probe_above = font.size(TALLEST)[1] - line
+    return max(0, probe_above - (font.size(piece + TALLEST)[1] - height))
+
+
+def _size(runs: list[Run], line: int) -> tuple[int, int]:
+    above = max(run.above for run in runs)
+    below = max(run.height - line - run.above for run in runs)
+    return sum(run.width for run in runs), line + above + max(0, below)
 
 
 def _get_rect(self: GUIFontPygame, text: str) -> pygame.Rect:
@@ -63,19 +118,49 @@ def _get_rect(self: GUIFontPygame, text: str) -> pygame.Rect:
     if text not in sizes:
         if len(sizes) >= SIZES_KEPT:
             sizes.clear()
-        font = _font(self, text)
-        sizes[text] = (0, font.get_ascent()), font.size(text)
+        font = self._GUIFontPygame__internal_font
+        sizes[text] = (0, font.get_ascent()), _size(_runs(self, text), font.get_height())
     return pygame.Rect(*sizes[text])
 
 
+def _drawn(font: pygame.font.Font, text: str, antialiased: bool, colour) -> pygame.Surface:
+    """``text`` as SDL_ttf draws it; nothing, a line high, for a text with nothing to draw (a joiner alone, which
+    SDL_ttf refuses to draw and which would otherwise stop the game)."""
+    try:
+        return font.render(text, antialiased, colour)
+    except pygame.error:
+        return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
+
+
+def _joined(self: GUIFontPygame, runs: list[Run], colour) -> pygame.Surface:
+    """The runs drawn side by side on one baseline, each shaped by its own script, with premultiplied alpha as
+    pygame_gui draws text (the runs never overlap, so each is copied in as drawn)."""
+    if len(runs) == 1:  # most text: as pygame_gui draws it
+        drawn = _drawn(_set_to(self, runs[0].script), runs[0].text, self.antialiased, colour).convert_alpha()
+        return drawn.premul_alpha() if drawn.get_width() else drawn
+    line = self._GUIFontPygame__internal_font.get_height()
+    surface = pygame.Surface(_size(runs, line), pygame.SRCALPHA)
+    above, x = max(run.above for run in runs), 0
+    for run in runs:
+        drawn = _drawn(_set_to(self, run.script), run.text, self.antialiased, colour)
+        surface.blit(drawn.convert_alpha(), (x, above - run.above), special_flags=pygame.BLEND_RGBA_MAX)
+        x += run.width
+    return surface.premul_alpha()
+
+
 def _shaped_render_premul(self: GUIFontPygame, text: str, text_color) -> pygame.Surface:
-    _font(self, text)
-    return _render_premul(self, text, text_color)
+    return _joined(self, _runs(self, text), text_color)
 
 
 def _shaped_render_premul_to(self: GUIFontPygame, text: str, text_colour, surf_size, surf_position) -> pygame.Surface:
-    _font(self, text)
-    return _render_premul_to(self, text, text_colour, surf_size, surf_position)
+    """As pygame_gui draws a chunk: on a surface of ``surf_size``, the line's top ``surf_position`` less the
+    font's ascent."""
+    surface = pygame.Surface(surf_size, depth=32, flags=pygame.SRCALPHA)
+    surface.fill((0, 0, 0, 0))
+    ascent = self._GUIFontPygame__internal_font.get_ascent()
+    surface.blit(_joined(self, _runs(self, text), text_colour), (surf_position[0], surf_position[1] - ascent),
+                 special_flags=pygame.BLEND_PREMULTIPLIED)
+    return surface
 
 
 def line_height(gui_font: GUIFontPygame) -> int:
