@@ -47,6 +47,7 @@ LEAST_BESIDE = 0.3  # a header's texts stand beside a clock or a bar only where 
 BUTTON_PADDING = 30  # each side: the theme's 20 units of text padding, the border and some air
 PARAGRAPH = "<br><br>"
 TRAILING_HEADING = re.compile(r"(?:<br>)*(<b>[^<]*</b>)$")  # a line in bold alone at the end of a text
+LEADING_HEADING = re.compile(r"<b>[^<]*</b>(?=<br>|$)")      # ... and at its start
 LABEL_FONTS = {"@title": ("title", True), "@heading": ("heading", True), "@question": ("heading", True),
                "@clock": ("clock", True), "@clock_paused": ("clock", False), "@clock_done": ("heading", True),
                "@muted": ("small", False), "@error": ("small", True), "@strong": ("body", True),
@@ -407,18 +408,21 @@ class Page:
     def paginate(self, parts: list[str], box: Box, style: str, whole_parts: bool = False) -> list[str]:
         """The parts (paragraphs) on pages of ``box``: a part that does not fit in what is left of a page goes
         on by line and sentence, so a page is filled before the next one starts (with ``whole_parts``, a part
-        that fits on a page of its own starts the next page instead)."""
+        that fits on a page of its own starts the next page instead, and a part that goes on over pages repeats
+        its heading on each, marked as going on)."""
         whole = PARAGRAPH.join(parts)
         if self.fits(whole, box, style):  # most often all of it fits: one measure, likely made already
             return [whole]
         pages = [""]
 
-        def add(piece: str, joint: str) -> None:
+        def add(piece: str, joint: str, going_on: str = "") -> None:
             together = pages[-1] + joint + piece if pages[-1] else piece
             if pages[-1] and not self.fits(together, box, style):
                 heading = TRAILING_HEADING.search(pages[-1])  # a heading goes on with what it heads
                 if heading and heading.start(1) > 0 and self.fits(heading[1] + joint + piece, box, style):
                     pages[-1], piece = pages[-1][:heading.start()], heading[1] + joint + piece
+                if going_on and self.fits(going_on + "<br>" + piece, box, style):
+                    piece = going_on + "<br>" + piece
                 pages.append(piece)
             else:
                 pages[-1] = together
@@ -430,8 +434,10 @@ class Page:
             if whole_parts and pages[-1] and self.fits(part, box, style):
                 pages.append(part)
                 continue
+            heading = LEADING_HEADING.match(part) if whole_parts else None
+            going_on = f"{heading[0]} {escape(_('ui.page.going_on'))}" if heading else ""
             for number, (piece, joint) in enumerate(sentences(part)):
-                add(piece, PARAGRAPH if number == 0 else joint)
+                add(piece, PARAGRAPH if number == 0 else joint, going_on if number else "")
         return pages
 
     def text(self, markup: str, x: float, y: float, w: float, h: float, style: str = "@text") -> UITextBox:

@@ -9,7 +9,7 @@ import pytest
 from game.app import resume_session
 from game.engine.state import AGAIN, FIRST
 from game.i18n import _
-from game.ui.page import escape
+from game.ui.page import Box, escape
 from game.store.log import SessionLog
 from game.engine.state import replay
 from tests.ui.harness import Table
@@ -88,6 +88,8 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library, plan):
     assert path.parent == tmp_path / "sessions"
     pages = summary_pages(t)
     assert all(not re.search(r"<b>[^<]*</b>$", page) for page in pages)  # never a heading alone at a page's foot
+    round_heading = f"<b>{escape(_('ui.round_n', n=0))[:-1]}"
+    assert all(page.startswith(round_heading) for page in pages)     # a round going on over pages: its heading too
     told = "<br>".join(pages)
     if plan == "kort":  # no way walked: the summary tells how the table voted at the core decision
         assert _("ui.summary.path") not in told and _("ui.summary.ending") not in told
@@ -112,6 +114,21 @@ def test_two_rounds_through_the_screens_reach_the_log(tmp_path, library, plan):
         assert first.ending and second.ending
     else:
         assert first.ending is None and first.path == () and first.handoffs == 2 * 3
+
+
+def test_a_round_going_on_over_pages_repeats_its_heading_marked_as_going_on(tmp_path, library):
+    t = Table(tmp_path, library)
+    page = t.app.page
+    heading = "<b>Ronde 1: Een washand is genoeg</b>"
+    part = "<br>".join([heading, *(f"- Punt {n}: wie beslist er over de zorg, en wie draagt haar?" for n in range(12))])
+    box = Box(0, 0, 700, 330)
+    pages = page.paginate([part, "<b>Ronde 2: Koekje</b><br>- Kort"], box, "@card", whole_parts=True)
+    assert len(pages) >= 3 and pages[0].startswith(heading) and pages[-1].startswith("<b>Ronde 2")
+    going_on = f"{heading} {escape(_('ui.page.going_on'))}<br>- Punt"
+    assert all(shown.startswith(going_on) for shown in pages[1:-1])
+    assert all(page.fits(shown, box, "@card") for shown in pages)
+    points = re.findall(r"- Punt \d+", "".join(pages))
+    assert points == [f"- Punt {n}" for n in range(12)]            # every point once, in order
 
 
 def test_touch_plays_a_round_too(tmp_path, library):
