@@ -305,9 +305,9 @@ class App:
     def later(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
 
-    def tell_full(self, notice: str, key: str) -> None:
-        """Say that the text field ``key`` is full."""
-        self._full_field = key, notice
+    def tell_full(self, notice: str, field) -> None:
+        """Say that ``field`` is full (the field is known by its key: the screen may be built anew meanwhile)."""
+        self._full_field = self.page.key_of(field), notice
         self.tell(notice)
 
     def tell(self, notice: str) -> None:
@@ -502,8 +502,7 @@ class App:
     def _room_again(self, field) -> None:
         """A full field's notice goes once a letter is taken out of that field again."""
         limit = getattr(field, "limit", None) or getattr(field, "length_limit", None)
-        item = next((item for item in self.page.focusables if item.element is field), None) if self.page else None
-        if item and (item.key, self.notice) == self._full_field and len(field.get_text()) < limit:
+        if self._full_field == (self.page.key_of(field), self.notice) and len(field.get_text()) < limit:
             self._full_field = None
             self.later(lambda: self.tell(""))
 

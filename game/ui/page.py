@@ -478,7 +478,7 @@ class Page:
               key: str | None = None) -> UITextEntryLine:
         entry = EntryLine(self.rect(x, y, w, h), self.manager, container=self.root, placeholder_text=placeholder)
         entry.set_text_length_limit(limit)
-        entry.on_full = self.full_notice(limit, key or placeholder)
+        entry.on_full = self.full_notice(limit, entry)
         if text:
             entry.set_text(text)  # the cursor goes to the end, where typing goes on
         self.reach(Focusable(entry, None, placeholder, on_enter, key=key or placeholder))
@@ -494,6 +494,10 @@ class Page:
             key = f"{item.key}#{count}"
         item.key = key
         self.focusables.append(item)
+
+    def key_of(self, element) -> str | None:
+        """The key of ``element``, if the keyboard reaches it on this page."""
+        return next((item.key for item in self.focusables if item.element is element), None)
 
     def index_of(self, key: str | None) -> int | None:
         return next((i for i, item in enumerate(self.focusables) if item.key == key), None)
@@ -523,10 +527,10 @@ class Page:
         bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage * 0.9)
         return True
 
-    def full_notice(self, limit: int, key: str) -> Callable[[], None]:
-        """What the text field ``key`` calls when a letter or a paste does not fit: a notice saying how much it
-        holds (until a letter is taken out of that field again)."""
-        return lambda: self.app.later(lambda: self.app.tell_full(_("ui.field_full", limit=limit), key))
+    def full_notice(self, limit: int, field) -> Callable[[], None]:
+        """What ``field`` calls when a letter or a paste does not fit: a notice saying how much it holds (until
+        a letter is taken out of that field again)."""
+        return lambda: self.app.later(lambda: self.app.tell_full(_("ui.field_full", limit=limit), field))
 
     def _deferred(self, action: Action | None) -> Callable[[], None] | None:
         if action is None:

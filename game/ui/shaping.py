@@ -85,9 +85,9 @@ class Run(NamedTuple):
     above: int
 
 
-def _runs(gui_font: GUIFontPygame, text: str) -> list[Run]:
+def _runs(gui_font: GUIFontPygame, pieces: list[tuple[str, str]]) -> list[Run]:
     runs = []
-    for script, piece in script_runs(text):
+    for script, piece in pieces:
         font = _set_to(gui_font, script)
         width, height = font.size(piece)
         runs.append(Run(script, piece, width, height, _above_line(font, piece, height)))
@@ -118,8 +118,10 @@ def _get_rect(self: GUIFontPygame, text: str) -> pygame.Rect:
     if text not in sizes:
         if len(sizes) >= SIZES_KEPT:
             sizes.clear()
-        font = self._GUIFontPygame__internal_font
-        sizes[text] = (0, font.get_ascent()), _size(_runs(self, text), font.get_height())
+        pieces, font = script_runs(text), self._GUIFontPygame__internal_font
+        size = _set_to(self, pieces[0][0]).size(text) if len(pieces) == 1 else \
+            _size(_runs(self, pieces), font.get_height())
+        sizes[text] = (0, font.get_ascent()), size
     return pygame.Rect(*sizes[text])
 
 
@@ -132,12 +134,14 @@ def _drawn(font: pygame.font.Font, text: str, antialiased: bool, colour) -> pyga
         return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
 
 
-def _joined(self: GUIFontPygame, runs: list[Run], colour) -> pygame.Surface:
-    """The runs drawn side by side on one baseline, each shaped by its own script, with premultiplied alpha as
-    pygame_gui draws text (the runs never overlap, so each is copied in as drawn)."""
-    if len(runs) == 1:  # most text: as pygame_gui draws it
-        drawn = _drawn(_set_to(self, runs[0].script), runs[0].text, self.antialiased, colour).convert_alpha()
+def _joined(self: GUIFontPygame, text: str, colour) -> pygame.Surface:
+    """``text`` drawn run by run, side by side on one baseline, each run shaped by its own script, with
+    premultiplied alpha as pygame_gui draws text (the runs never overlap, so each is copied in as drawn)."""
+    pieces = script_runs(text)
+    if len(pieces) == 1:  # most text: as pygame_gui draws it
+        drawn = _drawn(_set_to(self, pieces[0][0]), text, self.antialiased, colour).convert_alpha()
         return drawn.premul_alpha() if drawn.get_width() else drawn
+    runs = _runs(self, pieces)
     line = self._GUIFontPygame__internal_font.get_height()
     surface = pygame.Surface(_size(runs, line), pygame.SRCALPHA)
     above, x = max(run.above for run in runs), 0
@@ -149,7 +153,7 @@ def _joined(self: GUIFontPygame, runs: list[Run], colour) -> pygame.Surface:
 
 
 def _shaped_render_premul(self: GUIFontPygame, text: str, text_color) -> pygame.Surface:
-    return _joined(self, _runs(self, text), text_color)
+    return _joined(self, text, text_color)
 
 
 def _shaped_render_premul_to(self: GUIFontPygame, text: str, text_colour, surf_size, surf_position) -> pygame.Surface:
@@ -158,7 +162,7 @@ def _shaped_render_premul_to(self: GUIFontPygame, text: str, text_colour, surf_s
     surface = pygame.Surface(surf_size, depth=32, flags=pygame.SRCALPHA)
     surface.fill((0, 0, 0, 0))
     ascent = self._GUIFontPygame__internal_font.get_ascent()
-    surface.blit(_joined(self, _runs(self, text), text_colour), (surf_position[0], surf_position[1] - ascent),
+    surface.blit(_joined(self, text, text_colour), (surf_position[0], surf_position[1] - ascent),
                  special_flags=pygame.BLEND_PREMULTIPLIED)
     return surface
 

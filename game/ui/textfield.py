@@ -29,9 +29,9 @@ LAYOUT_FAILURES = (RuntimeError, AttributeError, IndexError, ValueError)  # what
 
 
 class TextField(UITextEntryBox):
-    def __init__(self, *args, limit: int, on_full: Callable[[], None] | None = None, **kwargs) -> None:
+    def __init__(self, *args, limit: int, **kwargs) -> None:
         self.limit = limit
-        self.on_full = on_full  # told when a letter, a new line or a paste does not fit
+        self.on_full: Callable[[], None] | None = None  # told when a letter, a new line or a paste does not fit
         super().__init__(*args, **kwargs)
         self.rebuild_from_changed_theme_data()  # pygame_gui built it with the plain text box's theme
 
@@ -131,7 +131,8 @@ def text_field(page: Page, x: float, y: float, w: float, h: float, text: str, pl
                limit: int, key: str) -> TextField:
     """A text field on ``page`` that Tab reaches (and leaves again: Tab is never typed into it)."""
     field = TextField(page.rect(x, y, w, h), manager=page.manager, container=page.root,
-                      placeholder_text=placeholder, limit=limit, on_full=page.full_notice(limit, key))
+                      placeholder_text=placeholder, limit=limit)
+    field.on_full = page.full_notice(limit, field)
     if text:
         field.set_text(text)  # the cursor goes to the end, where writing goes on
     page.reach(Focusable(field, None, placeholder, key=key))

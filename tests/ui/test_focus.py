@@ -54,12 +54,17 @@ def test_values_in_private_enter_on_the_cover_then_on_done_passes_the_screen_on(
     assert scene.round.sharing() == 2
 
 
+def to_the_vote(t: Table, toggles: tuple[str, ...] = ()) -> RoundScene:
+    """Through the round's sharing to its vote, started with a tap."""
+    p = into_share(t, toggles)
+    p.act(_("ui.share.next"))
+    p.act(_("ui.vote.start"))
+    return t.app.scene
+
+
 def test_enter_on_the_covered_vote_shows_the_choices_and_never_the_votes(tmp_path, library):
     t = Table(tmp_path, library)
-    p = into_share(t)
-    p.act(_("ui.share.next"))
-    scene = t.app.scene
-    p.act(_("ui.vote.start"))                # a tap: the screen is covered for the first voter
+    scene = to_the_vote(t)                   # the screen is covered for the first voter
     assert t.focused() == _("ui.vote.i_am", name="Anna")
     t.enter()
     assert not scene.view.covered and not scene.round.is_revealed("first") and scene.round.phase == "vote"
@@ -67,10 +72,7 @@ def test_enter_on_the_covered_vote_shows_the_choices_and_never_the_votes(tmp_pat
 
 def test_enter_twice_on_the_covered_vote_shows_the_choices_and_votes_for_none_unseen(tmp_path, library):
     t = Table(tmp_path, library)
-    p = into_share(t)
-    p.act(_("ui.share.next"))
-    scene = t.app.scene
-    p.act(_("ui.vote.start"))
+    scene = to_the_vote(t)
     t.enter()                                # 'Ik ben Anna: toon de keuzes'
     t.enter()                                # pressed twice in haste: the options are not yet read
     assert scene.round.votes_at("first") == {} and t.app.show_focus
@@ -89,10 +91,7 @@ def test_enter_twice_on_the_covered_vote_shows_the_choices_and_votes_for_none_un
 def test_voting_aloud_one_enter_counts_the_option_in_focus(tmp_path, library):
     """Voting aloud nothing is covered: the scribe taps or presses Enter once for each player's choice."""
     t = Table(tmp_path, library)
-    p = into_share(t, ("open_vote",))
-    p.act(_("ui.share.next"))
-    scene = t.app.scene
-    p.act(_("ui.vote.start"))
+    scene = to_the_vote(t, ("open_vote",))
     assert t.focused().startswith("1. ")
     t.enter()
     assert scene.round.votes_at("first") == {0: scene.stored.session.available_options()[0]}
