@@ -52,8 +52,8 @@ def random_event(t: Table, rng: random.Random, leaving: tuple[str, ...] = LEAVIN
         stopping = [item for item in items if item.label in STOPPING]
         item = (stopping[0] if stopping and rng.random() < 0.5
                 else forward[0] if forward and rng.random() < 0.6 else rng.choice(items))
-        if item.label in leaving and rng.random() < 0.85:
-            return
+        if item.label in leaving and not item.primary and rng.random() < 0.85:
+            return                           # a screen whose way forward leaves (the summary's) is left
         tap(t, item.element.rect.center, touch=rng.random() < 0.3)
     elif roll < 0.65:
         tap(t, (rng.randrange(t.app.size[0]), rng.randrange(t.app.size[1])), touch=rng.random() < 0.5)
