@@ -46,6 +46,7 @@ from fontTools import subset, unicodedata
 from fontTools.merge import Merger, Options
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
+from fontTools.ttLib.tables import ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from game.ui.assets import FONT_FAMILY, FONT_FILES, assets_folder
@@ -231,6 +232,21 @@ def draw_nothing(font: TTFont, characters) -> None:
         font["hmtx"][name] = (0, 0)
 
 
+def without_glyph_programs(font: TTFont) -> None:
+    """The hinting programs of the glyphs left out; the font's own programs (fpgm, prep) stay.
+
+    Only Atkinson's Latin glyphs carry programs. FreeType runs a glyph's program each time it draws the
+    glyph at a new size, which made a letter four times slower to draw (some 3 ms of the first frame), and
+    at the sizes the screen sets text (22 px and up) the hinted and unhinted letters look the same. The
+    font's programs must stay: a TrueType font with none is taken for an unhinted one, and FreeType's
+    autohinter then studies every script of the font at each size (some 5 ms a size)."""
+    for name in font.getGlyphOrder():
+        glyph = font["glyf"][name]
+        if hasattr(glyph, "program") and glyph.program.getBytecode():
+            glyph.program = ttProgram.Program()
+            glyph.program.fromBytecode(b"")
+
+
 def build(style: str, files: dict[str, Path], work: Path, out: Path) -> None:
     parts = only_new_characters([(as_truetype(path, work), only) for path, only in parts_for(style, files)],
                                 latin_parts=2 + len(NOTO_SUBSETS))
@@ -240,6 +256,7 @@ def build(style: str, files: dict[str, Path], work: Path, out: Path) -> None:
         raise SystemExit(f"{out.name}: {glyphs} glyphs, more than TrueType's {MAX_GLYPHS}: take fewer CJK slices")
     keep_line_metrics(merged, TTFont(parts[0]))
     draw_nothing(merged, SKIN_TONES)
+    without_glyph_programs(merged)
     rename(merged, style)
     merged.save(out)
 
