@@ -45,15 +45,17 @@ ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), p
 
 
 class ThemeWithoutShadows(UIAppearanceTheme):
-    """pygame_gui's theme, less the shadows it makes ahead for every element type it knows: no element of
-    the game draws one (the theme gives every shadow a width of 0), and making them cost some 2.5 ms of
-    every start. A shadow an element still asks for is made when it does."""
+    """pygame_gui's theme, less the shadows it makes ahead for every element type it knows: the game's own
+    elements draw none (its theme gives them a shadow width of 0), and making them cost some 2.5 ms of every
+    start. A shadow pygame_gui still asks for (the handle of a scroll bar) is made when it is asked for."""
 
     def _preload_shadow_edges(self) -> None:
         pass
 
 
 class Manager(UIManager):
+    """pygame_gui's manager, with the theme above (through its public ``create_new_theme``)."""
+
     def create_new_theme(self, theme_path=None) -> UIAppearanceTheme:
         theme = ThemeWithoutShadows(self.resource_loader, self._locale)
         if theme_path is not None:
